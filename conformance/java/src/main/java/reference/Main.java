@@ -1,0 +1,49 @@
+package reference;
+
+import com.alibaba.fastjson2.JSON;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * A long-lived reference process. Each input line is
+ * {@code id TAB hex(utf8 json text) TAB hex(utf8 clientId) TAB hex(utf8 authKey) TAB timestamp};
+ * each output line is {@code id TAB ok TAB hex(canonical.getBytes()) TAB signature}
+ * or {@code id TAB error TAB hex(utf8 message)}. Hex keeps the transport out of the comparison.
+ * The first output line is {@code ready TAB fastjson2=<version>}.
+ */
+public final class Main {
+    private static final HexFormat HEX = HexFormat.of();
+
+    public static void main(String[] args) throws Exception {
+        Properties versions = new Properties();
+        versions.load(Main.class.getResourceAsStream("/reference.properties"));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        out.println("ready\tfastjson2=" + versions.getProperty("fastjson2"));
+        out.flush();
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] f = line.split("\t", -1);
+            try {
+                String text = utf8(f[1]);
+                String canonical = JsonSorterUtils.objectToJsonSorted(JSON.parseObject(text));
+                String signature = SignatureUtil.generateSignature(utf8(f[2]), utf8(f[3]), canonical, Long.parseLong(f[4]));
+                out.println(f[0] + "\tok\t" + HEX.formatHex(canonical.getBytes()) + "\t" + signature);
+            } catch (Exception | StackOverflowError e) {
+                String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+                out.println(f[0] + "\terror\t" + HEX.formatHex(message.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (!in.ready()) out.flush();
+        }
+        out.flush();
+    }
+
+    private static String utf8(String hex) {
+        return new String(HEX.parseHex(hex), StandardCharsets.UTF_8);
+    }
+}

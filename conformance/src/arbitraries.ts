@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import type { ReferenceCase } from './references.js';
+
+/**
+ * JSON *text* generators aimed at the places the references disagree: keys
+ * around U+E000–U+FFFF and astral planes, integer-like keys, `__proto__`,
+ * duplicates, nulls at every depth, trailing zeros, exponents, big integers,
+ * objects inside arrays, and escapes written in every legal way.
+ */
+
+const whitespace = fc.constantFrom('', '', '', ' ', '\n', '\t', ' \r\n  ');
+
+const specialUnits = fc.constantFrom(
+  '"', '\\', '/', '\u0000', '\u0008', '\u0009', '\u000a', '\u000c', '\u000d', '\u001f',
+  '\u007f', '\u0080', '\u00e9', '\u2028', '\u2029', '\ufeff', '\ud7ff', '\ue000', '\uff61', '\ufffd', '\uffff',
+  '\u{10000}', '\u{1f600}', '\u{10ffff}', '中',
+);
+
+const character = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), weight: 6 },
+  { arbitrary: specialUnits, weight: 3 },
+  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 2 },
+);
+
+const text = (maxLength: number) => fc.array(character, { maxLength }).map((parts) => parts.join(''));
+
+/** Strings with unpaired surrogates: Python carries them, Java cannot. */
+const loneSurrogateText = fc
+  .tuple(text(3), fc.integer({ min: 0xd800, max: 0xdfff }), text(3))
+  .map(([before, unit, after]) => before + String.fromCharCode(unit) + after);
+
+/**
+ * Which hazards a document may contain. Most documents avoid the inputs one of the
+ * dialects refuses (lone surrogates, exponents), so that most cases are compared
+ * byte for byte; the rest mix everything in.
+ */
+interface Hazards {
+  readonly loneSurrogates: boolean;
+  readonly exponents: boolean;
+}
+
+const stringValue = (h: Hazards) =>
+  h.loneSurrogates ? fc.oneof({ arbitrary: text(12), weight: 20 }, { arbitrary: loneSurrogateText, weight: 1 }) : text(12);
+
+const key = (h: Hazards) => fc.oneof(
+  { arbitrary: fc.constantFrom('a', 'b', 'c', 'aa', 'ab', 'B', '_'), weight: 6 },
+  { arbitrary: fc.constantFrom('0', '1', '9', '10', '01', '-1', '4294967294', '4294967295', '1.5'), weight: 2 },
+  { arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', ''), weight: 1 },
+  { arbitrary: fc.constantFrom('\ue000', '\uff61', '\uffff', '\u{10000}', '\u{1f600}', 'a\u{1f600}', 'a\uff61'), weight: 2 },
+  { arbitrary: text(5), weight: 3 },
+  { arbitrary: h.loneSurrogates ? loneSurrogateText : text(5), weight: 1 },
+);
+
+const SHORT_ESCAPES: Record<number, string> = { 0x22: '\\"', 0x5c: '\\\\', 0x2f: '\\/', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+
+/**
+ * Renders a string as JSON text, choosing per character between the raw character and each legal
+ * escape. A lone surrogate is always escaped: raw, it has no UTF-8 form and could not be sent.
+ */
+const renderedString = (value: fc.Arbitrary<string>) =>
+  fc.tuple(value, fc.array(fc.nat(3), { minLength: 1, maxLength: 16 })).map(([s, choices]) => {
+    let out = '"';
+    let i = 0;
+    for (const character of s) {
+      const choice = choices[i++ % choices.length] ?? 0;
+      const codePoint = character.codePointAt(0) ?? 0;
+      const isLoneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+      const escaped = [...Array(character.length).keys()]
+        .map((k) => character.charCodeAt(k).toString(16).padStart(4, '0'))
+        .map((hex) => `\\u${choice === 2 ? hex.toUpperCase() : hex}`)
+        .join('');
+      const short = SHORT_ESCAPES[codePoint];
+      if (choice === 1 || choice === 2 || isLoneSurrogate) out += escaped;
+      else if (short !== undefined && (choice === 3 || codePoint < 0x20 || codePoint === 0x22 || codePoint === 0x5c)) out += short;
+      else if (codePoint < 0x20) out += escaped;
+      else out += character;
+    }
+    return `${out}"`;
+  });
+
+
+const digits = (minLength: number, maxLength: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength, maxLength }).map((d) => d.join(''));
+
+const integerPart = fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, 22)).map(([a, b]) => a + b));
+const sign = fc.constantFrom('', '', '-');
+
+const numberLexeme = (h: Hazards) => fc.oneof(
+  { arbitrary: fc.integer({ min: -100_000, max: 100_000 }).map(String), weight: 6 },
+  { arbitrary: fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }).map(String), weight: 3 },
+  { arbitrary: fc.constantFrom('-0', '0', '9007199254740993', '9223372036854775808', '-9223372036854775809'), weight: 1 },
+  // Plain decimals, trailing zeros included, from tiny to beyond 38 digits.
+  { arbitrary: fc.tuple(sign, integerPart, digits(1, 26)).map(([s, i, f]) => `${s}${i}.${f}`), weight: 6 },
+  { arbitrary: fc.tuple(sign, fc.constantFrom('0.000000', '0.0000', '0.00'), digits(1, 24)).map(([s, z, f]) => `${s}${z}${f}`), weight: 2 },
+  // Exponent forms; the zero exponents, which fastjson2 keeps as BigDecimal, appear in every document.
+  {
+    arbitrary: fc
+      .tuple(
+        sign,
+        integerPart,
+        fc.option(digits(1, 8), { nil: undefined }),
+        fc.constantFrom('e', 'E'),
+        fc.constantFrom('', '+', '-'),
+        h.exponents ? fc.oneof(fc.constantFrom('0', '00', '1', '7', '16', '21'), fc.integer({ min: 0, max: 330 }).map(String)) : fc.constantFrom('0', '00'),
+      )
+      .map(([s, i, f, e, es, x]) => `${s}${i}${f === undefined ? '' : `.${f}`}${e}${es}${x}`),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .double({ noNaN: true, noDefaultInfinity: true })
+      .map((d) => JSON.stringify(d))
+      .filter((lexeme) => h.exponents || !lexeme.includes('e')),
+    weight: 3,
+  },
+);
+
+const leaf = (h: Hazards) =>
+  fc.oneof(
+    { arbitrary: renderedString(stringValue(h)), weight: 5 },
+    { arbitrary: numberLexeme(h), weight: 6 },
+    { arbitrary: fc.constantFrom('null', 'null', 'true', 'false'), weight: 3 },
+  );
+
+const objectText = (h: Hazards) => fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf(h), tie('object'), tie('array')),
+  object: fc
+    .array(fc.tuple(whitespace, renderedString(key(h)), whitespace, whitespace, tie('value'), whitespace), { maxLength: 6 })
+    .map((members) => `{${members.map(([w1, k, w2, w3, v, w4]) => `${w1}${k}${w2}:${w3}${v}${w4}`).join(',')}}`),
+  array: fc
+    .array(fc.tuple(whitespace, tie('value'), whitespace), { maxLength: 5 })
+    .map((items) => `[${items.map(([w1, v, w2]) => `${w1}${v}${w2}`).join(',')}]`),
+})).object;
+
+/** A JSON object text, possibly padded with whitespace; one in five may hold any hazard. */
+export const jsonObjectText = fc
+  .tuple(
+    whitespace,
+    fc.oneof(
+      { arbitrary: objectText({ loneSurrogates: false, exponents: false }), weight: 4 },
+      { arbitrary: objectText({ loneSurrogates: true, exponents: true }), weight: 1 },
+    ),
+    whitespace,
+  )
+  .map(([a, o, b]) => a + o + b);
+
+/** Credentials as a user might have them: mostly ASCII, sometimes any well-formed Unicode. */
+const credential = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/[\r\n]/.test(s)),
+);
+
+export const referenceCase: fc.Arbitrary<ReferenceCase> = fc.record({
+  text: jsonObjectText,
+  clientId: credential,
+  authKey: credential,
+  timestamp: fc.integer({ min: 1_000_000_000_000, max: 4_102_444_800_000 }),
+});

@@ -1,0 +1,62 @@
+/**
+ * Hand-picked inputs: every divergence listed in research/canonical-json.md,
+ * plus each counterexample the property suite has ever shrunk to. The vector
+ * generator runs all of them through both references.
+ */
+export interface CuratedCase {
+  readonly name: string;
+  readonly text: string;
+}
+
+export const CURATED_CASES: readonly CuratedCase[] = [
+  { name: 'vendor sample body', text: '{"webhook_url":"https://example.com/hook","params":{"voice_id":"v-42","avatar_id":7,"text":"Rain, social services and economic growth.","language":"English"}}' },
+  { name: 'null member', text: '{"b":null,"a":1}' },
+  { name: 'nested null member', text: '{"a":{"b":null}}' },
+  { name: 'null array element', text: '{"a":[null,1]}' },
+  { name: 'null member of an object in an array', text: '{"a":[{"y":null,"x":1}]}' },
+  { name: 'null replaces a value through a duplicate key', text: '{"a":1,"b":2,"a":null}' },
+  { name: 'integer past 2^53', text: '{"a":9007199254740993}' },
+  { name: 'integer past 2^63', text: '{"a":9223372036854775808}' },
+  { name: '30-digit integer', text: '{"a":123456789012345678901234567890}' },
+  { name: 'negative zero integer', text: '{"a":-0}' },
+  { name: 'decimal with trailing zero', text: '{"a":1.0}' },
+  { name: 'decimal with trailing zeros', text: '{"a":1.50,"b":0.10,"c":-2.500}' },
+  { name: 'tenth', text: '{"a":0.1}' },
+  { name: 'tiny plain decimal', text: '{"a":0.0000001}' },
+  { name: 'small plain decimal', text: '{"a":0.00001}' },
+  { name: 'negative zero decimal', text: '{"a":-0.0}' },
+  { name: 'exponent zero', text: '{"a":1e0,"b":2.50E-0,"c":-0e0}' },
+  { name: 'exponent 21', text: '{"a":1e21}' },
+  { name: 'exponent plus two', text: '{"a":1E+2}' },
+  { name: 'exponent seven', text: '{"a":1e7}' },
+  { name: 'small exponent', text: '{"a":0.5e-3}' },
+  { name: 'exponent sixteen', text: '{"a":1e16}' },
+  { name: 'overflowing exponent', text: '{"a":1e400}' },
+  { name: 'smallest subnormal', text: '{"a":5e-324}' },
+  { name: 'version-dependent double', text: '{"a":6.8e-29}' },
+  { name: '21 significant digits', text: '{"a":1.23456789012345678901}' },
+  { name: '20 digits below 1e-6', text: '{"a":0.00000012345678901234567890}' },
+  { name: '40-digit mantissa with exponent', text: '{"a":1234567890123456789012345678901234567890e-5}' },
+  { name: 'latin-1 character', text: '{"a":"\\u00e9","b":"é"}' },
+  { name: 'astral character', text: '{"a":"\\ud83d\\ude00","b":"😀"}' },
+  { name: 'C0 controls', text: '{"a":"\\u0000\\u0001\\u001f\\b\\t\\n\\f\\r"}' },
+  { name: 'DEL', text: '{"a":"\\u007f"}' },
+  { name: 'solidus', text: '{"a":"/","b":"\\/"}' },
+  { name: 'line and paragraph separators', text: '{"a":"\\u2028\\u2029"}' },
+  { name: 'lone surrogate', text: '{"a":"\\ud800"}' },
+  { name: 'HTML-significant characters', text: '{"a":"<>&\'"}' },
+  { name: 'UTF-16 vs code point key order', text: '{"\\uff61":1,"\\ud83d\\ude00":2}' },
+  { name: 'private-use vs astral key order', text: '{"\\ue000":1,"\\ud800\\udc00":2}' },
+  { name: 'integer-like keys', text: '{"10":1,"9":2,"a":3,"":4,"01":5,"-1":6,"4294967295":7}' },
+  { name: '__proto__ key', text: '{"b":1,"__proto__":2}' },
+  { name: 'objects in arrays are not sorted', text: '{"a":[{"b":1,"a":2}]}' },
+  { name: 'nested objects in arrays are not sorted', text: '{"arr":[{"b":1,"a":{"d":1,"c":2}}]}' },
+  { name: 'duplicate keys', text: '{"a":1,"b":2,"a":3}' },
+  { name: 'duplicate keys in an array object', text: '{"x":[{"a":1,"b":2,"a":3}]}' },
+  { name: 'deep sorted nesting', text: '{"z":{"y":{"x":{"w":{"b":1,"a":[2,{"d":null,"c":3}]}}}}}' },
+  { name: 'whitespace everywhere', text: ' {\n\t"b" : [ 1 , 2 ] ,\r\n "a" : { } } ' },
+  { name: 'empty object', text: '{}' },
+  { name: 'quote and backslash in keys', text: '{"a\\"b":1,"c\\\\d":2,"e\\nf":3}' },
+  { name: 'top-level array', text: '[1,2]' },
+  { name: 'top-level string', text: '"{}"' },
+];

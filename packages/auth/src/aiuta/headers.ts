@@ -1,0 +1,35 @@
+import type { Middleware } from 'openapi-fetch';
+import { InvalidCredentialsError } from '../errors.js';
+
+/** Header values must be printable; undici's own error would echo the value, a secret here. */
+export function assertHeaderSafe(value: unknown, what: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw new InvalidCredentialsError(`${what} must be a non-empty string`);
+  if (!/^[\u0021-\u007e]+$/.test(value)) {
+    throw new InvalidCredentialsError(`${what} contains whitespace or characters that cannot be sent in a header`);
+  }
+}
+
+function staticHeader(name: string, value: string): Middleware {
+  return {
+    onRequest: ({ request }) => {
+      request.headers.set(name, value);
+      return request;
+    },
+  };
+}
+
+/** Server-side Aiuta authentication: the static key in `X-API-Key`. */
+export function apiKeyAuth(apiKey: string): Middleware {
+  assertHeaderSafe(apiKey, 'Aiuta API key');
+  return staticHeader('X-API-Key', apiKey);
+}
+
+/**
+ * `x-user-id` with the subscription ID: accepted instead of a secret for the
+ * "trivial" calls (upload, operation status, predefined models), not to start
+ * a try-on.
+ */
+export function userIdAuth(subscriptionId: string): Middleware {
+  assertHeaderSafe(subscriptionId, 'Aiuta subscription ID');
+  return staticHeader('x-user-id', subscriptionId);
+}

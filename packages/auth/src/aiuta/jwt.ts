@@ -1,0 +1,77 @@
+import { errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
+
+export interface IssueAiutaJwtInput {
+  /** "JWT secret (to generate HS256 signature)" from the subscription page. */
+  readonly secret: string;
+  /** "JWT key (iss)" from the subscription page. */
+  readonly issuer: string;
+  /**
+   * Request parameters to bind the token to, such as `uploaded_image_id` and
+   * `sku_id`. Validate them before issuing: Aiuta accepts the token for them.
+   */
+  readonly claims?: Readonly<Record<string, unknown>>;
+  /** Lifetime in seconds. The vendor's example uses 60. */
+  readonly expiresInSeconds: number;
+  /** Clock in milliseconds since the epoch; injectable for tests. */
+  readonly now?: () => number;
+}
+
+const REGISTERED = ['iss', 'iat', 'exp'] as const;
+const utf8 = new TextEncoder();
+
+function secretKey(secret: unknown): Uint8Array {
+  if (typeof secret !== 'string' || secret === '') throw new InvalidCredentialsError('Aiuta JWT secret must be a non-empty string');
+  return utf8.encode(secret);
+}
+
+/**
+ * Issues the HS256 JWT that the customer's backend hands to its app, as the
+ * vendor's server-side auth component does: the caller's claims first, then
+ * `iss`, `iat` and `exp`, which no claim can override.
+ */
+export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> {
+  const key = secretKey(input.secret);
+  if (typeof input.issuer !== 'string' || input.issuer === '') throw new InvalidCredentialsError('Aiuta JWT issuer must be a non-empty string');
+  if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
+    throw new RangeError(`expiresInSeconds must be a positive integer, got ${input.expiresInSeconds}`);
+  }
+  const issuedAt = Math.floor((input.now ?? Date.now)() / 1000);
+  const claims: JWTPayload = { ...input.claims };
+  for (const name of REGISTERED) delete claims[name];
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(input.issuer)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + input.expiresInSeconds)
+    .sign(key);
+}
+
+export interface VerifyAiutaJwtOptions {
+  readonly secret: string;
+  readonly issuer: string;
+  /** Seconds of clock skew tolerated on `exp`/`iat`. Default 0. */
+  readonly clockToleranceSeconds?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Verifies an Aiuta JWT as the vendor does: HS256 only, the subscription's
+ * issuer, and an `exp` that has not passed. Resolves with the payload.
+ */
+export async function verifyAiutaJwt(token: string, options: VerifyAiutaJwtOptions): Promise<JWTPayload> {
+  const key = secretKey(options.secret);
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      issuer: options.issuer,
+      requiredClaims: ['exp'],
+      clockTolerance: options.clockToleranceSeconds ?? 0,
+      currentDate: new Date((options.now ?? Date.now)()),
+    });
+    return payload;
+  } catch (error) {
+    if (error instanceof joseErrors.JOSEError) throw new JwtInvalidError(error.code, `Aiuta JWT rejected: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Every error thrown by @signet/auth carries a literal `code`, so callers can
+ * `switch (err.code)` without string-matching messages. Messages name what was
+ * wrong and where, never a secret: no auth key, API key, JWT secret or token
+ * is ever interpolated into a message or stored on an error.
+ */
+export type SignetAuthErrorCode =
+  | 'ERR_JSON_SYNTAX'
+  | 'ERR_CANONICAL_JSON_UNSUPPORTED'
+  | 'ERR_INVALID_CREDENTIALS'
+  | 'ERR_INVALID_TIMESTAMP'
+  | 'ERR_SIGNATURE_MISSING'
+  | 'ERR_SIGNATURE_MISMATCH'
+  | 'ERR_TIMESTAMP_OUT_OF_WINDOW'
+  | 'ERR_TOKEN_PROVIDER'
+  | 'ERR_JWT_INVALID';
+
+export abstract class SignetAuthError extends Error {
+  abstract readonly code: SignetAuthErrorCode;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The body text is not JSON (RFC 8259); `position` is the UTF-16 offset of the problem. */
+export class JsonSyntaxError extends SignetAuthError {
+  readonly code = 'ERR_JSON_SYNTAX';
+
+  constructor(
+    readonly position: number,
+    detail: string,
+  ) {
+    super(`Invalid JSON at position ${position}: ${detail}`);
+  }
+}
+
+/**
+ * Why a value has no canonical form that the vendor's reference would produce
+ * byte for byte. Each reason is a case where sending the body anyway would risk
+ * a signature the server computes differently.
+ */
+export type CanonicalJsonUnsupportedReason =
+  | 'not-an-object'
+  | 'unsupported-type'
+  | 'undefined-in-array'
+  | 'non-finite-number'
+  | 'unsafe-integer'
+  | 'number-too-long'
+  | 'version-dependent-number'
+  | 'lone-surrogate'
+  | 'too-deep';
+
+export class CanonicalJsonError extends SignetAuthError {
+  readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
+
+  constructor(
+    readonly reason: CanonicalJsonUnsupportedReason,
+    /** JSONPath-style location of the offending value, e.g. `$.params.speed`. */
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`Cannot canonicalize ${path} (${reason}): ${detail}`);
+  }
+}
+
+/** A credential is missing or malformed. The message names the field, never its value. */
+export class InvalidCredentialsError extends SignetAuthError {
+  readonly code = 'ERR_INVALID_CREDENTIALS';
+}
+
+export class InvalidTimestampError extends SignetAuthError {
+  readonly code = 'ERR_INVALID_TIMESTAMP';
+}
+
+export class SignatureMissingError extends SignetAuthError {
+  readonly code = 'ERR_SIGNATURE_MISSING';
+}
+
+export class SignatureMismatchError extends SignetAuthError {
+  readonly code = 'ERR_SIGNATURE_MISMATCH';
+}
+
+export class TimestampOutOfWindowError extends SignetAuthError {
+  readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';
+
+  constructor(
+    /** Signed timestamp minus the verifier's clock, in milliseconds. */
+    readonly skewMs: number,
+    readonly toleranceMs: number,
+  ) {
+    super(`Request timestamp is ${Math.abs(skewMs)} ms ${skewMs < 0 ? 'old' : 'in the future'}; the window is ±${toleranceMs} ms`);
+  }
+}
+
+/** The bearer-token provider threw or returned something that is not a token. */
+export class TokenProviderError extends SignetAuthError {
+  readonly code = 'ERR_TOKEN_PROVIDER';
+}
+
+/** An Aiuta JWT failed verification; `reason` is jose's error code, e.g. `ERR_JWT_EXPIRED`. */
+export class JwtInvalidError extends SignetAuthError {
+  readonly code = 'ERR_JWT_INVALID';
+
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Middleware } from 'openapi-fetch';
+import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
+import { assertVidauCredentials, type VidauCredentials, type VidauHeaderOptions, vidauHeaders } from './sign.js';
+
+export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeaderOptions {
+  /** Which reference the server canonicalizes like; `java` (fastjson2) unless told otherwise. */
+  readonly dialect?: CanonicalJsonDialect;
+  /** Milliseconds since the epoch; read once per signing, so every retry gets a fresh timestamp. */
+  readonly now?: () => number;
+}
+
+/**
+ * Returns a copy of `request` whose body is the canonical form of its JSON body
+ * and whose headers sign exactly those bytes. Call it again for each retry: the
+ * timestamp is taken anew. Redirects are not followed, so the signed headers are
+ * never replayed to another origin.
+ */
+export async function signVidauRequest(request: Request, options: VidauRequestSigningOptions): Promise<Request> {
+  assertVidauCredentials(options);
+  const text = request.body === null ? '' : await request.clone().text();
+  const body = text === '' ? '' : canonicalJson(text, { dialect: options.dialect ?? 'java' });
+  const timestamp = (options.now ?? Date.now)();
+  const signed = await vidauHeaders({ clientId: options.clientId, authKey: options.authKey, body, timestamp }, options);
+  const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+  if (body !== '') headers.set('content-type', 'application/json');
+  return new Request(request, { headers, redirect: 'manual', ...(body === '' ? {} : { body }) });
+}
+
+/** openapi-fetch middleware that signs every request with {@link signVidauRequest}. */
+export function vidauAuth(options: VidauRequestSigningOptions): Middleware {
+  assertVidauCredentials(options);
+  return {
+    onRequest: ({ request }) => signVidauRequest(request, options),
+  };
+}
