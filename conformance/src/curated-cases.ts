@@ -58,5 +58,10 @@ export const CURATED_CASES: readonly CuratedCase[] = [
   { name: 'empty object', text: '{}' },
   { name: 'quote and backslash in keys', text: '{"a\\"b":1,"c\\\\d":2,"e\\nf":3}' },
   { name: 'top-level array', text: '[1,2]' },
+  // Found by the property suite: fastjson2 2.0.64 throws on these nested keys.
+  { name: 'nested key with a backslash and U+0080', text: '{"a":{"\\\\\u0080*\u0031":[]}}' },
+  { name: 'nested key with a quote and é', text: '{"a":{"b":{"\\"é":1}}}' },
+  { name: 'root key with a backslash and é is read fine', text: '{"\\\\é":1}' },
+  { name: 'array-held key with a backslash and é is read fine', text: '{"a":[{"\\\\é":1}]}' },
   { name: 'top-level string', text: '"{}"' },
 ];

@@ -50,6 +50,7 @@ export type CanonicalJsonUnsupportedReason =
   | 'number-too-long'
   | 'version-dependent-number'
   | 'lone-surrogate'
+  | 'unreadable-by-reference'
   | 'too-deep';
 
 export class CanonicalJsonError extends SignetAuthError {

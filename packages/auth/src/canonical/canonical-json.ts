@@ -119,10 +119,12 @@ class CanonicalWriter {
     const entries: [string, unknown][] = object instanceof Map ? [...object] : Object.entries(object);
     const kept = entries.filter(([, v]) => v !== undefined && !(v === null && this.dialect.dropsNullMembers));
     if (sorted) kept.sort(this.compareEntries);
+    const checkKey = sorted && this.path.length > 0 ? this.dialect.checkNestedKey : undefined;
     let out = '{';
     for (let i = 0; i < kept.length; i++) {
       const [key, member] = kept[i] as [string, unknown];
       this.path.push(key);
+      checkKey?.(key);
       out += `${i === 0 ? '' : ','}${this.dialect.string(key)}:${this.write(member, sorted)}`;
       this.path.pop();
     }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CanonicalJsonDialect, CanonicalJsonUnsupportedReason } from '@signet/auth';
+
+/**
+ * One committed vector file per dialect, in a Wycheproof-shaped envelope.
+ * Every body and signature in it was produced by the vendor reference process,
+ * never by @signet/auth.
+ */
+export interface VectorFile {
+  readonly algorithm: 'VIDAU-HMAC-SHA256';
+  readonly dialect: CanonicalJsonDialect;
+  readonly generator: { readonly reference: string; readonly version: string; readonly command: string };
+  readonly notes: Readonly<Record<string, string>>;
+  readonly numberOfTests: number;
+  readonly tests: readonly Vector[];
+}
+
+interface VectorBase {
+  readonly tcId: number;
+  readonly comment: string;
+  /** The JSON text given to the reference's sorter. */
+  readonly input: string;
+  readonly clientId: string;
+  readonly authKey: string;
+  readonly timestamp: number;
+}
+
+/** The reference accepted the input and @signet/auth must reproduce every byte. */
+export interface ValidVector extends VectorBase {
+  readonly result: 'valid';
+  readonly canonicalBody: string;
+  readonly stringToSign: string;
+  readonly signature: string;
+}
+
+/** A signature that must fail verification (tampered, truncated, or made with another key). */
+export interface InvalidVector extends VectorBase {
+  readonly result: 'invalid';
+  readonly canonicalBody: string;
+  readonly signature: string;
+}
+
+/**
+ * The reference produced something @signet/auth refuses to reproduce, for the
+ * stated reason; `referenceOutput` records what the reference did (or threw).
+ */
+export interface RefusedVector extends VectorBase {
+  readonly result: 'refused';
+  readonly refusal: CanonicalJsonUnsupportedReason;
+  readonly referenceOutput: string;
+}
+
+export type Vector = ValidVector | InvalidVector | RefusedVector;
+
+export const vectorsDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'vectors');
+
+export const vectorPath = (dialect: CanonicalJsonDialect) => join(vectorsDirectory, `vidau-${dialect}.json`);
+
+export function loadVectors(dialect: CanonicalJsonDialect): VectorFile {
+  return JSON.parse(readFileSync(vectorPath(dialect), 'utf8')) as VectorFile;
+}
