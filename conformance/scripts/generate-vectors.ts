@@ -22,9 +22,14 @@ const VENDOR_BODY = CURATED_CASES[0]?.text ?? '{}';
 
 const cases: { comment: string; case: ReferenceCase }[] = [
   ...CURATED_CASES.map((c) => ({ comment: c.name, case: { text: c.text, ...CREDENTIALS } })),
-  { comment: 'non-ASCII client id and key', case: { text: VENDOR_BODY, clientId: 'clïent-日本', authKey: 'kéy-😀', timestamp: 1723515690000 } },
+  {
+    comment: 'non-ASCII client id and key',
+    case: { text: VENDOR_BODY, clientId: 'clïent-日本', authKey: 'kéy-😀', timestamp: 1723515690000 },
+  },
   { comment: 'thirteen-digit timestamp of today', case: { text: VENDOR_BODY, ...CREDENTIALS, timestamp: 1795392000000 } },
-  ...fc.sample(referenceCase, { seed: RANDOM_SEED, numRuns: RANDOM_CASES }).map((c, i) => ({ comment: `random ${i} (seed ${RANDOM_SEED})`, case: c })),
+  ...fc
+    .sample(referenceCase, { seed: RANDOM_SEED, numRuns: RANDOM_CASES })
+    .map((c, i) => ({ comment: `random ${i} (seed ${RANDOM_SEED})`, case: c })),
 ];
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -35,7 +40,10 @@ function tamperings(valid: ValidVector): { comment: string; signature: string }[
   bytes[index] = (bytes[index] ?? 0) ^ 0x01;
   return [
     { comment: `${valid.comment}: one bit flipped in byte ${index}`, signature: bytes.toString('base64') },
-    { comment: `${valid.comment}: truncated to 16 bytes`, signature: Buffer.from(valid.signature, 'base64').subarray(0, 16).toString('base64') },
+    {
+      comment: `${valid.comment}: truncated to 16 bytes`,
+      signature: Buffer.from(valid.signature, 'base64').subarray(0, 16).toString('base64'),
+    },
     { comment: `${valid.comment}: empty-looking padding only`, signature: '====' },
   ];
 }
@@ -52,7 +60,13 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
       mismatches.push(`${comment}: ${verdict.detail}`);
     } else if (answer.ok && ours.ok) {
       const canonicalBody = decoder.decode(answer.canonical);
-      tests.push({ ...base, result: 'valid', canonicalBody, stringToSign: `${c.clientId}${canonicalBody}${c.timestamp}`, signature: answer.signature });
+      tests.push({
+        ...base,
+        result: 'valid',
+        canonicalBody,
+        stringToSign: `${c.clientId}${canonicalBody}${c.timestamp}`,
+        signature: answer.signature,
+      });
     } else {
       const refused: RefusedVector = {
         ...base,
@@ -75,7 +89,17 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
     ];
     for (const variant of variants) {
       const { input, clientId, authKey, timestamp, canonicalBody } = v;
-      const invalid: InvalidVector = { tcId: tcId++, comment: variant.comment, input, clientId, authKey, timestamp, result: 'invalid', canonicalBody, signature: variant.signature };
+      const invalid: InvalidVector = {
+        tcId: tcId++,
+        comment: variant.comment,
+        input,
+        clientId,
+        authKey,
+        timestamp,
+        result: 'invalid',
+        canonicalBody,
+        signature: variant.signature,
+      };
       tests.push(invalid);
     }
   }
@@ -83,7 +107,10 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
     algorithm: 'VIDAU-HMAC-SHA256',
     dialect,
     generator: {
-      reference: dialect === 'java' ? 'vendor JsonSorterUtils + SignatureUtil on fastjson2' : 'vendor JsonSorter + generate_signature on CPython json/hmac',
+      reference:
+        dialect === 'java'
+          ? 'vendor JsonSorterUtils + SignatureUtil on fastjson2'
+          : 'vendor JsonSorter + generate_signature on CPython json/hmac',
       version: reference.version,
       command: 'pnpm --filter @signet/conformance vectors',
     },
@@ -100,7 +127,10 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
 
 const [java, python] = await Promise.all([ReferenceProcess.start('java'), ReferenceProcess.start('python')]);
 let failed = false;
-for (const [dialect, reference] of [['java', java], ['python', python]] as const) {
+for (const [dialect, reference] of [
+  ['java', java],
+  ['python', python],
+] as const) {
   const { file, mismatches } = await generate(dialect, reference);
   if (mismatches.length > 0) {
     failed = true;
@@ -109,7 +139,9 @@ for (const [dialect, reference] of [['java', java], ['python', python]] as const
   }
   writeFileSync(vectorPath(dialect), `${JSON.stringify(file, null, 2)}\n`);
   const count = (result: Vector['result']) => file.tests.filter((t) => t.result === result).length;
-  console.log(`${dialect} (${reference.version}): ${file.numberOfTests} vectors, ${count('valid')} valid, ${count('invalid')} invalid, ${count('refused')} refused`);
+  console.log(
+    `${dialect} (${reference.version}): ${file.numberOfTests} vectors, ${count('valid')} valid, ${count('invalid')} invalid, ${count('refused')} refused`,
+  );
 }
 await Promise.all([java.close(), python.close()]);
 if (failed) process.exit(1);

@@ -11,9 +11,31 @@ import type { ReferenceCase } from './references.js';
 const whitespace = fc.constantFrom('', '', '', ' ', '\n', '\t', ' \r\n  ');
 
 const specialUnits = fc.constantFrom(
-  '"', '\\', '/', '\u0000', '\u0008', '\u0009', '\u000a', '\u000c', '\u000d', '\u001f',
-  '\u007f', '\u0080', '\u00e9', '\u2028', '\u2029', '\ufeff', '\ud7ff', '\ue000', '\uff61', '\ufffd', '\uffff',
-  '\u{10000}', '\u{1f600}', '\u{10ffff}', '中',
+  '"',
+  '\\',
+  '/',
+  '\u0000',
+  '\u0008',
+  '\u0009',
+  '\u000a',
+  '\u000c',
+  '\u000d',
+  '\u001f',
+  '\u007f',
+  '\u0080',
+  '\u00e9',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ud7ff',
+  '\ue000',
+  '\uff61',
+  '\ufffd',
+  '\uffff',
+  '\u{10000}',
+  '\u{1f600}',
+  '\u{10ffff}',
+  '中',
 );
 
 const character = fc.oneof(
@@ -25,7 +47,24 @@ const character = fc.oneof(
 /** Only U+0000–U+00FF: fastjson2 reads such text through a separate (Latin-1) path. */
 const latin1Character = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), weight: 6 },
-  { arbitrary: fc.constantFrom('"', '\\', '/', '\u0000', '\u0008', '\n', '\u001f', '\u007f', '\u0080', '\u009f', '\u00a0', '\u00e9', '\u00ff'), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      '"',
+      '\\',
+      '/',
+      '\u0000',
+      '\u0008',
+      '\n',
+      '\u001f',
+      '\u007f',
+      '\u0080',
+      '\u009f',
+      '\u00a0',
+      '\u00e9',
+      '\u00ff',
+    ),
+    weight: 3,
+  },
 );
 
 const text = (maxLength: number, h?: Hazards) =>
@@ -50,16 +89,22 @@ interface Hazards {
 const stringValue = (h: Hazards) =>
   h.loneSurrogates ? fc.oneof({ arbitrary: text(12), weight: 20 }, { arbitrary: loneSurrogateText, weight: 1 }) : text(12, h);
 
-const key = (h: Hazards) => fc.oneof(
-  { arbitrary: fc.constantFrom('a', 'b', 'c', 'aa', 'ab', 'B', '_'), weight: 6 },
-  { arbitrary: fc.constantFrom('0', '1', '9', '10', '01', '-1', '4294967294', '4294967295', '1.5'), weight: 2 },
-  { arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', ''), weight: 1 },
-  { arbitrary: h.latin1Only ? fc.constantFrom('\u00e9', '\\\u0080', '"\u00ff') : fc.constantFrom('\ue000', '\uff61', '\uffff', '\u{10000}', '\u{1f600}', 'a\u{1f600}', 'a\uff61'), weight: 2 },
-  { arbitrary: text(5, h), weight: 3 },
-  { arbitrary: h.loneSurrogates ? loneSurrogateText : text(5), weight: 1 },
-);
+const key = (h: Hazards) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom('a', 'b', 'c', 'aa', 'ab', 'B', '_'), weight: 6 },
+    { arbitrary: fc.constantFrom('0', '1', '9', '10', '01', '-1', '4294967294', '4294967295', '1.5'), weight: 2 },
+    { arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', ''), weight: 1 },
+    {
+      arbitrary: h.latin1Only
+        ? fc.constantFrom('\u00e9', '\\\u0080', '"\u00ff')
+        : fc.constantFrom('\ue000', '\uff61', '\uffff', '\u{10000}', '\u{1f600}', 'a\u{1f600}', 'a\uff61'),
+      weight: 2,
+    },
+    { arbitrary: text(5, h), weight: 3 },
+    { arbitrary: h.loneSurrogates ? loneSurrogateText : text(5), weight: 1 },
+  );
 
-const SHORT_ESCAPES: Record<number, string> = { 0x22: '\\"', 0x5c: '\\\\', 0x2f: '\\/', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+const SHORT_ESCAPES: Record<number, string> = { 34: '\\"', 92: '\\\\', 47: '\\/', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
 
 /**
  * Renders a string as JSON text, choosing per character between the raw character and each legal
@@ -86,42 +131,50 @@ const renderedString = (value: fc.Arbitrary<string>) =>
     return `${out}"`;
   });
 
-
 const digits = (minLength: number, maxLength: number) =>
   fc.array(fc.constantFrom(...'0123456789'), { minLength, maxLength }).map((d) => d.join(''));
 
-const integerPart = fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, 22)).map(([a, b]) => a + b));
+const integerPart = fc.oneof(
+  fc.constant('0'),
+  fc.tuple(fc.constantFrom(...'123456789'), digits(0, 22)).map(([a, b]) => a + b),
+);
 const sign = fc.constantFrom('', '', '-');
 
-const numberLexeme = (h: Hazards) => fc.oneof(
-  { arbitrary: fc.integer({ min: -100_000, max: 100_000 }).map(String), weight: 6 },
-  { arbitrary: fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }).map(String), weight: 3 },
-  { arbitrary: fc.constantFrom('-0', '0', '9007199254740993', '9223372036854775808', '-9223372036854775809'), weight: 1 },
-  // Plain decimals, trailing zeros included, from tiny to beyond 38 digits.
-  { arbitrary: fc.tuple(sign, integerPart, digits(1, 26)).map(([s, i, f]) => `${s}${i}.${f}`), weight: 6 },
-  { arbitrary: fc.tuple(sign, fc.constantFrom('0.000000', '0.0000', '0.00'), digits(1, 24)).map(([s, z, f]) => `${s}${z}${f}`), weight: 2 },
-  // Exponent forms; the zero exponents, which fastjson2 keeps as BigDecimal, appear in every document.
-  {
-    arbitrary: fc
-      .tuple(
-        sign,
-        integerPart,
-        fc.option(digits(1, 8), { nil: undefined }),
-        fc.constantFrom('e', 'E'),
-        fc.constantFrom('', '+', '-'),
-        h.exponents ? fc.oneof(fc.constantFrom('0', '00', '1', '7', '16', '21'), fc.integer({ min: 0, max: 330 }).map(String)) : fc.constantFrom('0', '00'),
-      )
-      .map(([s, i, f, e, es, x]) => `${s}${i}${f === undefined ? '' : `.${f}`}${e}${es}${x}`),
-    weight: 3,
-  },
-  {
-    arbitrary: fc
-      .double({ noNaN: true, noDefaultInfinity: true })
-      .map((d) => JSON.stringify(d))
-      .filter((lexeme) => h.exponents || !lexeme.includes('e')),
-    weight: 3,
-  },
-);
+const numberLexeme = (h: Hazards) =>
+  fc.oneof(
+    { arbitrary: fc.integer({ min: -100_000, max: 100_000 }).map(String), weight: 6 },
+    { arbitrary: fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }).map(String), weight: 3 },
+    { arbitrary: fc.constantFrom('-0', '0', '9007199254740993', '9223372036854775808', '-9223372036854775809'), weight: 1 },
+    // Plain decimals, trailing zeros included, from tiny to beyond 38 digits.
+    { arbitrary: fc.tuple(sign, integerPart, digits(1, 26)).map(([s, i, f]) => `${s}${i}.${f}`), weight: 6 },
+    {
+      arbitrary: fc.tuple(sign, fc.constantFrom('0.000000', '0.0000', '0.00'), digits(1, 24)).map(([s, z, f]) => `${s}${z}${f}`),
+      weight: 2,
+    },
+    // Exponent forms; the zero exponents, which fastjson2 keeps as BigDecimal, appear in every document.
+    {
+      arbitrary: fc
+        .tuple(
+          sign,
+          integerPart,
+          fc.option(digits(1, 8), { nil: undefined }),
+          fc.constantFrom('e', 'E'),
+          fc.constantFrom('', '+', '-'),
+          h.exponents
+            ? fc.oneof(fc.constantFrom('0', '00', '1', '7', '16', '21'), fc.integer({ min: 0, max: 330 }).map(String))
+            : fc.constantFrom('0', '00'),
+        )
+        .map(([s, i, f, e, es, x]) => `${s}${i}${f === undefined ? '' : `.${f}`}${e}${es}${x}`),
+      weight: 3,
+    },
+    {
+      arbitrary: fc
+        .double({ noNaN: true, noDefaultInfinity: true })
+        .map((d) => JSON.stringify(d))
+        .filter((lexeme) => h.exponents || !lexeme.includes('e')),
+      weight: 3,
+    },
+  );
 
 const leaf = (h: Hazards) =>
   fc.oneof(
@@ -130,15 +183,16 @@ const leaf = (h: Hazards) =>
     { arbitrary: fc.constantFrom('null', 'null', 'true', 'false'), weight: 3 },
   );
 
-const objectText = (h: Hazards) => fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf(h), tie('object'), tie('array')),
-  object: fc
-    .array(fc.tuple(whitespace, renderedString(key(h)), whitespace, whitespace, tie('value'), whitespace), { maxLength: 6 })
-    .map((members) => `{${members.map(([w1, k, w2, w3, v, w4]) => `${w1}${k}${w2}:${w3}${v}${w4}`).join(',')}}`),
-  array: fc
-    .array(fc.tuple(whitespace, tie('value'), whitespace), { maxLength: 5 })
-    .map((items) => `[${items.map(([w1, v, w2]) => `${w1}${v}${w2}`).join(',')}]`),
-})).object;
+const objectText = (h: Hazards) =>
+  fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf(h), tie('object'), tie('array')),
+    object: fc
+      .array(fc.tuple(whitespace, renderedString(key(h)), whitespace, whitespace, tie('value'), whitespace), { maxLength: 6 })
+      .map((members) => `{${members.map(([w1, k, w2, w3, v, w4]) => `${w1}${k}${w2}:${w3}${v}${w4}`).join(',')}}`),
+    array: fc
+      .array(fc.tuple(whitespace, tie('value'), whitespace), { maxLength: 5 })
+      .map((items) => `[${items.map(([w1, v, w2]) => `${w1}${v}${w2}`).join(',')}]`),
+  })).object;
 
 /** A JSON object text, possibly padded with whitespace: three in five clean, one all Latin-1, one with any hazard. */
 export const jsonObjectText = fc

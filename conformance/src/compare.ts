@@ -1,6 +1,6 @@
 import {
-  CanonicalJsonError,
   type CanonicalJsonDialect,
+  CanonicalJsonError,
   type CanonicalJsonUnsupportedReason,
   canonicalJson,
   JsonSyntaxError,
@@ -24,7 +24,12 @@ export async function signetAnswer(c: ReferenceCase, dialect: CanonicalJsonDiale
     throw error;
   }
   const signature = await signVidau({ clientId: c.clientId, authKey: c.authKey, body: canonical, timestamp: c.timestamp });
-  return { ok: true, canonical, stringToSign: vidauStringToSign({ clientId: c.clientId, body: canonical, timestamp: c.timestamp }), signature };
+  return {
+    ok: true,
+    canonical,
+    stringToSign: vidauStringToSign({ clientId: c.clientId, body: canonical, timestamp: c.timestamp }),
+    signature,
+  };
 }
 
 /**
@@ -58,7 +63,10 @@ export function judge(dialect: CanonicalJsonDialect, ours: SignetAnswer, referen
   }
   if (!reference.ok) return { kind: 'mismatch', detail: `reference failed (${reference.error}) but signet produced ${ours.canonical}` };
   if (!sameBytes(utf8.encode(ours.canonical), reference.canonical)) {
-    return { kind: 'mismatch', detail: `body differs: signet ${ours.canonical} | reference ${new TextDecoder().decode(reference.canonical)}` };
+    return {
+      kind: 'mismatch',
+      detail: `body differs: signet ${ours.canonical} | reference ${new TextDecoder().decode(reference.canonical)}`,
+    };
   }
   if (ours.signature !== reference.signature) {
     return { kind: 'mismatch', detail: `signature differs: signet ${ours.signature} | reference ${reference.signature}` };

@@ -9,7 +9,10 @@ export interface CuratedCase {
 }
 
 export const CURATED_CASES: readonly CuratedCase[] = [
-  { name: 'vendor sample body', text: '{"webhook_url":"https://example.com/hook","params":{"voice_id":"v-42","avatar_id":7,"text":"Rain, social services and economic growth.","language":"English"}}' },
+  {
+    name: 'vendor sample body',
+    text: '{"webhook_url":"https://example.com/hook","params":{"voice_id":"v-42","avatar_id":7,"text":"Rain, social services and economic growth.","language":"English"}}',
+  },
   { name: 'null member', text: '{"b":null,"a":1}' },
   { name: 'nested null member', text: '{"a":{"b":null}}' },
   { name: 'null array element', text: '{"a":[null,1]}' },

@@ -42,7 +42,10 @@ describe('live vendor references (fastjson2 and CPython)', () => {
   afterAll(async () => {
     const lines = [...references].map(([dialect, reference]) => {
       const t = tallies[dialect];
-      const refused = Object.entries(t.refused).map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none';
+      const refused =
+        Object.entries(t.refused)
+          .map(([reason, n]) => `${reason} ${n}`)
+          .join(', ') || 'none';
       return `conformance ${dialect} (${reference.version}): ${t.checked} cases checked, ${t.identical} identical, refused: ${refused}, ${t.mismatches} mismatches`;
     });
     console.log(lines.join('\n'));

@@ -1,6 +1,6 @@
 import {
-  CanonicalJsonError,
   type CanonicalJsonDialect,
+  CanonicalJsonError,
   canonicalJson,
   SignatureMismatchError,
   signVidau,
@@ -40,7 +40,10 @@ describe.each(['java', 'python'] as const)('committed %s vectors', (dialect: Can
       const now = () => vector.timestamp;
       if (vector.result === 'invalid') {
         await expect(
-          verifyVidauSignature({ ...credentials, body: vector.canonicalBody, timestamp: String(vector.timestamp), signature: vector.signature }, { now, dialect }),
+          verifyVidauSignature(
+            { ...credentials, body: vector.canonicalBody, timestamp: String(vector.timestamp), signature: vector.signature },
+            { now, dialect },
+          ),
         ).rejects.toBeInstanceOf(SignatureMismatchError);
         return;
       }

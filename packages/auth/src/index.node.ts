@@ -7,8 +7,7 @@ export * from './index.js';
 
 export const signVidau: typeof portable.signVidau = (input, options = {}) => portable.signVidau(input, { hmac, ...options });
 
-export const vidauHeaders: typeof portable.vidauHeaders = (input, options = {}) =>
-  portable.vidauHeaders(input, { hmac, ...options });
+export const vidauHeaders: typeof portable.vidauHeaders = (input, options = {}) => portable.vidauHeaders(input, { hmac, ...options });
 
 export const signVidauRequest: typeof portable.signVidauRequest = (request, options) =>
   portable.signVidauRequest(request, { hmac, ...options });

@@ -1,4 +1,4 @@
-import { errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
 
 export interface IssueAiutaJwtInput {
@@ -32,7 +32,8 @@ function secretKey(secret: unknown): Uint8Array {
  */
 export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> {
   const key = secretKey(input.secret);
-  if (typeof input.issuer !== 'string' || input.issuer === '') throw new InvalidCredentialsError('Aiuta JWT issuer must be a non-empty string');
+  if (typeof input.issuer !== 'string' || input.issuer === '')
+    throw new InvalidCredentialsError('Aiuta JWT issuer must be a non-empty string');
   if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
     throw new RangeError(`expiresInSeconds must be a positive integer, got ${input.expiresInSeconds}`);
   }

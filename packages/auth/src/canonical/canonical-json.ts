@@ -20,9 +20,7 @@ export type CanonicalJsonValue =
   | readonly CanonicalJsonValue[]
   | CanonicalJsonObject;
 
-export type CanonicalJsonObject =
-  | ReadonlyMap<string, CanonicalJsonValue>
-  | { readonly [key: string]: CanonicalJsonValue | undefined };
+export type CanonicalJsonObject = ReadonlyMap<string, CanonicalJsonValue> | { readonly [key: string]: CanonicalJsonValue | undefined };
 
 export interface CanonicalJsonOptions {
   /**

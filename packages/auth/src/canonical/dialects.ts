@@ -165,7 +165,7 @@ function pythonNumber(value: number): string {
 }
 
 const PRINTABLE_ASCII_WITHOUT_ESCAPES = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e]*$/;
-const PYTHON_SHORT_ESCAPES: Record<number, string> = { 0x22: '\\"', 0x5c: '\\\\', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+const PYTHON_SHORT_ESCAPES: Record<number, string> = { 34: '\\"', 92: '\\\\', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
 
 function pythonString(value: string): string {
   if (PRINTABLE_ASCII_WITHOUT_ESCAPES.test(value)) return `"${value}"`;

@@ -113,10 +113,7 @@ export const DEFAULT_TOLERANCE_MS = 5 * 60 * 1000;
  * it is genuine and fresh; otherwise rejects with a typed error. The tag
  * comparison is constant-time (Web Crypto `verify`).
  */
-export async function verifyVidauSignature(
-  input: VerifyVidauSignatureInput,
-  options: VerifyVidauSignatureOptions = {},
-): Promise<void> {
+export async function verifyVidauSignature(input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions = {}): Promise<void> {
   assertVidauCredentials(input);
   if (!input.signature) throw new SignatureMissingError('the Authorization header with the signature is missing');
   if (!input.timestamp) throw new SignatureMissingError('the timestamp header is missing');

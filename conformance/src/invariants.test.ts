@@ -1,0 +1,93 @@
+import {
+  type CanonicalJsonDialect,
+  CanonicalJsonError,
+  canonicalJson,
+  JsonSyntaxError,
+  SignetAuthError,
+  signVidau,
+  verifyVidauSignature,
+} from '@signet/auth';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonObjectText, referenceCase } from './arbitraries.js';
+
+const DIALECTS = ['java', 'python'] as const;
+
+/** Canonical form, or the refusal's reason: refused inputs take no part in the invariants. */
+function tryCanonical(text: string, dialect: CanonicalJsonDialect): string | undefined {
+  try {
+    return canonicalJson(text, { dialect });
+  } catch (error) {
+    if (error instanceof CanonicalJsonError) return undefined;
+    throw error;
+  }
+}
+
+/** The data both references keep: zero loses its sign (BigDecimal, Python int), java drops null members. */
+function meaning(value: unknown, dropNullMembers: boolean): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (Array.isArray(value)) return value.map((v) => meaning(v, dropNullMembers));
+  if (typeof value === 'object' && value !== null) {
+    const kept = Object.entries(value).filter(([, v]) => !(dropNullMembers && v === null));
+    return Object.fromEntries(kept.map(([k, v]) => [k, meaning(v, dropNullMembers)]));
+  }
+  return value;
+}
+
+describe.each(DIALECTS)('%s dialect invariants', (dialect) => {
+  it('is idempotent: canonicalizing a canonical body changes nothing', () => {
+    fc.assert(
+      fc.property(jsonObjectText, (text) => {
+        const once = tryCanonical(text, dialect);
+        if (once !== undefined) expect(canonicalJson(once, { dialect })).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips: the canonical body parses to the same data (less nulls in java)', () => {
+    fc.assert(
+      fc.property(jsonObjectText, (text) => {
+        const canonical = tryCanonical(text, dialect);
+        if (canonical === undefined) return;
+        const dropNulls = dialect === 'java';
+        expect(meaning(JSON.parse(canonical), dropNulls)).toEqual(meaning(JSON.parse(text), dropNulls));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('fails verification when one byte of the body changes what it means, or one byte of the signature changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(referenceCase, fc.nat(), fc.integer({ min: 1, max: 255 }), async (c, at, mask) => {
+        const body = tryCanonical(c.text, dialect);
+        if (body === undefined) return;
+        const signature = await signVidau({ ...c, body });
+        const now = () => c.timestamp;
+        const verify = (b: string, s: string) =>
+          verifyVidauSignature(
+            { clientId: c.clientId, authKey: c.authKey, body: b, timestamp: String(c.timestamp), signature: s },
+            { dialect, now },
+          );
+        await expect(verify(body, signature)).resolves.toBeUndefined();
+
+        const bytes = new TextEncoder().encode(body);
+        bytes[at % bytes.length] = (bytes[at % bytes.length] ?? 0) ^ mask;
+        const flipped = new TextDecoder().decode(bytes);
+        let flippedCanonical: string | undefined;
+        try {
+          flippedCanonical = canonicalJson(flipped, { dialect });
+        } catch (error) {
+          if (!(error instanceof CanonicalJsonError || error instanceof JsonSyntaxError)) throw error;
+        }
+        // A flip that leaves the canonical form intact (e.g. \u00e9 -> \u00E9) is the same request to the server.
+        if (flippedCanonical !== body) await expect(verify(flipped, signature)).rejects.toBeInstanceOf(SignetAuthError);
+
+        const tag = Uint8Array.from(atob(signature), (ch) => ch.charCodeAt(0));
+        tag[at % tag.length] = (tag[at % tag.length] ?? 0) ^ mask;
+        await expect(verify(body, btoa(String.fromCharCode(...tag)))).rejects.toBeInstanceOf(SignetAuthError);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

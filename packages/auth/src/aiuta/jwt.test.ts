@@ -1,0 +1,56 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { JwtInvalidError } from '../errors.js';
+import { issueAiutaJwt, verifyAiutaJwt } from './jwt.js';
+
+const secret = 'jwt-secret-from-the-subscription-page';
+const issuer = 'aiuta-subscription-issuer';
+const now = () => 1_795_392_000_000;
+const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+describe('issueAiutaJwt', () => {
+  it('issues an HS256 JWT with the caller claims, then iss, iat and exp, as the vendor component does', async () => {
+    const token = await issueAiutaJwt({
+      secret,
+      issuer,
+      claims: { uploaded_image_id: 'img-1', iss: 'spoofed', exp: 1 },
+      expiresInSeconds: 60,
+      now,
+    });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    expect(decode(header)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(decode(payload)).toEqual({ uploaded_image_id: 'img-1', iss: issuer, iat: 1_795_392_000, exp: 1_795_392_060 });
+    // Checked with node:crypto, independently of jose.
+    expect(createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url')).toBe(signature);
+  });
+
+  it('refuses an empty secret or issuer and a non-positive lifetime', async () => {
+    await expect(issueAiutaJwt({ secret: '', issuer, expiresInSeconds: 60 })).rejects.toThrowError(/secret must be/);
+    await expect(issueAiutaJwt({ secret, issuer: '', expiresInSeconds: 60 })).rejects.toThrowError(/issuer must be/);
+    await expect(issueAiutaJwt({ secret, issuer, expiresInSeconds: 0 })).rejects.toThrowError(RangeError);
+  });
+});
+
+describe('verifyAiutaJwt', () => {
+  const issue = (overrides: Partial<Parameters<typeof issueAiutaJwt>[0]> = {}) =>
+    issueAiutaJwt({ secret, issuer, claims: { sku_id: 'sku-1' }, expiresInSeconds: 60, now, ...overrides });
+
+  it('returns the payload of a genuine, unexpired token', async () => {
+    await expect(verifyAiutaJwt(await issue(), { secret, issuer, now })).resolves.toMatchObject({ sku_id: 'sku-1', iss: issuer });
+  });
+
+  it.each([
+    ['ERR_JWT_EXPIRED', { now: () => now() + 61_000 }],
+    ['ERR_JWS_SIGNATURE_VERIFICATION_FAILED', { secret: 'another-secret' }],
+    ['ERR_JWT_CLAIM_VALIDATION_FAILED', { issuer: 'another-issuer' }],
+  ])('rejects with %s', async (reason, options) => {
+    const token = await issue();
+    await expect(verifyAiutaJwt(token, { secret, issuer, now, ...options })).rejects.toMatchObject({ code: 'ERR_JWT_INVALID', reason });
+  });
+
+  it('rejects unsigned (alg none) tokens', async () => {
+    const [, payload] = (await issue()).split('.');
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+    await expect(verifyAiutaJwt(unsigned, { secret, issuer, now })).rejects.toBeInstanceOf(JwtInvalidError);
+  });
+});
