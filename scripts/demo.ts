@@ -20,7 +20,12 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 async function authenticate(request: IncomingMessage, body: string): Promise<string> {
   if (request.url?.startsWith('/openapi/')) {
-    await verifyVidauSignature({ ...VIDAU, body, timestamp: request.headers.timestamp as string, signature: request.headers.authorization });
+    await verifyVidauSignature({
+      ...VIDAU,
+      body,
+      timestamp: request.headers.timestamp as string,
+      signature: request.headers.authorization,
+    });
     return 'VidAU HMAC signature verified';
   }
   if (request.headers['x-api-key'] === AIUTA.apiKey) return 'Aiuta API key accepted';
@@ -51,13 +56,18 @@ type AnyPaths = any;
 const outcomes: boolean[] = [];
 const report = (label: string, expectAccepted: boolean, status: number, reply: Reply) => {
   outcomes.push((status === 200) === expectAccepted);
-  console.log(`${status === 200 ? 'accepted' : 'refused '} ${label}: ${reply.verdict ?? reply.code}${reply.received ? `\n         body sent: ${reply.received}` : ''}`);
+  console.log(
+    `${status === 200 ? 'accepted' : 'refused '} ${label}: ${reply.verdict ?? reply.code}${reply.received ? `\n         body sent: ${reply.received}` : ''}`,
+  );
 };
 
 const vidau = createClient<AnyPaths>({ baseUrl: `${baseUrl}/openapi` });
 vidau.use(vidauAuth(VIDAU));
 const created = await vidau.POST('/v1.0/avatar/video/create', {
-  body: { webhook_url: 'https://example.com/hook', params: { voice_id: 'v-1', avatar_id: 7, text: 'Hello from signet', language: 'English', speed: null } },
+  body: {
+    webhook_url: 'https://example.com/hook',
+    params: { voice_id: 'v-1', avatar_id: 7, text: 'Hello from signet', language: 'English', speed: null },
+  },
 });
 report('VidAU create task', true, created.response.status, (created.data ?? created.error) as Reply);
 
@@ -75,7 +85,8 @@ const aiutaApp = createClient<AnyPaths>({ baseUrl });
 aiutaApp.use(
   bearerAuth({
     // Stands in for the customer's backend, which issues the token with the server-side component.
-    getToken: () => issueAiutaJwt({ secret: AIUTA.jwtSecret, issuer: AIUTA.issuer, claims: { uploaded_image_id: 'img-1' }, expiresInSeconds: 60 }),
+    getToken: () =>
+      issueAiutaJwt({ secret: AIUTA.jwtSecret, issuer: AIUTA.issuer, claims: { uploaded_image_id: 'img-1' }, expiresInSeconds: 60 }),
   }),
 );
 const byJwt = await aiutaApp.POST('/digital-try-on/v1/sku_images_operations', { body: { uploaded_image_id: 'img-1', sku_id: 'sku-1' } });
