@@ -1,0 +1,39 @@
+import { AbortedError, PollTimeoutError } from './errors.js';
+import { sleep as defaultSleep } from './transport.js';
+
+export interface PollOptions<T> {
+  /** Stops waiting (rejects with AbortedError); the job itself goes on at the vendor. */
+  readonly signal?: AbortSignal;
+  /** Gives up with PollTimeoutError after this long. Default 10 minutes. */
+  readonly timeoutMs?: number;
+  /** Delay before read number `attempt` + 1. Default 1 s growing by half each time up to 5 s. */
+  readonly intervalMs?: (attempt: number) => number;
+  /** Called with every state read, final or not. */
+  readonly onProgress?: (state: T) => void;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export const defaultPollInterval = (attempt: number) => Math.min(1000 * 1.5 ** attempt, 5000);
+
+/** Reads a job's state until `isFinal` holds, with backoff, a deadline and cancellation. */
+export async function poll<T>(
+  read: (signal?: AbortSignal) => Promise<T>,
+  isFinal: (state: T) => boolean,
+  options: PollOptions<T> = {},
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const wait = options.sleep ?? defaultSleep;
+  const timeoutMs = options.timeoutMs ?? 10 * 60 * 1000;
+  const interval = options.intervalMs ?? defaultPollInterval;
+  const deadline = now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    if (options.signal?.aborted) throw new AbortedError('stopped waiting: aborted');
+    const state = await read(options.signal);
+    options.onProgress?.(state);
+    if (isFinal(state)) return state;
+    const delay = interval(attempt);
+    if (now() + delay > deadline) throw new PollTimeoutError(timeoutMs, state);
+    await wait(delay, options.signal);
+  }
+}
