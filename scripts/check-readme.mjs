@@ -8,7 +8,7 @@ const dir = '.readme-check';
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir);
 const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-blocks.forEach((code, i) => writeFileSync(join(dir, `example-${i + 1}.ts`), `${code}\nexport {};\n`));
+for (const [i, code] of blocks.entries()) writeFileSync(join(dir, `example-${i + 1}.ts`), `${code}\nexport {};\n`);
 writeFileSync(
   join(dir, 'tsconfig.json'),
   JSON.stringify({

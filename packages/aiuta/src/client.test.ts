@@ -74,7 +74,8 @@ describe('uploadImage', () => {
     const again = server([new Response(null, { status: 503, headers: { 'retry-after': '0' } })]);
     await withKey(again).uploadImage(PNG, { retry: true });
     expect(again.sent).toHaveLength(2);
-    expect(((await again.sent[1]?.formData())?.get('image_data') as File).size).toBe(PNG.length);
+    const retried = (await (again.sent[1] as Request).formData()).get('image_data') as File;
+    expect(retried.size).toBe(PNG.length);
   });
 });
 

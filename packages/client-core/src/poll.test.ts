@@ -4,7 +4,10 @@ import { defaultPollInterval, poll } from './poll.js';
 
 function fakeClock() {
   let time = 0;
-  return { now: () => time, sleep: async (ms: number) => void (time += ms), elapsed: () => time };
+  const sleep = async (ms: number) => {
+    time += ms;
+  };
+  return { now: () => time, sleep, elapsed: () => time };
 }
 
 describe('poll', () => {
