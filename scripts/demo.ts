@@ -1,98 +1,79 @@
 /**
- * The main job until the full mock server lands: a loopback server that checks
- * auth exactly as the vendors document it, and typed openapi-fetch clients that
- * sign through @signet/auth. Prints what happened and exits 0 when every
- * genuine request is accepted and every forged one refused.
+ * The main job: starts the local mock server, then drives both typed clients
+ * end to end over loopback, as a user would against the real APIs. Prints what
+ * happened and exits 0 when every step behaved as the vendors document.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { apiKeyAuth, bearerAuth, issueAiutaJwt, SignetAuthError, verifyAiutaJwt, verifyVidauSignature, vidauAuth } from '@signet/auth';
-import createClient from 'openapi-fetch';
+import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { startMockServer } from '@signet/mock-server';
+import { AuthenticationError, createVidauClient } from '@signet/vidau';
 
-const VIDAU = { clientId: 'demo-client', authKey: 'demo-auth-key-not-a-real-secret' };
-const AIUTA = { apiKey: 'demo-aiuta-api-key', jwtSecret: 'demo-jwt-secret-not-a-real-secret', issuer: 'demo-issuer' };
+// A tiny PNG header is enough for the mock; a real integration sends a real photo.
+const PHOTO = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const mock = await startMockServer({ tryOn: { queuedMs: 200, runningMs: 800 }, video: { renderMs: 700 } });
+console.log(`mock server on ${mock.url}`);
 
-async function authenticate(request: IncomingMessage, body: string): Promise<string> {
-  if (request.url?.startsWith('/openapi/')) {
-    await verifyVidauSignature({
-      ...VIDAU,
-      body,
-      timestamp: request.headers.timestamp as string,
-      signature: request.headers.authorization,
-    });
-    return 'VidAU HMAC signature verified';
-  }
-  if (request.headers['x-api-key'] === AIUTA.apiKey) return 'Aiuta API key accepted';
-  const bearer = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
-  const claims = await verifyAiutaJwt(bearer, { secret: AIUTA.jwtSecret, issuer: AIUTA.issuer });
-  return `Aiuta JWT verified (uploaded_image_id ${String(claims.uploaded_image_id)})`;
-}
+const received: unknown[] = [];
+const webhookReceiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => {
+    body += chunk;
+  });
+  request.on('end', () => {
+    received.push(JSON.parse(body));
+    response.writeHead(200).end();
+  });
+});
+await new Promise<void>((resolve) => webhookReceiver.listen(0, '127.0.0.1', resolve));
+const webhookUrl = `http://127.0.0.1:${(webhookReceiver.address() as AddressInfo).port}/vidau-hook`;
 
-async function handle(request: IncomingMessage, response: ServerResponse) {
-  const body = await readBody(request);
-  try {
-    const verdict = await authenticate(request, body);
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ verdict, received: body }));
-  } catch (error) {
-    const code = error instanceof SignetAuthError ? error.code : 'ERR_INTERNAL';
-    response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ code }));
-  }
-}
-
-const server = createServer((request, response) => void handle(request, response));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-console.log(`local verifying server on ${baseUrl}`);
-
-type Reply = { verdict?: string; received?: string; code?: string };
-// biome-ignore lint/suspicious/noExplicitAny: the typed clients with generated paths arrive with the specs.
-type AnyPaths = any;
-const outcomes: boolean[] = [];
-const report = (label: string, expectAccepted: boolean, status: number, reply: Reply) => {
-  outcomes.push((status === 200) === expectAccepted);
-  console.log(
-    `${status === 200 ? 'accepted' : 'refused '} ${label}: ${reply.verdict ?? reply.code}${reply.received ? `\n         body sent: ${reply.received}` : ''}`,
-  );
+const steps: [string, boolean][] = [];
+const step = (label: string, ok: boolean, detail = '') => {
+  steps.push([label, ok]);
+  console.log(`${ok ? '✓' : '✗'} ${label}${detail ? `: ${detail}` : ''}`);
 };
 
-const vidau = createClient<AnyPaths>({ baseUrl: `${baseUrl}/openapi` });
-vidau.use(vidauAuth(VIDAU));
-const created = await vidau.POST('/v1.0/avatar/video/create', {
-  body: {
-    webhook_url: 'https://example.com/hook',
-    params: { voice_id: 'v-1', avatar_id: 7, text: 'Hello from signet', language: 'English', speed: null },
-  },
-});
-report('VidAU create task', true, created.response.status, (created.data ?? created.error) as Reply);
+try {
+  // Aiuta: upload, start a try-on, poll it to the end with a progress line.
+  const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaBaseUrl });
+  const photo = await aiuta.uploadImage(PHOTO, { filename: 'person.png' });
+  step('Aiuta upload', photo.id.startsWith('user_image-'), photo.id);
+  const { operation_id } = await aiuta.startTryOn({ uploaded_image_id: photo.id, sku_id: 'sku-123' });
+  step('Aiuta try-on started', operation_id !== '', operation_id);
+  const operation = await aiuta.waitForOperation(operation_id, {
+    intervalMs: () => 150,
+    onProgress: (op) => console.log(`  … try-on ${op.status}`),
+  });
+  step('Aiuta try-on finished', operation.status === 'SUCCESS', `${operation.status}, ${operation.generated_images.length} image(s)`);
 
-const forged = createClient<AnyPaths>({ baseUrl: `${baseUrl}/openapi` });
-forged.use(vidauAuth({ ...VIDAU, authKey: 'a-wrong-key' }));
-const rejected = await forged.POST('/v1.0/task/info', { body: { task_id: 't-1' } });
-report('VidAU request signed with a wrong key', false, rejected.response.status, (rejected.data ?? rejected.error) as Reply);
+  // VidAU: create a signed task, wait for it, and receive its webhook.
+  const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl });
+  const task = await vidau.createAvatarVideo({
+    webhook_url: webhookUrl,
+    params: { voice_id: 'voice-1', avatar_id: 7, text: 'Hello from signet — signed byte for byte.', language: 'English' },
+  });
+  step('VidAU task created (signature verified by the server)', task.task_id !== undefined, task.task_id);
+  const info = await vidau.waitForTask(task.task_id ?? '', {
+    intervalMs: () => 150,
+    onProgress: (i) => console.log(`  … video ${i.progress_bar}%`),
+  });
+  step('VidAU task finished', info.status === '1', info.video_url);
+  for (let waited = 0; received.length === 0 && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  step('VidAU webhook received', received.length === 1, JSON.stringify(received[0]));
 
-const aiutaServer = createClient<AnyPaths>({ baseUrl });
-aiutaServer.use(apiKeyAuth(AIUTA.apiKey));
-const byKey = await aiutaServer.GET('/digital-try-on/v1/predefined_try_on_models');
-report('Aiuta with X-API-Key', true, byKey.response.status, (byKey.data ?? byKey.error) as Reply);
+  // And a forged request is refused.
+  const forged = createVidauClient({ ...mock.credentials.vidau, authKey: 'not-the-key', baseUrl: mock.vidauBaseUrl });
+  const refusal = await forged.getTaskInfo(task.task_id ?? '').catch((error: unknown) => error);
+  step('VidAU request signed with a wrong key refused', refusal instanceof AuthenticationError, String(refusal));
+} catch (error) {
+  step('unexpected error', false, String(error));
+} finally {
+  webhookReceiver.close();
+  await mock.close();
+}
 
-const aiutaApp = createClient<AnyPaths>({ baseUrl });
-aiutaApp.use(
-  bearerAuth({
-    // Stands in for the customer's backend, which issues the token with the server-side component.
-    getToken: () =>
-      issueAiutaJwt({ secret: AIUTA.jwtSecret, issuer: AIUTA.issuer, claims: { uploaded_image_id: 'img-1' }, expiresInSeconds: 60 }),
-  }),
-);
-const byJwt = await aiutaApp.POST('/digital-try-on/v1/sku_images_operations', { body: { uploaded_image_id: 'img-1', sku_id: 'sku-1' } });
-report('Aiuta with a bearer JWT', true, byJwt.response.status, (byJwt.data ?? byJwt.error) as Reply);
-
-server.close();
-const ok = outcomes.every(Boolean);
-console.log(ok ? 'demo: every genuine request accepted, every forged one refused' : 'demo: unexpected outcome');
+const ok = steps.every(([, passed]) => passed);
+console.log(ok ? `demo: all ${steps.length} steps passed` : 'demo: a step failed');
 process.exit(ok ? 0 : 1);

@@ -15,6 +15,7 @@ export {
 } from './canonical/canonical-json.js';
 export { JsonNumber } from './canonical/json-number.js';
 export type { HmacSha256Base64 } from './crypto/hmac.js';
+export { type DiagnoseVidauInput, diagnoseVidauSignature, type Hypothesis, type VidauDiagnosis } from './doctor.js';
 export {
   CanonicalJsonError,
   type CanonicalJsonUnsupportedReason,

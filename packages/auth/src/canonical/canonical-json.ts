@@ -44,6 +44,11 @@ const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, pyt
 export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
   const dialect = DIALECTS[options.dialect ?? 'java'];
   if (dialect === undefined) throw new TypeError(`Unknown canonical JSON dialect: ${String(options.dialect)}`);
+  return canonicalJsonIn(dialect, input);
+}
+
+/** canonicalJson with any dialect, including variants of the two references (the signature doctor's hypotheses). */
+export function canonicalJsonIn(dialect: Dialect, input: string | CanonicalJsonObject): string {
   const value: unknown = typeof input === 'string' ? parseJsonLossless(input) : input;
   if (!isJsonObject(value)) {
     throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');

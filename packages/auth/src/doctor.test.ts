@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { diagnoseVidauSignature } from './doctor.js';
+
+const clientId = 'client-1';
+const authKey = 'doctor-SECRET-key';
+const timestamp = 1723515690000;
+const body = '{"b":null,"a":1.50,"10":1,"9":2,"n":"é"}';
+/** Signatures of the mistaken strings, written out by hand and signed with node:crypto directly. */
+const signed = (message: string) => createHmac('sha256', authKey).update(message).digest('base64');
+
+describe('diagnoseVidauSignature', () => {
+  it('gives the canonical body, string to sign and expected signature', async () => {
+    const report = await diagnoseVidauSignature({ clientId, authKey, body, timestamp });
+    expect(report.canonicalBody).toBe('{"10":1,"9":2,"a":1.50,"n":"é"}');
+    expect(report.stringToSign).toBe(`client-1{"10":1,"9":2,"a":1.50,"n":"é"}1723515690000`);
+    expect(report.expectedSignature).toBe(signed(`client-1{"10":1,"9":2,"a":1.50,"n":"é"}1723515690000`));
+    expect(report.matches).toBeUndefined();
+    expect(report.sensitiveTo).toEqual(expect.arrayContaining(['nulls', 'non-ASCII', 'number scale', 'JS object key order']));
+  });
+
+  it.each([
+    ['python dialect', 'client-1{"10":1,"9":2,"a":1.5,"b":null,"n":"\\u00e9"}1723515690000'],
+    ['nulls', 'client-1{"10":1,"9":2,"a":1.50,"b":null,"n":"é"}1723515690000'],
+    ['non-ASCII', 'client-1{"10":1,"9":2,"a":1.50,"n":"\\u00e9"}1723515690000'],
+    ['number scale', 'client-1{"10":1,"9":2,"a":1.5,"n":"é"}1723515690000'],
+    ['JS object key order', 'client-1{"9":2,"10":1,"a":1.5,"b":null,"n":"é"}1723515690000'],
+    ['not canonicalized', `client-1${body}1723515690000`],
+    ['timestamp unit', 'client-1{"10":1,"9":2,"a":1.50,"n":"é"}1723515690'],
+    ['client id', '{"10":1,"9":2,"a":1.50,"n":"é"}1723515690000'],
+  ])('names %s as the cause when it reproduces the received signature', async (name, mistaken) => {
+    const report = await diagnoseVidauSignature({ clientId, authKey, body, timestamp, receivedSignature: signed(mistaken) });
+    expect(report.matches).toBe(false);
+    expect(report.explainedBy.map((h) => h.name)).toEqual([name]);
+  });
+
+  it('confirms a correct signature and finds no cause for a random one', async () => {
+    const expected = signed(`client-1{"10":1,"9":2,"a":1.50,"n":"é"}1723515690000`);
+    expect((await diagnoseVidauSignature({ clientId, authKey, body, timestamp, receivedSignature: expected })).matches).toBe(true);
+    const unknown = await diagnoseVidauSignature({ clientId, authKey, body, timestamp, receivedSignature: signed('something else') });
+    expect(unknown.explainedBy).toEqual([]);
+  });
+
+  it('says why a body has no canonical form', async () => {
+    const report = await diagnoseVidauSignature({ clientId, authKey, body: '{"a":1e21}', timestamp });
+    expect(report.canonicalBody).toBeUndefined();
+    expect(report.problem).toMatch(/version-dependent-number/);
+  });
+});
+
+describe('signet doctor (CLI)', () => {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const env = { ...process.env, VIDAU_CLIENT_ID: clientId, VIDAU_AUTH_KEY: authKey };
+
+  it('reads credentials from the environment and never prints the key', () => {
+    const received = signed('client-1{"10":1,"9":2,"a":1.50,"b":null,"n":"é"}1723515690000');
+    const run = spawnSync(process.execPath, [cli, 'doctor', '--body', '-', '--timestamp', String(timestamp), '--signature', received], {
+      input: body,
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('canonical body      {"10":1,"9":2,"a":1.50,"n":"é"}');
+    expect(run.stdout).toContain('explained by nulls');
+    expect(run.stdout + run.stderr).not.toContain(authKey);
+  });
+
+  it('exits 0 on a match and 2 without credentials', () => {
+    const expected = signed(`client-1{"10":1,"9":2,"a":1.50,"n":"é"}1723515690000`);
+    expect(
+      execFileSync(process.execPath, [cli, 'doctor', '--body', '-', '--timestamp', String(timestamp), '--signature', expected], {
+        input: body,
+        env,
+        encoding: 'utf8',
+      }),
+    ).toContain('✓ matches');
+    const bare = spawnSync(process.execPath, [cli, 'doctor', '--body', '-'], {
+      input: body,
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('VIDAU_CLIENT_ID');
+  });
+});
