@@ -1,0 +1,51 @@
+// Records every public export of every published package (from its built .d.ts), by entry point.
+// `node scripts/api-snapshot.mjs` rewrites api-snapshot.json; `--check` fails when the API changed
+// and the snapshot was not updated, so each API change is a visible, reviewed diff.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const SNAPSHOT = 'api-snapshot.json';
+
+function kindOf(symbol, checker) {
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const flags = target.flags;
+  if (flags & ts.SymbolFlags.Class) return 'class';
+  if (flags & ts.SymbolFlags.Function) return 'function';
+  if (flags & ts.SymbolFlags.Variable) return 'const';
+  if (flags & ts.SymbolFlags.Interface) return 'interface';
+  if (flags & ts.SymbolFlags.TypeAlias) return 'type';
+  if (flags & ts.SymbolFlags.Enum) return 'enum';
+  return 'other';
+}
+
+function exportsOf(file) {
+  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, skipLibCheck: true });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  const entries = checker.getExportsOfModule(moduleSymbol).map((s) => [s.getName(), kindOf(s, checker)]);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+const snapshot = {};
+for (const dir of readdirSync('packages').sort()) {
+  const manifest = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
+  if (manifest.private) continue;
+  snapshot[manifest.name] = {};
+  for (const [entry, conditions] of Object.entries(manifest.exports)) {
+    if (typeof conditions !== 'object' || conditions.types === undefined) continue;
+    snapshot[manifest.name][entry] = exportsOf(join('packages', dir, conditions.types));
+  }
+}
+const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+if (process.argv.includes('--check')) {
+  if (readFileSync(SNAPSHOT, 'utf8') !== text) {
+    writeFileSync(`${SNAPSHOT}.new`, text);
+    console.error(`The public API differs from ${SNAPSHOT} (new version in ${SNAPSHOT}.new). If the change is intended, run node scripts/api-snapshot.mjs and commit it with a changeset.`);
+    process.exit(1);
+  }
+  console.log(`${SNAPSHOT}: public API unchanged`);
+} else {
+  writeFileSync(SNAPSHOT, text);
+}
