@@ -1,5 +1,5 @@
 import { type CanonicalJsonDialect, canonicalJsonIn } from './canonical/canonical-json.js';
-import { compareCodePoints, type Dialect, javaDialect, pythonDialect } from './canonical/dialects.js';
+import { type Dialect, javaDialect, pythonDialect, sortByCodePoint, sortByCodeUnit } from './canonical/dialects.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
@@ -107,10 +107,10 @@ export async function diagnoseVidauSignature(
       name: 'key order',
       concerns: 'body',
       explanation:
-        dialect.compareKeys === undefined
+        dialect === javaDialect
           ? 'the sender sorted keys by code point (Python) rather than UTF-16 unit (Java)'
           : 'the sender sorted keys by UTF-16 unit (Java, JS) rather than code point (Python)',
-      stringToSign: canonicalWith({ compareKeys: dialect.compareKeys === undefined ? compareCodePoints : undefined }),
+      stringToSign: canonicalWith({ sortKeys: dialect === javaDialect ? sortByCodePoint : sortByCodeUnit }),
     },
     {
       name: 'non-ASCII',

@@ -50,105 +50,107 @@ export function canonicalJson(input: string | CanonicalJsonObject, options: Cano
 /** canonicalJson with any dialect, including variants of the two references (the signature doctor's hypotheses). */
 export function canonicalJsonIn(dialect: Dialect, input: string | CanonicalJsonObject): string {
   const value: unknown = typeof input === 'string' ? parseJsonLossless(input) : input;
-  if (!isJsonObject(value)) {
+  if (!isPlainObject(value) && !(value instanceof Map)) {
     throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');
   }
-  return new CanonicalWriter(dialect).write(value, true);
+  try {
+    return writeValue(value, true, dialect, 0, undefined);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+  }
+  // Refused. The fast pass keeps no path, so write again recording it; the same value refuses again,
+  // and the path then still holds its location, since nothing is popped on the way out.
+  const path: (string | number)[] = [];
+  try {
+    writeValue(value, true, dialect, 0, path);
+  } catch (error) {
+    if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, formatPath(path), error.detail);
+    throw error;
+  }
+  throw new Error('unreachable: a refused value was accepted on the second pass');
 }
 
-function isJsonObject(value: unknown): value is CanonicalJsonObject {
+function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
   if (typeof value !== 'object' || value === null) return false;
-  if (value instanceof Map) return true;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
-class CanonicalWriter {
-  private readonly path: (string | number)[] = [];
-
-  constructor(private readonly dialect: Dialect) {}
-
-  /**
-   * `sorted` is true only along a chain of object values from the root: both
-   * references sort nested maps but never look inside arrays.
-   */
-  write(value: unknown, sorted: boolean): string {
-    try {
-      switch (typeof value) {
-        case 'string':
-          return this.dialect.string(value);
-        case 'boolean':
-          return value ? 'true' : 'false';
-        case 'number':
-          return this.dialect.number(value);
-        case 'bigint':
-          return this.dialect.numberLexeme(value.toString());
-        case 'object':
-          if (value === null) return 'null';
-          if (value instanceof JsonNumber) return this.dialect.numberLexeme(value.lexeme);
-          if (Array.isArray(value)) return this.writeArray(value);
-          if (isJsonObject(value)) return this.writeObject(value, sorted);
-          throw new Refusal('unsupported-type', `${describe(value)} is not JSON; convert it to a plain object, string or number first`);
-        default:
-          throw new Refusal('unsupported-type', `${typeof value} is not JSON`);
-      }
-    } catch (error) {
-      if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, this.formatPath(), error.detail);
-      throw error;
+/**
+ * `sorted` is true only along a chain of object values from the root: both
+ * references sort nested maps but never look inside arrays.
+ */
+function writeValue(value: unknown, sorted: boolean, dialect: Dialect, depth: number, path: Path): string {
+  switch (typeof value) {
+    case 'string':
+      return dialect.string(value);
+    case 'number':
+      return dialect.number(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return dialect.numberLexeme(value.toString());
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= MAX_DEPTH) throw new Refusal('too-deep', `nesting deeper than ${MAX_DEPTH} levels (or a cycle)`);
+      if (Array.isArray(value)) return writeArray(value, dialect, depth + 1, path);
+      if (isPlainObject(value)) return writeMembers(Object.keys(value), value, sorted, dialect, depth + 1, path);
+      if (value instanceof JsonNumber) return dialect.numberLexeme(value.lexeme);
+      if (value instanceof Map) return writeMembers([...value.keys()], Object.fromEntries(value), sorted, dialect, depth + 1, path);
+      throw new Refusal('unsupported-type', `${describe(value)} is not JSON; convert it to a plain object, string or number first`);
     }
+    default:
+      throw new Refusal('unsupported-type', `${typeof value} is not JSON`);
   }
+}
 
-  private enter(): void {
-    if (this.path.length >= MAX_DEPTH) {
-      throw new Refusal('too-deep', `nesting deeper than ${MAX_DEPTH} levels (or a cycle)`);
-    }
+/** Where the writer is, kept only on the second pass after a refusal, so the fast pass pays nothing for it. */
+type Path = (string | number)[] | undefined;
+
+function writeArray(items: readonly unknown[], dialect: Dialect, depth: number, path: Path): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    path?.push(i);
+    if (item === undefined) throw new Refusal('undefined-in-array', 'undefined has no JSON form inside an array');
+    out += (i === 0 ? '' : ',') + writeValue(item, false, dialect, depth, path);
+    path?.pop();
   }
+  return `${out}]`;
+}
 
-  private writeArray(items: readonly unknown[]): string {
-    this.enter();
-    let out = '[';
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      this.path.push(i);
-      if (item === undefined) throw new Refusal('undefined-in-array', 'undefined has no JSON form inside an array');
-      out += (i === 0 ? '' : ',') + this.write(item, false);
-      this.path.pop();
-    }
-    return `${out}]`;
+function writeMembers(
+  keys: string[],
+  members: { readonly [key: string]: unknown },
+  sorted: boolean,
+  dialect: Dialect,
+  depth: number,
+  path: Path,
+): string {
+  if (sorted && keys.length > 1) dialect.sortKeys(keys);
+  const nested = sorted && depth > 1;
+  const dropNulls = dialect.dropsNullMembers;
+  let out = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const member = members[key];
+    if (member === undefined || (member === null && dropNulls)) continue;
+    path?.push(key);
+    const written = writeValue(member, sorted, dialect, depth, path);
+    out = out === '' ? `${dialect.key(key, nested)}:${written}` : `${out},${dialect.key(key, nested)}:${written}`;
+    path?.pop();
   }
+  return `{${out}}`;
+}
 
-  private writeObject(object: CanonicalJsonObject, sorted: boolean): string {
-    this.enter();
-    const entries: [string, unknown][] = object instanceof Map ? [...object] : Object.entries(object);
-    const kept = entries.filter(([, v]) => v !== undefined && !(v === null && this.dialect.dropsNullMembers));
-    if (sorted) kept.sort(this.compareEntries);
-    const checkKey = sorted && this.path.length > 0 ? this.dialect.checkNestedKey : undefined;
-    let out = '{';
-    for (let i = 0; i < kept.length; i++) {
-      const [key, member] = kept[i] as [string, unknown];
-      this.path.push(key);
-      checkKey?.(key);
-      out += `${i === 0 ? '' : ','}${this.dialect.string(key)}:${this.write(member, sorted)}`;
-      this.path.pop();
-    }
-    return `${out}}`;
+function formatPath(path: readonly (string | number)[]): string {
+  let out = '$';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
   }
-
-  private readonly compareEntries = (a: [string, unknown], b: [string, unknown]): number => {
-    const compare = this.dialect.compareKeys;
-    if (compare !== undefined) return compare(a[0], b[0]);
-    return a[0] < b[0] ? -1 : 1;
-  };
-
-  private formatPath(): string {
-    let out = '$';
-    for (const segment of this.path) {
-      if (typeof segment === 'number') out += `[${segment}]`;
-      else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
-      else out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-  }
+  return out;
 }
 
 function describe(value: object): string {

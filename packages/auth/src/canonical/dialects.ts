@@ -9,10 +9,11 @@ import { splitNumberLexeme } from './json-number.js';
 export interface Dialect {
   /** fastjson2 skips null-valued members of every object; CPython keeps them. */
   readonly dropsNullMembers: boolean;
-  readonly compareKeys: ((a: string, b: string) => number) | undefined;
+  /** Sorts an object's keys in place, in the reference's order. */
+  readonly sortKeys: (keys: string[]) => void;
   readonly string: (value: string) => string;
-  /** Refuses a key of a nested sorted object that the reference cannot read back; undefined when none. */
-  readonly checkNestedKey: ((key: string) => void) | undefined;
+  /** Writes a member name; `nested` is true in sorted objects below the root, where fastjson2 re-reads names. */
+  readonly key: (key: string, nested: boolean) => string;
   readonly numberLexeme: (lexeme: string) => string;
   readonly number: (value: number) => string;
 }
@@ -86,10 +87,17 @@ function javaNumber(value: number): string {
   return text;
 }
 
-const JAVA_NEEDS_CHECK = /[\u0000-\u001f"\\\ud800-\udfff]/;
+/** Whether any unit needs an escape ('"', '\\', C0) or is a surrogate; a loop beats a regex on short keys. */
+function hasEscapeOrSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0xd800 && unit <= 0xdfff)) return true;
+  }
+  return false;
+}
 
 function javaString(value: string): string {
-  if (!JAVA_NEEDS_CHECK.test(value)) return `"${value}"`;
+  if (!hasEscapeOrSurrogate(value)) return `"${value}"`;
   if (!value.isWellFormed()) {
     throw new Refusal('lone-surrogate', 'the string has an unpaired UTF-16 surrogate, which Java sends as "?" and no UTF-8 body can carry');
   }
@@ -107,21 +115,22 @@ const LATIN1_NON_ASCII = /[\u0080-\u00ff]/;
  * rest of the text, so every such nested key is refused; root keys and keys of
  * objects inside arrays are read correctly and are kept.
  */
-function javaCheckNestedKey(key: string): void {
-  if (NEEDS_ESCAPE.test(key) && LATIN1_NON_ASCII.test(key)) {
+function javaKey(key: string, nested: boolean): string {
+  if (!hasEscapeOrSurrogate(key)) return `"${key}"`;
+  if (nested && NEEDS_ESCAPE.test(key) && LATIN1_NON_ASCII.test(key)) {
     throw new Refusal(
       'unreadable-by-reference',
       'fastjson2 mis-reads a nested key that mixes an escaped character with one in U+0080–U+00FF; rename the key',
     );
   }
+  return javaString(key);
 }
 
 export const javaDialect: Dialect = {
   dropsNullMembers: true,
-  // Default sort compares UTF-16 code units, as String.compareTo does in a TreeMap.
-  compareKeys: undefined,
+  sortKeys: sortByCodeUnit,
   string: javaString,
-  checkNestedKey: javaCheckNestedKey,
+  key: javaKey,
   numberLexeme: javaNumberLexeme,
   number: javaNumber,
 };
@@ -195,11 +204,42 @@ export function compareCodePoints(a: string, b: string): number {
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
+/** UTF-16 code-unit order, as String.compareTo in fastjson2's TreeMap (and JS's default sort). */
+export function sortByCodeUnit(keys: string[]): void {
+  sortWith(keys, compareCodeUnits);
+}
+
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Insertion sort for the few keys of a typical body, where it beats Array.prototype.sort's setup. */
+function sortWith(keys: string[], compare: (a: string, b: string) => number): void {
+  if (keys.length > 16) {
+    keys.sort(compare);
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && compare(keys[j] as string, key) > 0) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Python's order; the same as code-unit order unless some key holds a surrogate, so that case alone pays for it. */
+export function sortByCodePoint(keys: string[]): void {
+  sortWith(keys, keys.some((key) => SURROGATE.test(key)) ? compareCodePoints : compareCodeUnits);
+}
+
 export const pythonDialect: Dialect = {
   dropsNullMembers: false,
-  compareKeys: compareCodePoints,
+  sortKeys: sortByCodePoint,
   string: pythonString,
-  checkNestedKey: undefined,
+  key: (key) => pythonString(key),
   numberLexeme: pythonNumberLexeme,
   number: pythonNumber,
 };
