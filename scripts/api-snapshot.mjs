@@ -20,7 +20,12 @@ function kindOf(symbol, checker) {
 }
 
 function exportsOf(file) {
-  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, skipLibCheck: true });
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
   const moduleSymbol = checker.getSymbolAtLocation(source);
@@ -42,7 +47,9 @@ const text = `${JSON.stringify(snapshot, null, 2)}\n`;
 if (process.argv.includes('--check')) {
   if (readFileSync(SNAPSHOT, 'utf8') !== text) {
     writeFileSync(`${SNAPSHOT}.new`, text);
-    console.error(`The public API differs from ${SNAPSHOT} (new version in ${SNAPSHOT}.new). If the change is intended, run node scripts/api-snapshot.mjs and commit it with a changeset.`);
+    console.error(
+      `The public API differs from ${SNAPSHOT} (new version in ${SNAPSHOT}.new). If the change is intended, run node scripts/api-snapshot.mjs and commit it with a changeset.`,
+    );
     process.exit(1);
   }
   console.log(`${SNAPSHOT}: public API unchanged`);

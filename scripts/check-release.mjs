@@ -33,7 +33,10 @@ try {
     console.error(`release dry run failed:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;
   } else {
-    const versions = packageDirs.map((dir) => manifest(dir, worktree)).filter((m) => !m.private).map((m) => `${m.name}@${m.version}`);
+    const versions = packageDirs
+      .map((dir) => manifest(dir, worktree))
+      .filter((m) => !m.private)
+      .map((m) => `${m.name}@${m.version}`);
     console.log(`release dry run: ${pending.length} changesets -> ${versions.join(', ')}`);
   }
 } finally {
