@@ -78,8 +78,18 @@ async function readRequest(incoming: IncomingMessage, origin: string): Promise<O
   };
 }
 
+/** Lets browser code (and the playground) call the mock from another origin; the real APIs may not. */
+const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers':
+    'authorization, content-type, if-none-match, response-wrap, timestamp, x-api-key, x-auth-key, x-client-id, x-user-id',
+  'access-control-expose-headers': 'etag, retry-after, retry-after-ms, x-request-id',
+  'access-control-max-age': '600',
+};
+
 function send(outgoing: ServerResponse, response: MockResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
+  const headers: Record<string, string> = { ...CORS_HEADERS, ...response.headers };
   let payload: Buffer | undefined;
   if (response.body instanceof Buffer) payload = response.body;
   else if (response.body !== undefined && response.status !== 204 && response.status !== 304) {
@@ -117,6 +127,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 
   const route = async (request: Omit<MockRequest, 'path'>): Promise<MockResponse> => {
+    if (request.method === 'OPTIONS') return { status: 204 };
     const path = request.url.pathname;
     for (const [api, prefix] of [
       ['aiuta', AIUTA_PREFIX],
