@@ -1,4 +1,4 @@
-import { AbortedError, ApiConnectionError, ApiTimeoutError } from './errors.js';
+import { AbortedError, ApiConnectionError, ApiTimeoutError, SignetClientError } from './errors.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -78,18 +78,26 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   const backoffMs = (retry: number) => Math.min(500 * 2 ** retry, 8_000) * (1 - random() * 0.25);
 
-  const attempt = async (original: Request): Promise<Response> => {
-    const prepared = options.prepare ? await options.prepare(original.clone()) : original.clone();
+  /** One try: a fresh request from the buffered body, prepared (signed), with its own timeout. */
+  const attempt = async (original: Request, body: ArrayBuffer | undefined): Promise<Response> => {
     const controller = new AbortController();
     const userSignal = original.signal;
     const onUserAbort = () => controller.abort();
     userSignal.addEventListener('abort', onUserAbort, { once: true });
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await fetchImpl(new Request(prepared, { signal: controller.signal }));
+      const request = new Request(original.url, {
+        method: original.method,
+        headers: original.headers,
+        redirect: original.redirect,
+        signal: controller.signal,
+        ...(body !== undefined && { body }),
+      });
+      return await fetchImpl(options.prepare ? await options.prepare(request) : request);
     } catch (error) {
       if (userSignal.aborted) throw new AbortedError('the request was aborted', { cause: error });
       if (controller.signal.aborted) throw new ApiTimeoutError(timeoutMs);
+      if (error instanceof SignetClientError || !(error instanceof TypeError)) throw error;
       throw new ApiConnectionError('the request got no HTTP response', { cause: error });
     } finally {
       clearTimeout(timer);
@@ -100,11 +108,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
   return {
     async send(request, { retry }) {
       if (request.signal.aborted) throw new AbortedError('the request was aborted before it was sent');
+      // Read once, so every try sends the same bytes without cloning the stream.
+      const body = request.body === null ? undefined : await request.arrayBuffer();
       for (let retries = 0; ; retries++) {
         const retriesLeft = retry && retries < maxRetries;
         let response: Response;
         try {
-          response = await attempt(request);
+          response = await attempt(request, body);
         } catch (error) {
           if (!retriesLeft || !(error instanceof ApiConnectionError || error instanceof ApiTimeoutError)) throw error;
           await wait(backoffMs(retries), request.signal);

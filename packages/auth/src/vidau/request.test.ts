@@ -38,9 +38,10 @@ describe('signVidauRequest', () => {
   it('takes a fresh timestamp each time it is called, as a retry needs', async () => {
     let clock = 1723515690000;
     const original = new Request('https://api.test/x', { method: 'POST', body: '{"a":1}' });
-    const first = await signVidauRequest(original, { ...credentials, now: () => clock });
+    // Signing reads the body, so each try signs its own copy.
+    const first = await signVidauRequest(original.clone(), { ...credentials, now: () => clock });
     clock += 1500;
-    const second = await signVidauRequest(original, { ...credentials, now: () => clock });
+    const second = await signVidauRequest(original.clone(), { ...credentials, now: () => clock });
     expect(second.headers.get('timestamp')).toBe(String(clock));
     expect(second.headers.get('authorization')).not.toBe(first.headers.get('authorization'));
     await verifySent(second, clock);

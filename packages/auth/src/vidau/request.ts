@@ -10,21 +10,27 @@ export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeade
 }
 
 /**
- * Returns a copy of `request` whose body is the canonical form of its JSON body
- * and whose headers sign exactly those bytes. Call it again for each retry: the
- * timestamp is taken anew. Redirects are not followed, so the signed headers are
- * never replayed to another origin.
+ * Returns a new request whose body is the canonical form of `request`'s JSON
+ * body and whose headers sign exactly those bytes; `request`'s body is read.
+ * Call it again for each retry: the timestamp is taken anew. Redirects are not
+ * followed, so the signed headers are never replayed to another origin.
  */
 export async function signVidauRequest(request: Request, options: VidauRequestSigningOptions): Promise<Request> {
   assertVidauCredentials(options);
-  const text = request.body === null ? '' : await request.clone().text();
+  const text = request.body === null ? '' : await request.text();
   const body = text === '' ? '' : canonicalJson(text, { dialect: options.dialect ?? 'java' });
   const timestamp = (options.now ?? Date.now)();
   const signed = await vidauHeaders({ clientId: options.clientId, authKey: options.authKey, body, timestamp }, options);
   const headers = new Headers(request.headers);
   for (const [name, value] of Object.entries(signed)) headers.set(name, value);
   if (body !== '') headers.set('content-type', 'application/json');
-  return new Request(request, { headers, redirect: 'manual', ...(body === '' ? {} : { body }) });
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    redirect: 'manual',
+    signal: request.signal,
+    ...(body === '' ? {} : { body }),
+  });
 }
 
 /** openapi-fetch middleware that signs every request with {@link signVidauRequest}. */
