@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { startMockServer } from './server.js';
 
 const port = Number(process.env.PORT ?? 4010);
