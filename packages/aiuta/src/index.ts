@@ -6,28 +6,14 @@ export {
   type IssueAiutaJwtInput,
   issueAiutaJwt,
   JwtInvalidError,
+  SignetError,
   TokenProviderError,
   userIdAuth,
   type VerifyAiutaJwtOptions,
   verifyAiutaJwt,
 } from '@signet/auth';
-export {
-  AbortedError,
-  ApiConnectionError,
-  ApiError,
-  ApiTimeoutError,
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  InvalidRequestError,
-  NotFoundError,
-  PermissionDeniedError,
-  type PollOptions,
-  PollTimeoutError,
-  RateLimitError,
-  SignetClientError,
-  UnprocessableEntityError,
-} from '@signet/client-core';
+export type { PollOptions } from '@signet/client-core';
+export * from '@signet/client-core/errors';
 export {
   AIUTA_BASE_URL,
   type AiutaClient,

@@ -15,14 +15,17 @@ export type SignetAuthErrorCode =
   | 'ERR_TOKEN_PROVIDER'
   | 'ERR_JWT_INVALID';
 
-export abstract class SignetAuthError extends Error {
-  abstract readonly code: SignetAuthErrorCode;
+/** The base of every error any signet package throws: one `instanceof` catches them all. */
+export abstract class SignetError<Code extends string = string> extends Error {
+  abstract readonly code: Code;
 
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
   }
 }
+
+export abstract class SignetAuthError extends SignetError<SignetAuthErrorCode> {}
 
 /** The body text is not JSON (RFC 8259); `position` is the UTF-16 offset of the problem. */
 export class JsonSyntaxError extends SignetAuthError {

@@ -27,6 +27,7 @@ export {
   SignatureMissingError,
   SignetAuthError,
   type SignetAuthErrorCode,
+  SignetError,
   TimestampOutOfWindowError,
   TokenProviderError,
 } from './errors.js';

@@ -1,5 +1,14 @@
+import { CanonicalJsonError, SignetError } from '@signet/auth';
 import { describe, expect, it } from 'vitest';
-import { ApiError, AuthenticationError, InternalServerError, NotFoundError, RateLimitError, UnprocessableEntityError } from './errors.js';
+import {
+  ApiError,
+  AuthenticationError,
+  InternalServerError,
+  InvalidRequestError,
+  NotFoundError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js';
 
 describe('ApiError.from', () => {
   it.each([
@@ -12,6 +21,7 @@ describe('ApiError.from', () => {
   ])('maps %i to %o', (status, Subclass) => {
     const error = ApiError.from({ status, headers: new Headers(), body: undefined });
     expect(error).toBeInstanceOf(Subclass);
+    expect(error).toBeInstanceOf(SignetError);
     expect(error).toMatchObject({ code: 'ERR_API', status });
   });
 
@@ -31,5 +41,13 @@ describe('ApiError.from', () => {
     expect(plain.message).toBe('400 Input image was not found');
     expect(plain.requestId).toBe('req-1');
     expect(ApiError.from({ status: 403, headers: new Headers(), body: '' }).message).toBe('403 Forbidden');
+  });
+});
+
+describe('SignetError', () => {
+  it('is the one base of the client and the signer errors', () => {
+    expect(new InvalidRequestError('field', 'bad')).toBeInstanceOf(SignetError);
+    expect(new CanonicalJsonError('too-deep', '$', 'deep')).toBeInstanceOf(SignetError);
+    expect(new InvalidRequestError('field', 'bad').name).toBe('InvalidRequestError');
   });
 });

@@ -1,3 +1,5 @@
+import { SignetError } from '@signet/auth';
+
 export type SignetClientErrorCode =
   | 'ERR_API'
   | 'ERR_API_CONNECTION'
@@ -11,14 +13,7 @@ export type SignetClientErrorCode =
  * `switch (error.code)` narrows. Messages carry the vendor's status and reason,
  * never a request header, so no credential can end up in one.
  */
-export abstract class SignetClientError extends Error {
-  abstract readonly code: SignetClientErrorCode;
-
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export abstract class SignetClientError extends SignetError<SignetClientErrorCode> {}
 
 /** The request was refused before anything was sent; `field` names the offending input. */
 export class InvalidRequestError extends SignetClientError {

@@ -1,3 +1,4 @@
+export { SignetError } from '@signet/auth';
 export {
   AbortedError,
   ApiConnectionError,

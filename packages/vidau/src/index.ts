@@ -4,25 +4,12 @@ export {
   InvalidCredentialsError,
   JsonNumber,
   SignatureMismatchError,
+  SignetError,
   TimestampOutOfWindowError,
   verifyVidauSignature,
 } from '@signet/auth';
-export {
-  AbortedError,
-  ApiConnectionError,
-  ApiError,
-  ApiTimeoutError,
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  InvalidRequestError,
-  NotFoundError,
-  PermissionDeniedError,
-  type PollOptions,
-  PollTimeoutError,
-  RateLimitError,
-  SignetClientError,
-} from '@signet/client-core';
+export type { PollOptions } from '@signet/client-core';
+export * from '@signet/client-core/errors';
 export {
   type AvatarVideoCreateRequest,
   type AvatarVideoParams,
