@@ -1,4 +1,4 @@
-import { AbortedError, ApiConnectionError, ApiTimeoutError, SignetClientError } from './errors.js';
+import { AbortedError, ApiConnectionError, ApiTimeoutError } from './errors.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -97,7 +97,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     } catch (error) {
       if (userSignal.aborted) throw new AbortedError('the request was aborted', { cause: error });
       if (controller.signal.aborted) throw new ApiTimeoutError(timeoutMs);
-      if (error instanceof SignetClientError || !(error instanceof TypeError)) throw error;
+      // fetch reports a network failure as a TypeError; anything else (a signing refusal, say) is not ours to wrap.
+      if (!(error instanceof TypeError)) throw error;
       throw new ApiConnectionError('the request got no HTTP response', { cause: error });
     } finally {
       clearTimeout(timer);
