@@ -1,4 +1,13 @@
-import { createTransport, type FetchLike, InvalidRequestError, type PollOptions, poll, unwrap } from '@signet/client-core';
+import {
+  createTransport,
+  type FetchLike,
+  InvalidRequestError,
+  isIdempotentMethod,
+  type PollOptions,
+  poll,
+  requireNonEmpty,
+  unwrap,
+} from '@signet/client-core';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { type ImageInput, type ImageOptions, imagePart } from './image.js';
 import type { components, paths } from './schema.gen.js';
@@ -68,14 +77,8 @@ export function isOperationFinished(operation: SkuImagesOperation): boolean {
   return !PENDING_STATUSES.has(operation.status);
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
-function requireId(value: string, field: string): void {
-  if (typeof value !== 'string' || value === '') throw new InvalidRequestError(field, 'must be a non-empty string');
-}
-
 function validateTryOn(request: SkuImagesRequest): void {
-  requireId(request.uploaded_image_id, 'uploaded_image_id');
+  requireNonEmpty(request.uploaded_image_id, 'uploaded_image_id');
   const hasSku = request.sku_id !== undefined && request.sku_id !== null;
   const hasSkus = request.sku_ids !== undefined && request.sku_ids !== null;
   if (hasSku === hasSkus) throw new InvalidRequestError('sku_id', 'give exactly one of sku_id and sku_ids');
@@ -92,13 +95,13 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
   const send = (retry: boolean) => (request: Request) => transport.send(request, { retry });
   const raw = createClient<paths>({
     baseUrl: options.baseUrl ?? AIUTA_BASE_URL,
-    fetch: (request) => transport.send(request, { retry: SAFE_METHODS.has(request.method) }),
+    fetch: (request) => transport.send(request, { retry: isIdempotentMethod(request.method) }),
   });
   raw.use(...(Array.isArray(options.auth) ? options.auth : [options.auth as Middleware]));
   const signalOf = (call: CallOptions) => (call.signal ? { signal: call.signal } : {});
 
   const getOperation = async (operationId: string, call: CallOptions = {}) => {
-    requireId(operationId, 'operation_id');
+    requireNonEmpty(operationId, 'operation_id');
     return unwrap(
       await raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...signalOf(call) }),
     );
@@ -121,15 +124,15 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
       );
     },
     async getUploadedImage(imageId, call = {}) {
-      requireId(imageId, 'image_id');
+      requireNonEmpty(imageId, 'image_id');
       return unwrap(await raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...signalOf(call) }));
     },
     async deleteUploadedImage(imageId, call = {}) {
-      requireId(imageId, 'image_id');
+      requireNonEmpty(imageId, 'image_id');
       unwrap(await raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...signalOf(call) }));
     },
     async deleteGeneratedImage(imageId, call = {}) {
-      requireId(imageId, 'image_id');
+      requireNonEmpty(imageId, 'image_id');
       unwrap(await raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...signalOf(call) }));
     },
     async startTryOn(request, call = {}) {

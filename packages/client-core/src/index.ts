@@ -23,9 +23,11 @@ export { type FetchResult, unwrap } from './result.js';
 export {
   createTransport,
   type FetchLike,
+  isIdempotentMethod,
   retryAfterMs,
   type SendOptions,
   sleep,
   type Transport,
   type TransportOptions,
 } from './transport.js';
+export { requireNonEmpty } from './validate.js';

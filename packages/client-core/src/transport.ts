@@ -35,6 +35,12 @@ export interface Transport {
 /** A server's Retry-After above this is ignored in favour of backoff, as openai-node does. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const RETRYABLE_STATUSES = new Set([408, 429]);
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Whether HTTP says repeating the request is harmless (RFC 9110 §9.2.2); POSTs need the caller's word. */
+export function isIdempotentMethod(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

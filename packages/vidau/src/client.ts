@@ -1,5 +1,14 @@
 import { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson, type HmacSha256Base64, signVidauRequest } from '@signet/auth';
-import { createTransport, type FetchLike, InvalidRequestError, type PollOptions, poll, unwrap } from '@signet/client-core';
+import {
+  createTransport,
+  type FetchLike,
+  InvalidRequestError,
+  isIdempotentMethod,
+  type PollOptions,
+  poll,
+  requireNonEmpty,
+  unwrap,
+} from '@signet/client-core';
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from './schema.gen.js';
 
@@ -50,12 +59,11 @@ export interface VidauClient {
   waitForTask(taskId: string, options?: PollOptions<TaskInfo>): Promise<TaskInfo>;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** POST endpoints that only read, so repeating them is harmless. */
 const READ_ONLY_POSTS = ['/v1.0/task/info'];
 
 function isRepeatable(request: Request): boolean {
-  return SAFE_METHODS.has(request.method) || READ_ONLY_POSTS.some((path) => new URL(request.url).pathname.endsWith(path));
+  return isIdempotentMethod(request.method) || READ_ONLY_POSTS.some((path) => new URL(request.url).pathname.endsWith(path));
 }
 
 /**
@@ -111,7 +119,7 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
   });
 
   const getTaskInfo = async (taskId: string, call: CallOptions = {}) => {
-    if (taskId === '') throw new InvalidRequestError('task_id', 'must be a non-empty string');
+    requireNonEmpty(taskId, 'task_id');
     return unwrap(await raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...call }));
   };
 
