@@ -1,6 +1,6 @@
 import {
+  type ClientTransportOptions,
   createTransport,
-  type FetchLike,
   InvalidRequestError,
   isIdempotentMethod,
   type PollOptions,
@@ -26,7 +26,7 @@ export type { paths as AiutaPaths };
 
 export const AIUTA_BASE_URL = 'https://api.aiuta.com/digital-try-on/v1';
 
-export interface AiutaClientOptions {
+export interface AiutaClientOptions extends ClientTransportOptions {
   /**
    * One or more @signet/auth middlewares: `apiKeyAuth(key)` on a server,
    * `bearerAuth({ getToken })` in an app, `userIdAuth(subscriptionId)` for the
@@ -34,11 +34,6 @@ export interface AiutaClientOptions {
    */
   readonly auth: Middleware | readonly Middleware[];
   readonly baseUrl?: string;
-  readonly fetch?: FetchLike;
-  /** Further tries for retryable answers (408, 429, 5xx, no answer). Default 2. */
-  readonly maxRetries?: number;
-  /** Per try. Default 60 s. */
-  readonly timeoutMs?: number;
 }
 
 export interface CallOptions {
@@ -87,11 +82,7 @@ function validateTryOn(request: SkuImagesRequest): void {
 }
 
 export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
-  const transport = createTransport({
-    ...(options.fetch && { fetch: options.fetch }),
-    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-  });
+  const transport = createTransport(options);
   const send = (retry: boolean) => (request: Request) => transport.send(request, { retry });
   const raw = createClient<paths>({
     baseUrl: options.baseUrl ?? AIUTA_BASE_URL,

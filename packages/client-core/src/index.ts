@@ -21,6 +21,7 @@ export {
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';
 export { type FetchResult, unwrap } from './result.js';
 export {
+  type ClientTransportOptions,
   createTransport,
   type FetchLike,
   isIdempotentMethod,

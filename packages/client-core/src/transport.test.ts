@@ -33,7 +33,7 @@ describe('createTransport', () => {
       new Response(null, { status: 503, headers: { 'retry-after-ms': '250' } }),
       new Response('{"ok":true}', { status: 200 }),
     ]);
-    const transport = createTransport({ fetch: io.fetch, sleep: io.sleep, now: () => NOW });
+    const transport = createTransport({ fetch: io.fetch, sleep: io.sleep, retryAfterClock: () => NOW });
     const response = await transport.send(post(), { retry: true });
     expect(await response.json()).toEqual({ ok: true });
     expect(io.delays).toEqual([3000, 250]);

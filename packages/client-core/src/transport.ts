@@ -2,13 +2,17 @@ import { AbortedError, ApiConnectionError, ApiTimeoutError } from './errors.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
-export interface TransportOptions {
+/** The transport settings every client takes as its own options. */
+export interface ClientTransportOptions {
   /** Defaults to the global fetch. */
   readonly fetch?: FetchLike;
-  /** Further tries after the first, for retryable answers. Default 2. */
+  /** Further tries after the first, for retryable answers (408, 429, 5xx, no answer). Default 2. */
   readonly maxRetries?: number;
   /** Per try, in milliseconds. Default 60 000. */
   readonly timeoutMs?: number;
+}
+
+export interface TransportOptions extends ClientTransportOptions {
   /**
    * Runs on a fresh copy of the request before every try: where signing
    * happens, so that each retry carries a new timestamp and signature.
@@ -17,7 +21,8 @@ export interface TransportOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
   readonly random?: () => number;
-  readonly now?: () => number;
+  /** Clock for Retry-After dates, in milliseconds since the epoch (named apart from the clients' signing `now`). */
+  readonly retryAfterClock?: () => number;
 }
 
 export interface SendOptions {
@@ -80,7 +85,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const wait = options.sleep ?? sleep;
   const random = options.random ?? Math.random;
-  const now = options.now ?? Date.now;
+  const now = options.retryAfterClock ?? Date.now;
 
   const backoffMs = (retry: number) => Math.min(500 * 2 ** retry, 8_000) * (1 - random() * 0.25);
 

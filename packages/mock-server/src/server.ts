@@ -138,7 +138,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const relative = path.slice(prefix.length);
       const fault = takeFault(api, request.method, relative);
       if (fault) return { status: fault.status, ...(fault.headers && { headers: fault.headers }), body: fault.body };
-      return api === 'aiuta' ? aiuta.handle({ ...request, path: relative }, `${origin}`) : vidau.handle({ ...request, path: relative });
+      return api === 'aiuta' ? aiuta.handle({ ...request, path: relative }, origin) : vidau.handle({ ...request, path: relative });
     }
     const file = path.startsWith('/files/') ? aiuta.file(decodeURIComponent(path.slice('/files/'.length))) : undefined;
     if (file) return { status: 200, headers: { 'content-type': file.type }, body: file.bytes };

@@ -1,7 +1,7 @@
 import { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson, type HmacSha256Base64, signVidauRequest } from '@signet/auth';
 import {
+  type ClientTransportOptions,
   createTransport,
-  type FetchLike,
   InvalidRequestError,
   isIdempotentMethod,
   type PollOptions,
@@ -23,19 +23,15 @@ export const VIDAU_BASE_URL = 'https://vidau-app.superads.cn/openapi';
 /** "text cannot exceed 1200 characters"; counted in UTF-16 units, as Java's String.length() does. */
 export const MAX_TEXT_LENGTH = 1200;
 
-export interface VidauClientOptions {
+export interface VidauClientOptions extends ClientTransportOptions {
   readonly clientId: string;
   readonly authKey: string;
   readonly baseUrl?: string;
-  readonly fetch?: FetchLike;
-  /** Further tries for retryable answers (408, 429, 5xx, no answer). Default 2. */
-  readonly maxRetries?: number;
-  /** Per try. Default 60 s. */
-  readonly timeoutMs?: number;
   /** How the server canonicalizes bodies; `java` (fastjson2) unless it is known otherwise. */
   readonly dialect?: CanonicalJsonDialect;
   /** Also send `x-auth-key`, the secret itself, which the vendor's endpoint pages list. Off by default. */
   readonly includeAuthKey?: boolean;
+  /** Clock for signing timestamps, in milliseconds since the epoch. */
   readonly now?: () => number;
   readonly hmac?: HmacSha256Base64;
 }
@@ -93,21 +89,10 @@ function validateCreate(request: AvatarVideoCreateRequest): void {
 
 export function createVidauClient(options: VidauClientOptions): VidauClient {
   const dialect = options.dialect ?? 'java';
-  const { clientId, authKey } = options;
   const transport = createTransport({
-    ...(options.fetch && { fetch: options.fetch }),
-    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...options,
     // Signed on every try, so each retry carries a fresh timestamp.
-    prepare: (request) =>
-      signVidauRequest(request, {
-        clientId,
-        authKey,
-        dialect,
-        ...(options.includeAuthKey !== undefined && { includeAuthKey: options.includeAuthKey }),
-        ...(options.now && { now: options.now }),
-        ...(options.hmac && { hmac: options.hmac }),
-      }),
+    prepare: (request) => signVidauRequest(request, { ...options, dialect }),
   });
   const send = (retry: boolean) => (request: Request) => transport.send(request, { retry });
 
