@@ -1,6 +1,7 @@
 // Records every public export of every published package (from its built .d.ts), by entry point.
 // `node scripts/api-snapshot.mjs` rewrites api-snapshot.json; `--check` fails when the API changed
-// and the snapshot was not updated, so each API change is a visible, reviewed diff.
+// and the snapshot was not updated, so each API change is a visible, reviewed diff. Subpaths named
+// `internal` are building blocks shared between our own packages and are left out on purpose.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -39,7 +40,7 @@ for (const dir of readdirSync('packages').sort()) {
   if (manifest.private) continue;
   snapshot[manifest.name] = {};
   for (const [entry, conditions] of Object.entries(manifest.exports)) {
-    if (typeof conditions !== 'object' || conditions.types === undefined) continue;
+    if (typeof conditions !== 'object' || conditions.types === undefined || entry.endsWith('/internal')) continue;
     snapshot[manifest.name][entry] = exportsOf(join('packages', dir, conditions.types));
   }
 }

@@ -1,10 +1,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export type ReferenceName = 'java' | 'python';
+
+/** The JVM default charsets the vendor's `getBytes()` calls are checked under (Java 17 switches). */
+export type JvmCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1';
 
 export interface ReferenceCase {
   /** The JSON text handed to the vendor's sorter. */
@@ -14,53 +17,109 @@ export interface ReferenceCase {
   readonly timestamp: number;
 }
 
-/** What a reference answered: the exact UTF-8 bytes it would sign, or the exception it threw. */
+/** What a reference answered: the exact bytes it would sign (in its charset), or the exception it threw. */
 export type ReferenceAnswer =
   | { readonly ok: true; readonly canonical: Uint8Array; readonly signature: string }
   | { readonly ok: false; readonly error: string };
 
 const conformanceRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const javaTarget = join(conformanceRoot, 'java/target');
 const utf8 = new TextEncoder();
 const toHex = (text: string) => Buffer.from(utf8.encode(text)).toString('hex');
 
-interface Protocol {
+/** The release the vendor sample is compiled against (pom.xml `fastjson2.version`). */
+export const FASTJSON2_PINNED = '2.0.64';
+
+/**
+ * The declared fastjson2 range, read from the build (pom.xml `fastjson2.range`, filtered into
+ * reference.properties), so that the suite runs exactly the releases Maven fetched.
+ */
+export function fastjson2Range(): readonly string[] {
+  const properties = join(javaTarget, 'classes/reference.properties');
+  if (!existsSync(properties)) {
+    throw new Error('The Java reference is not built: run `pnpm --filter @signet/conformance build` (mvn package)');
+  }
+  const range = /^range=(.+)$/m.exec(readFileSync(properties, 'utf8'))?.[1]?.trim();
+  if (range === undefined || range.includes('$')) throw new Error(`no fastjson2 range in ${properties}`);
+  const versions = range.split(',').map((v) => v.trim());
+  for (const version of versions) {
+    if (!existsSync(join(javaTarget, `fastjson2-${version}`))) {
+      throw new Error(`fastjson2 ${version} is not in java/target/fastjson2-${version}: run the Maven build again`);
+    }
+  }
+  return versions;
+}
+
+export interface JavaOptions {
+  /** Which fastjson2 release's jar is on the classpath; defaults to the pinned one. */
+  readonly fastjson2?: string;
+  /** The JVM default charset, set the way a server's environment would set it. Default UTF-8. */
+  readonly charset?: JvmCharset;
+}
+
+interface Launch {
   readonly command: string;
   readonly args: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+}
+
+interface Protocol {
   encode(id: number, c: ReferenceCase): string;
-  /** Parses the ready line into a version string. */
+  /** Parses the ready line into a version string, checking it is the process that was asked for. */
   ready(line: string): string;
   decode(line: string): { id: number; answer: ReferenceAnswer };
 }
 
-const javaProtocol: Protocol = {
-  command: 'java',
-  args: [
-    // The vendor signs message.getBytes(): pin the platform charset to UTF-8, as JDK 18+ and typical servers have it.
-    '-Dfile.encoding=UTF-8',
+function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions): Launch {
+  // Java 17 takes its default charset from the locale unless file.encoding says otherwise. US-ASCII is what a
+  // server under LANG=C gets; ISO-8859-1 what an explicit -Dfile.encoding gives. Nothing else is changed.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const args: string[] = [];
+  if (charset === 'US-ASCII') {
+    Object.assign(env, { LANG: 'C', LC_ALL: 'C' });
+    delete env.JAVA_TOOL_OPTIONS;
+  } else {
+    args.push(`-Dfile.encoding=${charset}`);
+  }
+  args.push(
     '-Xshare:auto',
+    '-XX:+UseSerialGC',
+    '-XX:TieredStopAtLevel=1',
     '-cp',
-    [join(conformanceRoot, 'java/target/classes'), join(conformanceRoot, 'java/target/lib/*')].join(':'),
+    [join(javaTarget, 'classes'), join(javaTarget, `fastjson2-${fastjson2}/*`)].join(':'),
     'reference.Main',
-  ],
-  encode: (id, c) => [id, toHex(c.text), toHex(c.clientId), toHex(c.authKey), c.timestamp].join('\t'),
-  ready: (line) => {
-    const [tag, version] = line.split('\t');
-    if (tag !== 'ready' || version === undefined) throw new Error(`unexpected first line from the Java reference: ${line}`);
-    return version;
-  },
-  decode: (line) => {
-    const [id, status, payload = '', signature = ''] = line.split('\t');
-    const answer: ReferenceAnswer =
-      status === 'ok'
-        ? { ok: true, canonical: new Uint8Array(Buffer.from(payload, 'hex')), signature }
-        : { ok: false, error: Buffer.from(payload, 'hex').toString('utf8') };
-    return { id: Number(id), answer };
-  },
+  );
+  return { command: 'java', args, env };
+}
+
+function javaProtocol({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions): Protocol {
+  return {
+    encode: (id, c) => [id, toHex(c.text), toHex(c.clientId), toHex(c.authKey), c.timestamp].join('\t'),
+    ready: (line) => {
+      const [tag, version, jvmCharset] = line.split('\t');
+      if (tag !== 'ready' || version !== `fastjson2=${fastjson2}` || jvmCharset !== `charset=${charset}`) {
+        throw new Error(`the Java reference started as ${line.replaceAll('\t', ' ')}, not fastjson2=${fastjson2} charset=${charset}`);
+      }
+      return charset === 'UTF-8' ? version : `${version} ${jvmCharset}`;
+    },
+    decode: (line) => {
+      const [id, status, payload = '', signature = ''] = line.split('\t');
+      const answer: ReferenceAnswer =
+        status === 'ok'
+          ? { ok: true, canonical: new Uint8Array(Buffer.from(payload, 'hex')), signature }
+          : { ok: false, error: Buffer.from(payload, 'hex').toString('utf8') };
+      return { id: Number(id), answer };
+    },
+  };
+}
+
+const pythonLaunch: Launch = {
+  command: process.env.SIGNET_PYTHON ?? 'python3',
+  args: [join(conformanceRoot, 'python/vidau_reference.py')],
+  env: process.env,
 };
 
 const pythonProtocol: Protocol = {
-  command: process.env.SIGNET_PYTHON ?? 'python3',
-  args: [join(conformanceRoot, 'python/vidau_reference.py')],
   encode: (id, c) => JSON.stringify({ id, text: c.text, clientId: c.clientId, authKey: c.authKey, timestamp: c.timestamp }),
   // Major.minor only: json and repr() are stable across patch releases, and CI images differ in patch.
   ready: (line) => `python=${(JSON.parse(line) as { python: string }).python.split('.').slice(0, 2).join('.')}`,
@@ -90,19 +149,18 @@ export class ReferenceProcess {
     void this.pump(lines);
   }
 
-  static async start(name: ReferenceName): Promise<ReferenceProcess> {
-    const protocol = name === 'java' ? javaProtocol : pythonProtocol;
-    if (name === 'java' && !existsSync(join(conformanceRoot, 'java/target/lib'))) {
-      throw new Error('The Java reference is not built: run `pnpm --filter @signet/conformance build:references`');
-    }
-    const child = spawn(protocol.command, protocol.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(name: ReferenceName, java: JavaOptions = {}): Promise<ReferenceProcess> {
+    if (name === 'java') fastjson2Range();
+    const launch = name === 'java' ? javaLaunch(java) : pythonLaunch;
+    const protocol = name === 'java' ? javaProtocol(java) : pythonProtocol;
+    const child = spawn(launch.command, launch.args, { stdio: ['pipe', 'pipe', 'pipe'], env: launch.env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     const spawned = new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
-      child.once('error', (error) => reject(new Error(`cannot start the ${name} reference (${protocol.command}): ${error.message}`)));
+      child.once('error', (error) => reject(new Error(`cannot start the ${name} reference (${launch.command}): ${error.message}`)));
     });
     await spawned;
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -117,7 +175,7 @@ export class ReferenceProcess {
       this.pending.get(id)?.(answer);
       this.pending.delete(id);
     }
-    this.exited = new Error(`the ${this.name} reference exited`);
+    this.exited = new Error(`the ${this.name} reference (${this.version}) exited`);
     for (const resolve of this.pending.values()) resolve({ ok: false, error: this.exited.message });
     this.pending.clear();
   }
@@ -134,5 +192,50 @@ export class ReferenceProcess {
   async close(): Promise<void> {
     this.child.stdin.end();
     if (this.child.exitCode === null) await new Promise((resolve) => this.child.once('exit', resolve));
+  }
+}
+
+/** What the whole fastjson2 range did with one case. */
+export type RangeAnswer =
+  /** Every release gave the same bytes and signature (or every release threw). */
+  | { readonly agreed: true; readonly answer: ReferenceAnswer; readonly byVersion: ReadonlyMap<string, ReferenceAnswer> }
+  /** Releases differ: some threw and some did not, or their bytes differ. */
+  | { readonly agreed: false; readonly byVersion: ReadonlyMap<string, ReferenceAnswer> };
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+function sameAnswer(a: ReferenceAnswer, b: ReferenceAnswer): boolean {
+  if (a.ok !== b.ok) return false;
+  if (!a.ok || !b.ok) return true; // both threw: the messages may differ, the outcome does not
+  return a.signature === b.signature && sameBytes(a.canonical, b.canonical);
+}
+
+/** The vendor's Java sample on every fastjson2 release of the declared range, one JVM each. */
+export class JavaRange {
+  private constructor(readonly processes: ReadonlyMap<string, ReferenceProcess>) {}
+
+  static async start(versions: readonly string[] = fastjson2Range()): Promise<JavaRange> {
+    const started = await Promise.all(versions.map((fastjson2) => ReferenceProcess.start('java', { fastjson2 })));
+    return new JavaRange(new Map(versions.map((v, i) => [v, started[i] as ReferenceProcess])));
+  }
+
+  get versions(): readonly string[] {
+    return [...this.processes.keys()];
+  }
+
+  /** `fastjson2=2.0.50,2.0.53,…` */
+  get version(): string {
+    return `fastjson2=${this.versions.join(',')}`;
+  }
+
+  async run(c: ReferenceCase): Promise<RangeAnswer> {
+    const answers = await Promise.all([...this.processes.values()].map((p) => p.run(c)));
+    const byVersion = new Map(this.versions.map((v, i) => [v, answers[i] as ReferenceAnswer]));
+    const first = answers[0] as ReferenceAnswer;
+    return answers.every((a) => sameAnswer(a, first)) ? { agreed: true, answer: first, byVersion } : { agreed: false, byVersion };
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all([...this.processes.values()].map((p) => p.close()));
   }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiKeyAuth, bearerAuth, issueAiutaJwt, userIdAuth, verifyAiutaJwt } from '@signet/auth';
+import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, createAiutaClient, InvalidRequestError, UnprocessableEntityError } from './index.js';
 
@@ -10,13 +11,15 @@ const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]);
 const image = { id: 'user_image-1', owner_type: 'user', url: 'https://storage.example/img.png', expires_at: null };
 const operation = (status: string) => ({ id: 'op-1', status, error: null, generated_images: [] });
 
+/** Answers from a script, then with `fallback`; `sent` holds what the client sent. */
 function server(script: Response[] = [], fallback: () => Response = () => Response.json(image)) {
-  const sent: Request[] = [];
-  const fetch = async (request: Request) => {
-    sent.push(request.clone());
-    return script[sent.length - 1] ?? fallback();
+  const io = recordingFetch([...script, fallback]);
+  return {
+    fetch: io.fetch,
+    get sent() {
+      return io.requests.map((recorded) => recorded.request);
+    },
   };
-  return { fetch, sent };
 }
 
 const withKey = (io: ReturnType<typeof server>) => createAiutaClient({ auth: apiKeyAuth('aiuta-key-1'), fetch: io.fetch });

@@ -1,16 +1,8 @@
-import {
-  type ClientTransportOptions,
-  createTransport,
-  InvalidRequestError,
-  isIdempotentMethod,
-  type PollOptions,
-  poll,
-  requireNonEmpty,
-  unwrap,
-} from '@signet/client-core';
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { type ClientTransportOptions, createApiClient, InvalidRequestError, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
+import { requireNonEmpty } from '@signet/client-core/internal';
+import type { Client, Middleware } from 'openapi-fetch';
 import { type ImageInput, type ImageOptions, imagePart } from './image.js';
-import type { components, paths } from './schema.gen.js';
+import type { components, operations, paths } from './schema.gen.js';
 
 type Schemas = components['schemas'];
 export type AiutaImage = Schemas['AiutaImage'];
@@ -22,7 +14,7 @@ export type SkuImagesOperation = Schemas['SkuImagesOperation'];
 export type KnownOperationStatus = Schemas['KnownOperationStatus'];
 export type KnownAbortReason = Schemas['KnownAbortReason'];
 export type TryOnModelCategories = Schemas['TryOnModelCategories'];
-export type { paths as AiutaPaths };
+export type { operations as AiutaOperations, paths as AiutaPaths };
 
 export const AIUTA_BASE_URL = 'https://api.aiuta.com/digital-try-on/v1';
 
@@ -36,15 +28,6 @@ export interface AiutaClientOptions extends ClientTransportOptions {
   readonly baseUrl?: string;
 }
 
-export interface CallOptions {
-  readonly signal?: AbortSignal;
-}
-
-export interface CreateOptions extends CallOptions {
-  /** Retry a failed call that creates something; it may then create it twice. Off unless asked. */
-  readonly retry?: boolean;
-}
-
 export type PredefinedModels =
   | { readonly modified: true; readonly categories: TryOnModelCategories; readonly etag: string | undefined }
   | { readonly modified: false; readonly etag: string };
@@ -52,15 +35,15 @@ export type PredefinedModels =
 export interface AiutaClient {
   /** The underlying openapi-fetch client, authenticated and retried the same way. */
   readonly raw: Client<paths>;
-  uploadImage(image: ImageInput, options?: ImageOptions & CreateOptions): Promise<AiutaImage>;
-  getUploadedImage(imageId: string, options?: CallOptions): Promise<AiutaImage>;
-  deleteUploadedImage(imageId: string, options?: CallOptions): Promise<void>;
-  deleteGeneratedImage(imageId: string, options?: CallOptions): Promise<void>;
+  uploadImage(image: ImageInput, options?: ImageOptions & RequestOptions): Promise<AiutaImage>;
+  getUploadedImage(imageId: string, options?: RequestOptions): Promise<AiutaImage>;
+  deleteUploadedImage(imageId: string, options?: RequestOptions): Promise<void>;
+  deleteGeneratedImage(imageId: string, options?: RequestOptions): Promise<void>;
   /** Starts a try-on of one SKU (`sku_id`) or an outfit of one or two (`sku_ids`). */
-  startTryOn(request: SkuImagesRequest, options?: CreateOptions): Promise<SkuImagesResponse>;
-  getOperation(operationId: string, options?: CallOptions): Promise<SkuImagesOperation>;
+  startTryOn(request: SkuImagesRequest, options?: RequestOptions): Promise<SkuImagesResponse>;
+  getOperation(operationId: string, options?: RequestOptions): Promise<SkuImagesOperation>;
   /** Pass the previous `etag` to get `{ modified: false }` (HTTP 304) when nothing changed. */
-  listPredefinedModels(options?: CallOptions & { readonly etag?: string }): Promise<PredefinedModels>;
+  listPredefinedModels(options?: RequestOptions & { readonly etag?: string }): Promise<PredefinedModels>;
   /** Polls the operation until it leaves CREATED, IN_PROGRESS and PAUSED. Check `status` of the result. */
   waitForOperation(operationId: string, options?: PollOptions<SkuImagesOperation>): Promise<SkuImagesOperation>;
 }
@@ -82,20 +65,16 @@ function validateTryOn(request: SkuImagesRequest): void {
 }
 
 export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
-  const transport = createTransport(options);
-  const send = (retry: boolean) => (request: Request) => transport.send(request, { retry });
-  const raw = createClient<paths>({
+  const api = createApiClient<paths>({
+    ...options,
     baseUrl: options.baseUrl ?? AIUTA_BASE_URL,
-    fetch: (request) => transport.send(request, { retry: isIdempotentMethod(request.method) }),
+    middleware: Array.isArray(options.auth) ? options.auth : [options.auth as Middleware],
   });
-  raw.use(...(Array.isArray(options.auth) ? options.auth : [options.auth as Middleware]));
-  const signalOf = (call: CallOptions) => (call.signal ? { signal: call.signal } : {});
+  const { raw } = api;
 
-  const getOperation = async (operationId: string, call: CallOptions = {}) => {
+  const getOperation = async (operationId: string, call?: RequestOptions) => {
     requireNonEmpty(operationId, 'operation_id');
-    return unwrap(
-      await raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...signalOf(call) }),
-    );
+    return api.call(call, (init) => raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }));
   };
 
   return {
@@ -104,41 +83,43 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
       const { blob, filename } = await imagePart(image, call);
       const form = new FormData();
       form.append('image_data', blob, filename);
-      return unwrap(
-        await raw.POST('/uploaded_images', {
+      return api.call(call, (init) =>
+        raw.POST('/uploaded_images', {
           // The typed body documents the field; the form carries the bytes.
           body: { image_data: filename },
           bodySerializer: () => form,
-          fetch: send(call.retry === true),
-          ...signalOf(call),
+          ...init,
         }),
       );
     },
-    async getUploadedImage(imageId, call = {}) {
+    async getUploadedImage(imageId, call) {
       requireNonEmpty(imageId, 'image_id');
-      return unwrap(await raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...signalOf(call) }));
+      return api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }));
     },
-    async deleteUploadedImage(imageId, call = {}) {
+    async deleteUploadedImage(imageId, call) {
       requireNonEmpty(imageId, 'image_id');
-      unwrap(await raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...signalOf(call) }));
+      await api.call(call, (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), {
+        body: false,
+      });
     },
-    async deleteGeneratedImage(imageId, call = {}) {
+    async deleteGeneratedImage(imageId, call) {
       requireNonEmpty(imageId, 'image_id');
-      unwrap(await raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...signalOf(call) }));
+      await api.call(call, (init) => raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), {
+        body: false,
+      });
     },
-    async startTryOn(request, call = {}) {
+    async startTryOn(request, call) {
       validateTryOn(request);
-      return unwrap(await raw.POST('/sku_images_operations', { body: request, fetch: send(call.retry === true), ...signalOf(call) }));
+      return api.call(call, (init) => raw.POST('/sku_images_operations', { body: request, ...init }));
     },
     getOperation,
     async listPredefinedModels(call = {}) {
-      const result = await raw.GET('/predefined_try_on_models', {
-        params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } },
-        ...signalOf(call),
-      });
-      const etag = result.response.headers.get('etag') ?? undefined;
-      if (result.response.status === 304) return { modified: false, etag: etag ?? call.etag ?? '' };
-      return { modified: true, categories: unwrap(result) ?? [], etag };
+      const { data, response } = await api.exchange(call, (init) =>
+        raw.GET('/predefined_try_on_models', { params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } }, ...init }),
+      );
+      const etag = response.headers.get('etag') ?? undefined;
+      if (response.status === 304) return { modified: false, etag: etag ?? call.etag ?? '' };
+      return { modified: true, categories: data ?? [], etag };
     },
     waitForOperation: (operationId, pollOptions = {}) =>
       poll((signal) => getOperation(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),

@@ -1,6 +1,8 @@
 import { InvalidRequestError } from '@signet/client-core';
+// The package's imports map: Node's file reader under the `node` condition, a refusal elsewhere.
+import { readImageFile } from '#read-file';
 
-/** A person image: bytes, a Blob or File, or (in Node) a file path. */
+/** A person image: bytes, a Blob or File, or (in Node, Deno and Bun) a file path. */
 export type ImageInput = Blob | ArrayBuffer | ArrayBufferView | string;
 
 export interface ImageOptions {
@@ -22,15 +24,7 @@ function ascii(bytes: Uint8Array, start: number, end: number): string {
 }
 
 async function bytesOf(image: ImageInput): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string | undefined }> {
-  if (typeof image === 'string') {
-    // Loaded lazily so that browser bundles never touch node:fs.
-    const { readFile } = await import('node:fs/promises');
-    try {
-      return { bytes: new Uint8Array(await readFile(image)), name: image.split(/[\\/]/).pop() };
-    } catch (error) {
-      throw new InvalidRequestError('image', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
-    }
-  }
+  if (typeof image === 'string') return { bytes: await readImageFile(image), name: image.split(/[\\/]/).pop() };
   if (image instanceof Blob)
     return { bytes: new Uint8Array(await image.arrayBuffer()), name: 'name' in image ? String(image.name) : undefined };
   if (image instanceof ArrayBuffer) return { bytes: new Uint8Array(image.slice(0)), name: undefined };

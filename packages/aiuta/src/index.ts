@@ -12,16 +12,15 @@ export {
   type VerifyAiutaJwtOptions,
   verifyAiutaJwt,
 } from '@signet/auth';
-export type { PollOptions } from '@signet/client-core';
+export type { ClientTransportOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export * from '@signet/client-core/errors';
 export {
   AIUTA_BASE_URL,
   type AiutaClient,
   type AiutaClientOptions,
   type AiutaImage,
+  type AiutaOperations,
   type AiutaPaths,
-  type CallOptions,
-  type CreateOptions,
   createAiutaClient,
   type GeneratedSkuImage,
   isOperationFinished,

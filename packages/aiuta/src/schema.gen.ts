@@ -171,8 +171,15 @@ export interface components {
             models: components["schemas"]["TryOnModel"][];
         };
         TryOnModelCategories: components["schemas"]["TryOnModels"][];
-        /** @description Either `sku_id` or `sku_ids` must be given. */
-        SkuImagesRequest: {
+        /** @description Exactly one of `sku_id` and `sku_ids` is given; the other is absent or null. */
+        SkuImagesRequest: components["schemas"]["SkuImagesRequestFields"] & ({
+            sku_id: string;
+            sku_ids?: null;
+        } | {
+            sku_id?: null;
+            sku_ids: string[];
+        });
+        SkuImagesRequestFields: {
             /** @description An uploaded image ID or a predefined model ID such as `model_woman_00`. */
             uploaded_image_id: string;
             sku_id?: string | null;
@@ -210,6 +217,51 @@ export interface components {
         };
     };
     responses: {
+        /** @description The service refused the request, e.g. `{"detail":"Input image was not found"}`. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
+        };
+        /** @description No valid API key, JWT or subscription ID. The gateway may answer with an empty body. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
+        };
+        /** @description The credential is valid but not for this call, e.g. `x-user-id` on a try-on, or a JWT bound to other parameters. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
+        };
+        /** @description No such image or operation. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
+        };
+        /** @description Rate limited by the gateway; honour `Retry-After` when present. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds, or an HTTP date, to wait before the next try. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The request does not match the schema. */
         ValidationError: {
             headers: {
@@ -251,7 +303,25 @@ export interface operations {
                     "application/json": components["schemas"]["AiutaImage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The image is larger than the service accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getUploadedImage: {
@@ -274,7 +344,11 @@ export interface operations {
                     "application/json": components["schemas"]["AiutaImage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteUploadedImage: {
@@ -295,7 +369,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteGeneratedImage: {
@@ -316,7 +394,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     startTryOn: {
@@ -341,16 +423,11 @@ export interface operations {
                     "application/json": components["schemas"]["SkuImagesResponse"];
                 };
             };
-            /** @description Observed from the service, not in its public spec, e.g. `{"detail":"Input image was not found"}`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DetailError"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getOperation: {
@@ -373,7 +450,11 @@ export interface operations {
                     "application/json": components["schemas"]["SkuImagesOperation"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPredefinedModels: {
@@ -405,7 +486,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

@@ -1,3 +1,6 @@
+import { type AnySignetClientError, SignetError } from '@signet/client-core/errors';
+
+export { SignetError };
 /**
  * Every error thrown by @signet/auth carries a literal `code`, so callers can
  * `switch (err.code)` without string-matching messages. Messages name what was
@@ -15,20 +18,12 @@ export type SignetAuthErrorCode =
   | 'ERR_TOKEN_PROVIDER'
   | 'ERR_JWT_INVALID';
 
-/** The base of every error any signet package throws: one `instanceof` catches them all. */
-export abstract class SignetError<Code extends string = string> extends Error {
-  abstract readonly code: Code;
-
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
 
 export abstract class SignetAuthError extends SignetError<SignetAuthErrorCode> {}
 
 /** The body text is not JSON (RFC 8259); `position` is the UTF-16 offset of the problem. */
 export class JsonSyntaxError extends SignetAuthError {
+  static readonly code = 'ERR_JSON_SYNTAX';
   readonly code = 'ERR_JSON_SYNTAX';
 
   constructor(
@@ -57,6 +52,7 @@ export type CanonicalJsonUnsupportedReason =
   | 'too-deep';
 
 export class CanonicalJsonError extends SignetAuthError {
+  static readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
   readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
 
   constructor(
@@ -71,22 +67,27 @@ export class CanonicalJsonError extends SignetAuthError {
 
 /** A credential is missing or malformed. The message names the field, never its value. */
 export class InvalidCredentialsError extends SignetAuthError {
+  static readonly code = 'ERR_INVALID_CREDENTIALS';
   readonly code = 'ERR_INVALID_CREDENTIALS';
 }
 
 export class InvalidTimestampError extends SignetAuthError {
+  static readonly code = 'ERR_INVALID_TIMESTAMP';
   readonly code = 'ERR_INVALID_TIMESTAMP';
 }
 
 export class SignatureMissingError extends SignetAuthError {
+  static readonly code = 'ERR_SIGNATURE_MISSING';
   readonly code = 'ERR_SIGNATURE_MISSING';
 }
 
 export class SignatureMismatchError extends SignetAuthError {
+  static readonly code = 'ERR_SIGNATURE_MISMATCH';
   readonly code = 'ERR_SIGNATURE_MISMATCH';
 }
 
 export class TimestampOutOfWindowError extends SignetAuthError {
+  static readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';
   readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';
 
   constructor(
@@ -100,17 +101,35 @@ export class TimestampOutOfWindowError extends SignetAuthError {
 
 /** The bearer-token provider threw or returned something that is not a token. */
 export class TokenProviderError extends SignetAuthError {
+  static readonly code = 'ERR_TOKEN_PROVIDER';
   readonly code = 'ERR_TOKEN_PROVIDER';
 }
 
 /** An Aiuta JWT failed verification; `reason` is jose's error code, e.g. `ERR_JWT_EXPIRED`. */
 export class JwtInvalidError extends SignetAuthError {
+  static readonly code = 'ERR_JWT_INVALID';
   readonly code = 'ERR_JWT_INVALID';
 
   constructor(
     readonly reason: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
+
+/** Every concrete error of the signers. */
+export type AnySignetAuthError =
+  | JsonSyntaxError
+  | CanonicalJsonError
+  | InvalidCredentialsError
+  | InvalidTimestampError
+  | SignatureMissingError
+  | SignatureMismatchError
+  | TimestampOutOfWindowError
+  | TokenProviderError
+  | JwtInvalidError;
+
+/** Every concrete error any signet package throws: `switch (error.code)` narrows to the class. */
+export type AnySignetError = AnySignetAuthError | AnySignetClientError;

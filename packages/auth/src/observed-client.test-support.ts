@@ -1,3 +1,4 @@
+import { recordingFetch } from '@signet/client-core/testing';
 import createClient from 'openapi-fetch';
 
 /** A two-operation API, enough to drive middleware through openapi-fetch. */
@@ -18,18 +19,12 @@ export interface TestPaths {
   };
 }
 
-/**
- * An openapi-fetch client whose fetch records each Request it is handed and
- * answers with `respond`; nothing is mocked but the network.
- */
+/** An openapi-fetch client on the shared recording fetch; `sent` holds the Requests it was handed. */
 export function observedClient(respond: (request: Request, attempt: number) => Response = () => Response.json({ ok: true })) {
   const sent: Request[] = [];
-  const client = createClient<TestPaths>({
-    baseUrl: 'https://api.test',
-    fetch: async (request: Request) => {
-      sent.push(request.clone());
-      return respond(request, sent.length);
-    },
+  const io = recordingFetch((recorded, index) => {
+    sent.push(recorded.request);
+    return respond(recorded.request.clone(), index + 1);
   });
-  return { client, sent };
+  return { client: createClient<TestPaths>({ baseUrl: 'https://api.test', fetch: io.fetch }), sent };
 }

@@ -1,4 +1,3 @@
-import { CanonicalJsonError, SignetError } from '@signet/auth';
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -7,6 +6,7 @@ import {
   InvalidRequestError,
   NotFoundError,
   RateLimitError,
+  SignetError,
   UnprocessableEntityError,
 } from './errors.js';
 
@@ -45,9 +45,11 @@ describe('ApiError.from', () => {
 });
 
 describe('SignetError', () => {
-  it('is the one base of the client and the signer errors', () => {
-    expect(new InvalidRequestError('field', 'bad')).toBeInstanceOf(SignetError);
-    expect(new CanonicalJsonError('too-deep', '$', 'deep')).toBeInstanceOf(SignetError);
-    expect(new InvalidRequestError('field', 'bad').name).toBe('InvalidRequestError');
+  it('is the base of the client errors, each with its code on the class and the instance', () => {
+    const error = new InvalidRequestError('field', 'bad', { cause: new Error('why') });
+    expect(error).toBeInstanceOf(SignetError);
+    expect(error.name).toBe('InvalidRequestError');
+    expect(error.code).toBe(InvalidRequestError.code);
+    expect(error.cause).toEqual(new Error('why'));
   });
 });

@@ -1,7 +1,23 @@
-import { SignetError } from '@signet/auth';
+/**
+ * The base of every error any signet package throws: one `instanceof` catches
+ * them all, and `code` is a literal on each subclass (also as `static code`, as
+ * jose does), so `switch (error.code)` over `AnySignetError` narrows. `cause`
+ * is kept whenever there is one, except where it could carry a secret.
+ */
+export abstract class SignetError<Code extends string = string> extends Error {
+  abstract readonly code: Code;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
 
 export type SignetClientErrorCode =
   | 'ERR_API'
+  | 'ERR_API_RESPONSE'
+  | 'ERR_API_RESPONSE_TOO_LARGE'
+  | 'ERR_API_REDIRECT'
   | 'ERR_API_CONNECTION'
   | 'ERR_API_TIMEOUT'
   | 'ERR_ABORTED'
@@ -17,13 +33,15 @@ export abstract class SignetClientError extends SignetError<SignetClientErrorCod
 
 /** The request was refused before anything was sent; `field` names the offending input. */
 export class InvalidRequestError extends SignetClientError {
+  static readonly code = 'ERR_INVALID_REQUEST';
   readonly code = 'ERR_INVALID_REQUEST';
 
   constructor(
     readonly field: string,
     detail: string,
+    options?: ErrorOptions,
   ) {
-    super(`${field}: ${detail}`);
+    super(`${field}: ${detail}`, options);
   }
 }
 
@@ -32,10 +50,15 @@ export interface ApiErrorInit {
   readonly headers: Headers;
   /** The parsed JSON body, or the text when it is not JSON, or undefined when empty. */
   readonly body: unknown;
+  /** The request's method, named in the message. */
+  readonly method?: string | undefined;
+  /** The request's URL; only its path is kept and named in the message, never its query or credentials. */
+  readonly url?: string | undefined;
 }
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
 export class ApiError extends SignetClientError {
+  static readonly code = 'ERR_API';
   readonly code = 'ERR_API';
   readonly status: number;
   readonly headers: Headers;
@@ -45,9 +68,23 @@ export class ApiError extends SignetClientError {
   /** The vendor's own short reason, when the body has one (`detail`, `code`, `msg`, `message`). */
   readonly reason: string | undefined;
 
+  /** The request's method, when known. */
+  readonly method: string | undefined;
+  /** The request's path, without query string, when known. */
+  readonly path: string | undefined;
+
+  /**
+   * The message reads `POST /v1.0/avatar/video/create: 400 params.avatar_id must be integer`:
+   * method and path (when given), status, and the server's own detail or the status text.
+   */
   constructor(init: ApiErrorInit) {
     const reason = reasonOf(init.body);
-    super(`${init.status} ${reason ?? statusText(init.status)}`);
+    const method = init.method?.toUpperCase();
+    const path = init.url === undefined ? undefined : pathOf(init.url);
+    const where = method !== undefined && path !== undefined ? `${method} ${path}: ` : '';
+    super(`${where}${init.status} ${reason ?? statusText(init.status)}`);
+    this.method = method;
+    this.path = path;
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
@@ -81,27 +118,116 @@ const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => ApiError> = {
   429: RateLimitError,
 };
 
-/** The request never got an HTTP answer (DNS, refused connection, reset). */
-export class ApiConnectionError extends SignetClientError {
-  readonly code = 'ERR_API_CONNECTION';
+/**
+ * The API answered with a success status but not with what the operation
+ * promises: an empty body where one was due, or a body that is not JSON.
+ */
+export class ApiResponseError extends SignetClientError {
+  static readonly code = 'ERR_API_RESPONSE';
+  readonly code = 'ERR_API_RESPONSE';
+  readonly status: number | undefined;
+
+  constructor(detail: string, options?: ErrorOptions & { readonly status?: number }) {
+    super(`invalid API response: ${detail}`, options);
+    this.status = options?.status;
+  }
 }
 
-/** No answer within the request timeout; `timeoutMs` is the limit that elapsed. */
-export class ApiTimeoutError extends SignetClientError {
-  readonly code = 'ERR_API_TIMEOUT';
+/**
+ * A response too large to read: its `content-length`, or the bytes counted
+ * while reading it, passed `limit` (the `maxResponseBytes` option). The
+ * connection is closed at that point; nothing larger is ever held in memory.
+ * Not retried: the same request would get the same answer.
+ */
+export class ApiResponseTooLargeError extends SignetClientError {
+  static readonly code = 'ERR_API_RESPONSE_TOO_LARGE';
+  readonly code = 'ERR_API_RESPONSE_TOO_LARGE';
 
-  constructor(readonly timeoutMs: number) {
-    super(`no response within ${timeoutMs} ms`);
+  constructor(
+    /** The `maxResponseBytes` that was exceeded. */
+    readonly limit: number,
+    /** The HTTP status of the answer whose body was too large. */
+    readonly status: number,
+    readonly host: string,
+  ) {
+    super(`the response from ${host} (status ${status}) is larger than the ${limit}-byte limit (maxResponseBytes)`);
+  }
+}
+
+/**
+ * Why a redirect was not followed:
+ * - `cross-origin`: to another scheme, host or port; credentials are never sent to another origin.
+ * - `loop`: to an address already visited in this exchange.
+ * - `too-many`: more hops than allowed (5).
+ * - `invalid-location`: a `Location` that is not a URL, or that carries a user name or password.
+ * - `hidden`: the runtime does not reveal the target (a browser's `opaqueredirect`).
+ */
+export type ApiRedirectReason = 'cross-origin' | 'loop' | 'too-many' | 'invalid-location' | 'hidden';
+
+/**
+ * The server answered with a redirect that was not followed. The message
+ * names the target's origin at most, never its path or query.
+ */
+export class ApiRedirectError extends SignetClientError {
+  static readonly code = 'ERR_API_REDIRECT';
+  readonly code = 'ERR_API_REDIRECT';
+
+  constructor(
+    readonly reason: ApiRedirectReason,
+    /** The redirect's status (0 for an opaque redirect). */
+    readonly status: number,
+    /** The origin redirected to (scheme, host, port), when known. */
+    readonly targetOrigin: string | undefined,
+    detail: string,
+  ) {
+    super(`redirect not followed (${reason}): ${detail}`);
+  }
+}
+
+/**
+ * No complete HTTP answer: DNS, a refused connection, a reset, or a body cut
+ * off before its end. `host` names the server. The `cause` is a copy of the
+ * runtime's error with any request header value or query redacted.
+ */
+export class ApiConnectionError extends SignetClientError {
+  static readonly code = 'ERR_API_CONNECTION';
+  readonly code = 'ERR_API_CONNECTION';
+  readonly host: string | undefined;
+
+  constructor(message: string, options?: ErrorOptions & { readonly host?: string }) {
+    super(message, options);
+    this.host = options?.host;
+  }
+}
+
+/** No complete answer within the per-try timeout, body included; `timeoutMs` is the limit that elapsed. */
+export class ApiTimeoutError extends SignetClientError {
+  static readonly code = 'ERR_API_TIMEOUT';
+  readonly code = 'ERR_API_TIMEOUT';
+  readonly host: string | undefined;
+
+  constructor(
+    readonly timeoutMs: number,
+    options?: { readonly host?: string },
+  ) {
+    super(
+      options?.host === undefined
+        ? `no response within ${timeoutMs} ms`
+        : `no complete response from ${options.host} within ${timeoutMs} ms`,
+    );
+    this.host = options?.host;
   }
 }
 
 /** The caller's AbortSignal fired. */
 export class AbortedError extends SignetClientError {
+  static readonly code = 'ERR_ABORTED';
   readonly code = 'ERR_ABORTED';
 }
 
 /** A job did not reach a final state in time; `last` is the last state seen. */
 export class PollTimeoutError<T = unknown> extends SignetClientError {
+  static readonly code = 'ERR_POLL_TIMEOUT';
   readonly code = 'ERR_POLL_TIMEOUT';
 
   constructor(
@@ -120,6 +246,12 @@ function reasonOf(body: unknown): string | undefined {
     const value = record[key];
     if (typeof value === 'string' && value !== '') return value.slice(0, 200);
   }
+  // {"error":{"message":"..."}}
+  const nested = record.error;
+  if (typeof nested === 'object' && nested !== null && typeof (nested as { message?: unknown }).message === 'string') {
+    const message = (nested as { message: string }).message;
+    if (message !== '') return message.slice(0, 200);
+  }
   // FastAPI's 422: {"detail":[{"loc":[...],"msg":"...","type":"..."}]}
   const detail = record.detail;
   if (Array.isArray(detail) && detail.length > 0) {
@@ -128,6 +260,15 @@ function reasonOf(body: unknown): string | undefined {
     if (typeof first.msg === 'string') return `${where}${first.msg}`.slice(0, 200);
   }
   return undefined;
+}
+
+/** The path of `url`, without query, fragment or credentials. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url, 'http://path.invalid').pathname;
+  } catch {
+    return url.replace(/[?#].*$/s, '');
+  }
 }
 
 function statusText(status: number): string {
@@ -144,3 +285,15 @@ function statusText(status: number): string {
     }[status] ?? (status >= 500 ? 'Server Error' : 'HTTP error')
   );
 }
+
+/** Every concrete client error, for `switch (error.code)` with narrowing. */
+export type AnySignetClientError =
+  | InvalidRequestError
+  | ApiError
+  | ApiResponseError
+  | ApiResponseTooLargeError
+  | ApiRedirectError
+  | ApiConnectionError
+  | ApiTimeoutError
+  | AbortedError
+  | PollTimeoutError;

@@ -1,9 +1,14 @@
-export { SignetError } from '@signet/auth';
+export { type ApiClient, type ApiClientOptions, type CallResult, createApiClient, type RequestOptions } from './client.js';
 export {
   AbortedError,
+  type AnySignetClientError,
   ApiConnectionError,
   ApiError,
   type ApiErrorInit,
+  ApiRedirectError,
+  type ApiRedirectReason,
+  ApiResponseError,
+  ApiResponseTooLargeError,
   ApiTimeoutError,
   AuthenticationError,
   BadRequestError,
@@ -16,19 +21,8 @@ export {
   RateLimitError,
   SignetClientError,
   type SignetClientErrorCode,
+  SignetError,
   UnprocessableEntityError,
 } from './errors.js';
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';
-export { type FetchResult, unwrap } from './result.js';
-export {
-  type ClientTransportOptions,
-  createTransport,
-  type FetchLike,
-  isIdempotentMethod,
-  retryAfterMs,
-  type SendOptions,
-  sleep,
-  type Transport,
-  type TransportOptions,
-} from './transport.js';
-export { requireNonEmpty } from './validate.js';
+export type { ClientTransportOptions, FetchLike } from './transport.js';

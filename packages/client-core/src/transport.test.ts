@@ -1,14 +1,25 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AbortedError, ApiConnectionError, ApiTimeoutError } from './errors.js';
-import { createTransport, retryAfterMs } from './transport.js';
+import {
+  AbortedError,
+  ApiConnectionError,
+  ApiRedirectError,
+  ApiResponseTooLargeError,
+  ApiTimeoutError,
+  InvalidRequestError,
+} from './errors.js';
+import { createTransport, requestConstructionError, retryAfterMs } from './transport.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
-function scripted(answers: (Response | Error | 'hang')[]) {
+type Answer = Response | Error | 'hang' | ((request: Request) => Response);
+
+function scripted(answers: Answer[]) {
   const seen: Request[] = [];
   const fetch = async (request: Request) => {
     seen.push(request);
-    const answer = answers[seen.length - 1] ?? new Response('{}');
+    const next = answers[seen.length - 1] ?? new Response('{}');
+    const answer = typeof next === 'function' ? next(request) : next;
     if (answer === 'hang') {
       return new Promise<Response>((_resolve, reject) =>
         request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
@@ -115,6 +126,316 @@ describe('createTransport', () => {
   });
 });
 
+const SECRET = 'sk-live-7Hq2TOPSECRETvalue';
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** A body that sends `first` and then nothing, ignoring every abort: only the transport can end the wait. */
+function stalledBody(first = '{"ok":') {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encode(first));
+    },
+  });
+}
+
+/** A body that sends `first`, then breaks with `error`, as undici's does on a reset or a truncated body. */
+function brokenBody(error: Error, first = '{"ok":') {
+  let sent = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) return controller.error(error);
+      sent = true;
+      controller.enqueue(encode(first));
+    },
+  });
+}
+
+/** `chunks` chunks of `size` zero bytes (endless by default), recording how many were pulled and whether it was cancelled. */
+function countedBody(size: number, chunks = Number.POSITIVE_INFINITY) {
+  const state = { pulled: 0, cancelled: false, finished: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (state.pulled === chunks) {
+        state.finished = true;
+        return controller.close();
+      }
+      state.pulled++;
+      controller.enqueue(new Uint8Array(size));
+    },
+    cancel() {
+      state.cancelled = true;
+    },
+  });
+  return { stream, state };
+}
+
+describe('the whole exchange, body included, within the deadline and the signal', () => {
+  it('resolves with the body already read, keeping status, headers and url', async () => {
+    const body = countedBody(4, 3);
+    const io = scripted([
+      new Response(body.stream, { status: 201, headers: { 'x-request-id': 'r-1', 'content-type': 'application/json' } }),
+    ]);
+    const response = await createTransport({ fetch: io.fetch }).send(post(), { retry: false });
+    expect(body.state.finished).toBe(true);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBe('r-1');
+    expect(response.url).toBe('https://api.test/jobs');
+    expect((await response.arrayBuffer()).byteLength).toBe(12);
+  });
+
+  it('times out a body that stalls after the headers', async () => {
+    const io = scripted([new Response(stalledBody()), new Response(stalledBody())]);
+    const started = Date.now();
+    const transport = createTransport({ fetch: io.fetch, sleep: io.sleep, timeoutMs: 30, maxRetries: 1 });
+    await expect(transport.send(post(), { retry: true })).rejects.toMatchObject({ code: ApiTimeoutError.code, timeoutMs: 30 });
+    expect(io.seen).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("stops on the caller's abort while the body streams", async () => {
+    const io = scripted([new Response(stalledBody())]);
+    const controller = new AbortController();
+    const sending = createTransport({ fetch: io.fetch, sleep: io.sleep }).send(post(), { retry: true, signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(sending).rejects.toBeInstanceOf(AbortedError);
+    expect(io.seen).toHaveLength(1);
+  });
+
+  it('turns a body cut off mid-way into ApiConnectionError naming the host, retried like a connection failure', async () => {
+    const io = scripted([new Response(brokenBody(new TypeError('terminated'))), new Response('{"ok":true}')]);
+    const response = await createTransport({ fetch: io.fetch, sleep: io.sleep }).send(post(), { retry: true });
+    expect(await response.json()).toEqual({ ok: true });
+    expect(io.seen).toHaveLength(2);
+
+    const once = scripted([new Response(brokenBody(new TypeError('terminated')))]);
+    const failure = await createTransport({ fetch: once.fetch, sleep: once.sleep })
+      .send(post(), { retry: false })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiConnectionError);
+    expect(failure).toMatchObject({ host: 'api.test', message: expect.stringContaining('api.test') });
+    expect(once.seen).toHaveLength(1);
+  });
+});
+
+describe('maxResponseBytes', () => {
+  it('refuses a declared content-length over the limit without reading the body', async () => {
+    const body = countedBody(1024);
+    const io = scripted([new Response(body.stream, { headers: { 'content-length': String(200 * 1024 * 1024) } })]);
+    const failure = await createTransport({ fetch: io.fetch, sleep: io.sleep, maxResponseBytes: 1024 })
+      .send(post(), { retry: true })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiResponseTooLargeError);
+    expect(failure).toMatchObject({ code: 'ERR_API_RESPONSE_TOO_LARGE', limit: 1024, status: 200, host: 'api.test' });
+    expect(body.state.pulled).toBeLessThanOrEqual(1);
+    expect(body.state.cancelled).toBe(true);
+    expect(io.seen).toHaveLength(1);
+  });
+
+  it('counts a body without content-length while it streams and drops it once past the limit', async () => {
+    const body = countedBody(1000);
+    const io = scripted([new Response(body.stream)]);
+    const transport = createTransport({ fetch: io.fetch, sleep: io.sleep, maxResponseBytes: 10_000 });
+    await expect(transport.send(post(), { retry: true })).rejects.toBeInstanceOf(ApiResponseTooLargeError);
+    expect(body.state.cancelled).toBe(true);
+    expect(body.state.pulled).toBeLessThanOrEqual(13);
+  });
+
+  it('accepts a body of exactly the limit, and defaults to 16 MiB', async () => {
+    const io = scripted([new Response(countedBody(1000, 10).stream), new Response(new Uint8Array(16 * 1024 * 1024 + 1))]);
+    const transport = createTransport({ fetch: io.fetch, maxResponseBytes: 10_000 });
+    expect((await (await transport.send(post(), { retry: false })).arrayBuffer()).byteLength).toBe(10_000);
+    await expect(createTransport({ fetch: io.fetch }).send(post(), { retry: false })).rejects.toBeInstanceOf(ApiResponseTooLargeError);
+  });
+});
+
+describe('redirects', () => {
+  const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
+  const signing = (io: ReturnType<typeof scripted>) => {
+    let signatures = 0;
+    return createTransport({
+      fetch: io.fetch,
+      sleep: io.sleep,
+      prepare: (request) => {
+        const signed = new Request(request);
+        signed.headers.set('authorization', `signature-${++signatures}`);
+        return signed;
+      },
+    });
+  };
+
+  it('follows a same-origin 307 with method and body, preparing every hop anew', async () => {
+    const io = scripted([redirect(307, '/jobs/2'), new Response('{"ok":true}')]);
+    const response = await signing(io).send(post(), { retry: false });
+    expect(io.seen.map((r) => `${r.method} ${r.url} ${r.headers.get('authorization')}`)).toEqual([
+      'POST https://api.test/jobs signature-1',
+      'POST https://api.test/jobs/2 signature-2',
+    ]);
+    expect(await Promise.all(io.seen.map((r) => r.text()))).toEqual(['{"a":1}', '{"a":1}']);
+    expect(response.url).toBe('https://api.test/jobs/2');
+    expect(response.redirected).toBe(true);
+  });
+
+  it('continues a 303 as a GET without the body or its content headers', async () => {
+    const io = scripted([redirect(303, 'https://api.test/jobs/2/result'), new Response('{}')]);
+    const request = new Request('https://api.test/jobs', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await signing(io).send(request, { retry: false });
+    const [, second] = io.seen;
+    expect(second?.method).toBe('GET');
+    expect(second?.body).toBeNull();
+    expect(second?.headers.get('content-type')).toBeNull();
+    expect(second?.headers.get('authorization')).toBe('signature-2');
+  });
+
+  it.each([
+    ['https://evil.test:8443/steal?token=abc', 'https://evil.test:8443'],
+    ['http://api.test/jobs?token=abc', 'http://api.test'],
+    ['https://api.test:444/jobs?token=abc', 'https://api.test:444'],
+  ])('refuses a redirect to another origin (%s), naming only the origin', async (location, origin) => {
+    const io = scripted([redirect(302, location), new Response('{}')]);
+    const failure = await signing(io)
+      .send(post(), { retry: true })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiRedirectError);
+    expect(failure).toMatchObject({ code: 'ERR_API_REDIRECT', reason: 'cross-origin', status: 302, targetOrigin: origin });
+    expect((failure as Error).message).toContain(origin);
+    expect((failure as Error).message).not.toMatch(/token|steal|abc/);
+    expect(io.seen).toHaveLength(1);
+  });
+
+  it('refuses a loop, and more than 5 hops', async () => {
+    const loop = scripted([redirect(302, '/b'), redirect(302, '/jobs'), new Response('{}')]);
+    const get = () => new Request('https://api.test/jobs');
+    await expect(signing(loop).send(get(), { retry: true })).rejects.toMatchObject({ reason: 'loop' });
+    expect(loop.seen).toHaveLength(2);
+
+    const chain = scripted(Array.from({ length: 10 }, (_, hop) => redirect(301, `/hop/${hop + 1}`)));
+    await expect(signing(chain).send(get(), { retry: true })).rejects.toMatchObject({ reason: 'too-many' });
+    expect(chain.seen).toHaveLength(6);
+  });
+
+  it("refuses a browser's opaque redirect, whose target cannot be checked", async () => {
+    const opaque = Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    const io = scripted([opaque]);
+    await expect(createTransport({ fetch: io.fetch }).send(post(), { retry: false })).rejects.toMatchObject({ reason: 'hidden' });
+  });
+
+  it('never lets fetch follow a redirect, whatever prepare returns', async () => {
+    const io = scripted([new Response('{}')]);
+    const transport = createTransport({ fetch: io.fetch, prepare: (request) => new Request(request, { redirect: 'follow' }) });
+    await transport.send(post(), { retry: false });
+    expect(io.seen[0]?.redirect).toBe('manual');
+  });
+
+  it('returns a 3xx without Location as an answer', async () => {
+    const io = scripted([new Response(null, { status: 302 })]);
+    expect((await createTransport({ fetch: io.fetch }).send(post(), { retry: false })).status).toBe(302);
+  });
+});
+
+describe('no secret in any error', () => {
+  const withSecret = () =>
+    new Request(`https://api.test/jobs?token=${SECRET}-query`, { method: 'POST', body: '{}', headers: { 'x-api-key': SECRET } });
+
+  it('maps an invalid header value to InvalidRequestError naming no value, with no cause', async () => {
+    const io = scripted([new Response('{}')]);
+    const transport = createTransport({
+      fetch: io.fetch,
+      prepare: (request) => {
+        const signed = new Request(request);
+        signed.headers.set('authorization', `${SECRET}\nX-Injected: 1`);
+        return signed;
+      },
+    });
+    const failure = await transport.send(withSecret(), { retry: true }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidRequestError);
+    expect(failure).toMatchObject({ field: 'headers' });
+    expect((failure as Error).cause).toBeUndefined();
+    expect(inspect(failure, { depth: 10 })).not.toContain(SECRET);
+    expect(io.seen).toHaveLength(0);
+  });
+
+  it("keeps a network failure's cause, with every header value and the query redacted", async () => {
+    const inner = Object.assign(new Error(`socket to api.test sent x-api-key: ${SECRET}; GET /jobs?token=${SECRET}-query`), {
+      code: 'ECONNRESET',
+      headers: { 'x-api-key': SECRET },
+    });
+    const io = scripted([new TypeError('fetch failed', { cause: new AggregateError([inner], `all attempts failed (${SECRET})`) })]);
+    const failure = await createTransport({ fetch: io.fetch })
+      .send(withSecret(), { retry: false })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiConnectionError);
+    expect((failure as Error).message).toBe('no HTTP response from api.test');
+    const shown = inspect(failure, { depth: 10 });
+    expect(shown).not.toContain(SECRET);
+    expect(shown).toContain('ECONNRESET');
+    expect(((failure as Error).cause as Error).name).toBe('TypeError');
+  });
+
+  it('requestConstructionError recognises what undici throws for a bad header or URL, and nothing else', () => {
+    const thrown = (build: () => unknown) => {
+      try {
+        build();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('nothing thrown');
+    };
+    const badValue = thrown(() => new Headers().set('x-api-key', `${SECRET}\r\nX-Injected: 1`));
+    const wideValue = thrown(() => new Request('https://api.test', { headers: { 'x-api-key': `${SECRET}€` } }));
+    const badName = thrown(() => new Headers({ 'x api key': SECRET }));
+    const credentials = thrown(() => new Request(`https://user:${SECRET}@api.test/`));
+    for (const error of [badValue, wideValue, badName]) {
+      expect(requestConstructionError(error)).toMatchObject({ field: 'headers' });
+      expect(requestConstructionError(error)?.cause).toBeUndefined();
+    }
+    expect(requestConstructionError(credentials)).toMatchObject({ field: 'url' });
+    for (const error of [badValue, wideValue, badName, credentials]) expect(inspect(requestConstructionError(error))).not.toContain(SECRET);
+    expect(requestConstructionError(new TypeError('fetch failed'))).toBeUndefined();
+    expect(requestConstructionError(new Error('invalid header value'))).toBeUndefined();
+  });
+});
+
+describe('bounded retries', () => {
+  it.each([
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, 'timeoutMs'],
+    [{ timeoutMs: Number.NaN }, 'timeoutMs'],
+    [{ timeoutMs: 0 }, 'timeoutMs'],
+    [{ timeoutMs: 2 ** 31 }, 'timeoutMs'],
+    [{ maxRetries: Number.POSITIVE_INFINITY }, 'maxRetries'],
+    [{ maxRetries: -1 }, 'maxRetries'],
+    [{ maxRetries: 1.5 }, 'maxRetries'],
+    [{ maxResponseBytes: Number.NaN }, 'maxResponseBytes'],
+  ])('refuses %j, which would unbound a try or a storm', async (options, field) => {
+    expect(() => createTransport(options)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field }));
+    const io = scripted([new Response('{}')]);
+    const { maxResponseBytes: _ignored, ...perCall } = options as { maxResponseBytes?: number };
+    if (Object.keys(perCall).length > 0) {
+      await expect(createTransport({ fetch: io.fetch }).send(post(), { retry: true, ...perCall })).rejects.toMatchObject({ field });
+      expect(io.seen).toHaveLength(0);
+    }
+  });
+
+  it('ends a Retry-After storm after maxRetries, each wait at most 60 s', async () => {
+    const storm = (retryAfter: string) => new Response(null, { status: 429, headers: { 'retry-after': retryAfter } });
+    const io = scripted([
+      storm('60'),
+      new Response(null, { status: 503, headers: { 'retry-after': new Date(NOW + 30_000).toUTCString() } }),
+      storm('86400'),
+      storm('1'),
+      storm('1'),
+    ]);
+    const transport = createTransport({ fetch: io.fetch, sleep: io.sleep, random: () => 0, retryAfterClock: () => NOW, maxRetries: 3 });
+    const response = await transport.send(post(), { retry: true });
+    expect(response.status).toBe(429);
+    expect(io.seen).toHaveLength(4);
+    expect(io.delays).toEqual([60_000, 30_000, 2_000]);
+  });
+});
+
 describe('retryAfterMs', () => {
   it.each([
     [{ 'retry-after': '0' }, 0],
@@ -124,6 +445,9 @@ describe('retryAfterMs', () => {
     [{ 'retry-after': new Date(NOW + 10_000).toUTCString() }, 10_000],
     [{ 'retry-after-ms': '20', 'retry-after': '5' }, 20],
     [{ 'retry-after': 'soon' }, undefined],
+    [{ 'retry-after': '+5' }, undefined],
+    [{ 'retry-after-ms': '', 'retry-after': '2' }, 2000],
+    [{ 'retry-after': 'Mon, 23 Nov 2026 12:00:59 GMT' }, 59_000],
   ])('%j -> %s', (headers, expected) => {
     expect(retryAfterMs(new Headers(headers), NOW)).toBe(expected);
   });

@@ -1,4 +1,12 @@
-import { AbortedError, ApiConnectionError, ApiTimeoutError } from './errors.js';
+import {
+  AbortedError,
+  ApiConnectionError,
+  ApiRedirectError,
+  ApiResponseTooLargeError,
+  ApiTimeoutError,
+  InvalidRequestError,
+  SignetError,
+} from './errors.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -8,14 +16,23 @@ export interface ClientTransportOptions {
   readonly fetch?: FetchLike;
   /** Further tries after the first, for retryable answers (408, 429, 5xx, no answer). Default 2. */
   readonly maxRetries?: number;
-  /** Per try, in milliseconds. Default 60 000. */
+  /**
+   * Per try, in milliseconds, for the whole exchange: connecting, any redirects,
+   * the headers and the entire body. Default 60 000.
+   */
   readonly timeoutMs?: number;
+  /**
+   * The largest response body read, in bytes. A larger `content-length` is
+   * refused before reading, and a body without one is counted while it streams
+   * and dropped once past the limit: ApiResponseTooLargeError. Default 16 MiB.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 export interface TransportOptions extends ClientTransportOptions {
   /**
-   * Runs on a fresh copy of the request before every try: where signing
-   * happens, so that each retry carries a new timestamp and signature.
+   * Runs on a fresh copy of the request before every try and every redirect
+   * hop: where signing happens, so that each carries a new timestamp and signature.
    */
   readonly prepare?: (request: Request) => Request | Promise<Request>;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -23,6 +40,8 @@ export interface TransportOptions extends ClientTransportOptions {
   readonly random?: () => number;
   /** Clock for Retry-After dates, in milliseconds since the epoch (named apart from the clients' signing `now`). */
   readonly retryAfterClock?: () => number;
+  /** Same-origin redirects followed per try. Default 5. */
+  readonly maxRedirects?: number;
 }
 
 export interface SendOptions {
@@ -31,16 +50,54 @@ export interface SendOptions {
    * create something (a second try could create it twice) unless told otherwise.
    */
   readonly retry: boolean;
+  /** The caller's cancellation; defaults to the Request's own signal. */
+  readonly signal?: AbortSignal;
+  /** Per try; overrides the transport's default. */
+  readonly timeoutMs?: number;
+  /** Overrides the transport's default. */
+  readonly maxRetries?: number;
 }
 
 export interface Transport {
+  /**
+   * Sends `request` and resolves with a Response whose body has been read in
+   * full, within the try's deadline, the caller's signal and `maxResponseBytes`,
+   * so parsing it never waits on the network. Its status, headers and `url`
+   * are those of the final answer.
+   *
+   * Redirects are never left to fetch (`redirect: 'manual'`). A redirect to
+   * the same origin (scheme, host and port) is followed, at most
+   * `maxRedirects` hops, each prepared (signed) anew: 303, and 301/302 after a
+   * POST, continue as GET without a body; 307 and 308 keep method and body. A
+   * redirect to another origin is refused with ApiRedirectError naming that
+   * origin, since the request's headers (API keys, tokens, signatures) must not
+   * reach it; so is a loop, an unreadable `Location`, and a browser's opaque
+   * redirect, whose target cannot be checked. A 3xx without `Location` is
+   * returned as it is.
+   *
+   * Rejects with ApiTimeoutError, AbortedError, ApiConnectionError (no answer,
+   * or a body cut off; retried like any connection failure when `retry`
+   * allows), ApiResponseTooLargeError, ApiRedirectError, or InvalidRequestError
+   * (a header value HTTP cannot carry, or invalid options). None of them holds
+   * a request header value: a runtime error kept as `cause` is a copy with
+   * every header value and the query redacted.
+   */
   send(request: Request, options: SendOptions): Promise<Response>;
 }
 
 /** A server's Retry-After above this is ignored in favour of backoff, as openai-node does. */
 const MAX_RETRY_AFTER_MS = 60_000;
+/** setTimeout's own limit; a larger delay would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
 const RETRYABLE_STATUSES = new Set([408, 429]);
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Statuses a Response may not have a body with. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Headers that describe a body, dropped when a redirect turns the request into a GET (Fetch §4.4). */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
 /** Whether HTTP says repeating the request is harmless (RFC 9110 §9.2.2); POSTs need the caller's word. */
 export function isIdempotentMethod(method: string): boolean {
@@ -62,13 +119,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Milliseconds the server asks us to wait, from `retry-after-ms` or `retry-after` (seconds or HTTP date). */
+/**
+ * Milliseconds the server asks us to wait, from `retry-after-ms` or `retry-after`
+ * (delay-seconds or an HTTP-date); undefined when absent, unreadable, in the
+ * past or beyond 60 s, so that no answer can stall a caller past its retry budget.
+ */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
   const candidates: number[] = [];
   const ms = headers.get('retry-after-ms');
-  if (ms !== null) candidates.push(Number(ms));
+  if (ms !== null && ms.trim() !== '') candidates.push(Number(ms));
   const after = headers.get('retry-after');
-  if (after !== null) candidates.push(/^\s*\d+(\.\d+)?\s*$/.test(after) ? Number(after) * 1000 : Date.parse(after) - now);
+  if (after !== null) {
+    if (/^\s*\d+(\.\d+)?\s*$/.test(after)) candidates.push(Number(after) * 1000);
+    // Every HTTP-date form (IMF-fixdate, RFC 850, asctime) starts with a day name; Date.parse alone takes '+5' for a year.
+    else if (/^\s*[A-Za-z]{3}/.test(after)) candidates.push(Date.parse(after) - now);
+  }
   return candidates.find((delay) => Number.isFinite(delay) && delay >= 0 && delay <= MAX_RETRY_AFTER_MS);
 }
 
@@ -79,38 +144,141 @@ function shouldRetry(response: Response): boolean {
   return RETRYABLE_STATUSES.has(response.status) || response.status >= 500;
 }
 
+function requireWhole(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new InvalidRequestError(field, `must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/**
+ * The InvalidRequestError for a TypeError the runtime throws while building a
+ * request: a header name or value HTTP cannot carry, or a URL with credentials.
+ * Undici's message quotes the value (an API key, say), so the error keeps no
+ * cause and names no value; the message does not say which header either,
+ * so the field is `headers`. Undefined for any other error.
+ */
+export function requestConstructionError(error: unknown): InvalidRequestError | undefined {
+  if (!(error instanceof TypeError)) return undefined;
+  if (/invalid header name/i.test(error.message)) return new InvalidRequestError('headers', 'a header name is not a valid HTTP token');
+  if (/invalid header value|ByteString/i.test(error.message)) {
+    return new InvalidRequestError('headers', 'a header value contains a line break, a control character or a character beyond U+00FF');
+  }
+  if (/URL that includes credentials/i.test(error.message))
+    return new InvalidRequestError('url', 'must not include a user name or password');
+  return undefined;
+}
+
+/** A failure in one stage of a try, classified once the try is over. */
+class StageFailure {
+  constructor(
+    readonly stage: 'fetch' | 'body',
+    readonly error: unknown,
+  ) {}
+}
+
 export function createTransport(options: TransportOptions = {}): Transport {
   const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const maxRetries = options.maxRetries ?? 2;
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const defaultMaxRetries = requireWhole(options.maxRetries ?? 2, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
+  const defaultTimeoutMs = requireWhole(options.timeoutMs ?? 60_000, 'timeoutMs', 1, MAX_TIMER_MS);
+  const maxResponseBytes = requireWhole(
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    'maxResponseBytes',
+    0,
+    Number.MAX_SAFE_INTEGER,
+  );
+  const maxRedirects = requireWhole(options.maxRedirects ?? DEFAULT_MAX_REDIRECTS, 'maxRedirects', 0, 20);
   const wait = options.sleep ?? sleep;
   const random = options.random ?? Math.random;
   const now = options.retryAfterClock ?? Date.now;
 
   const backoffMs = (retry: number) => Math.min(500 * 2 ** retry, 8_000) * (1 - random() * 0.25);
 
-  /** One try: a fresh request from the buffered body, prepared (signed), with its own timeout. */
-  const attempt = async (original: Request, body: ArrayBuffer | undefined): Promise<Response> => {
+  /** One hop: a fresh request, prepared (signed), sent with redirects left to us. */
+  const hop = async (url: URL, init: HopInit, signal: AbortSignal, secrets: string[]): Promise<Response> => {
+    const fresh = new Request(url, {
+      method: init.method,
+      headers: init.headers,
+      signal,
+      ...(init.body !== undefined && { body: init.body }),
+    });
+    let prepared: Request;
+    try {
+      prepared = options.prepare ? await options.prepare(fresh) : fresh;
+    } catch (error) {
+      throw requestConstructionError(error) ?? error;
+    }
+    secrets.push(...secretsOf(prepared));
+    // Whatever `prepare` returned, fetch must neither follow a redirect nor outlive the try.
+    const request = new Request(prepared, { redirect: 'manual', signal, ...({ duplex: 'half' } as RequestInit) });
+    try {
+      return await fetchImpl(request);
+    } catch (error) {
+      throw new StageFailure('fetch', error);
+    }
+  };
+
+  /** Sends, following same-origin redirects, and returns the final answer with its body unread. */
+  const follow = async (original: Request, body: ArrayBuffer | undefined, signal: AbortSignal, secrets: string[]) => {
+    let url = new URL(original.url);
+    let init: HopInit = { method: original.method, headers: new Headers(original.headers), body };
+    const visited = new Set([`${init.method} ${url.href}`]);
+    for (let hops = 0; ; hops++) {
+      const response = await hop(url, init, signal, secrets);
+      if (response.type === 'opaqueredirect') {
+        throw new ApiRedirectError(
+          'hidden',
+          response.status,
+          undefined,
+          'this runtime hides where the server redirects to; use the final address as baseUrl',
+        );
+      }
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      if (location === null) return { response, url, redirected: hops > 0 };
+      await discard(response);
+      const target = redirectTarget(location, url, response.status);
+      init = redirectedInit(init, response.status);
+      const key = `${init.method} ${target.href}`;
+      if (visited.has(key))
+        throw new ApiRedirectError('loop', response.status, target.origin, `${target.origin}${target.pathname} redirects back to itself`);
+      if (hops + 1 > maxRedirects)
+        throw new ApiRedirectError('too-many', response.status, target.origin, `more than ${maxRedirects} redirects`);
+      visited.add(key);
+      url = target;
+    }
+  };
+
+  /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
+  const attempt = async (
+    original: Request,
+    body: ArrayBuffer | undefined,
+    userSignal: AbortSignal,
+    timeoutMs: number,
+    mayRetry: boolean,
+  ) => {
     const controller = new AbortController();
-    const userSignal = original.signal;
     const onUserAbort = () => controller.abort();
     userSignal.addEventListener('abort', onUserAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const host = new URL(original.url).host;
+    const secrets = secretsOf(original);
     try {
-      const request = new Request(original.url, {
-        method: original.method,
-        headers: original.headers,
-        redirect: original.redirect,
-        signal: controller.signal,
-        ...(body !== undefined && { body }),
-      });
-      return await fetchImpl(options.prepare ? await options.prepare(request) : request);
+      const { response, url, redirected } = await follow(original, body, controller.signal, secrets);
+      if (mayRetry && shouldRetry(response)) {
+        await discard(response);
+        return { retryAfter: retryAfterMs(response.headers, now()) };
+      }
+      const bytes = await readBody(response, controller.signal, maxResponseBytes, url.host);
+      return { response: buffered(response, bytes, url.href, redirected) };
     } catch (error) {
-      if (userSignal.aborted) throw new AbortedError('the request was aborted', { cause: error });
-      if (controller.signal.aborted) throw new ApiTimeoutError(timeoutMs);
-      // fetch reports a network failure as a TypeError; anything else (a signing refusal, say) is not ours to wrap.
-      if (!(error instanceof TypeError)) throw error;
-      throw new ApiConnectionError('the request got no HTTP response', { cause: error });
+      // Release the connection of whatever was left unread.
+      controller.abort();
+      if (userSignal.aborted) throw new AbortedError(`the request to ${host} was aborted`);
+      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host });
+      throw classify(error, host, secrets);
     } finally {
       clearTimeout(timer);
       userSignal.removeEventListener('abort', onUserAbort);
@@ -118,25 +286,210 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 
   return {
-    async send(request, { retry }) {
-      if (request.signal.aborted) throw new AbortedError('the request was aborted before it was sent');
-      // Read once, so every try sends the same bytes without cloning the stream.
+    async send(request, { retry, signal = request.signal, timeoutMs = defaultTimeoutMs, maxRetries = defaultMaxRetries }) {
+      requireWhole(timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
+      requireWhole(maxRetries, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
+      if (signal.aborted) throw new AbortedError('the request was aborted before it was sent');
+      // Read once, so every try and hop sends the same bytes without cloning the stream.
       const body = request.body === null ? undefined : await request.arrayBuffer();
       for (let retries = 0; ; retries++) {
         const retriesLeft = retry && retries < maxRetries;
-        let response: Response;
+        let outcome: Awaited<ReturnType<typeof attempt>>;
         try {
-          response = await attempt(request, body);
+          outcome = await attempt(request, body, signal, timeoutMs, retriesLeft);
         } catch (error) {
           if (!retriesLeft || !(error instanceof ApiConnectionError || error instanceof ApiTimeoutError)) throw error;
-          await wait(backoffMs(retries), request.signal);
+          await wait(backoffMs(retries), signal);
           continue;
         }
-        if (!retriesLeft || !shouldRetry(response)) return response;
-        const delay = retryAfterMs(response.headers, now()) ?? backoffMs(retries);
-        await response.body?.cancel();
-        await wait(delay, request.signal);
+        if (outcome.response) return outcome.response;
+        await wait(outcome.retryAfter ?? backoffMs(retries), signal);
       }
     },
   };
+}
+
+interface HopInit {
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: ArrayBuffer | undefined;
+}
+
+/** The next hop's URL, or ApiRedirectError when following it could leak the request's credentials. */
+function redirectTarget(location: string, from: URL, status: number): URL {
+  let target: URL;
+  try {
+    target = new URL(location, from);
+  } catch {
+    throw new ApiRedirectError('invalid-location', status, undefined, 'the Location header is not a URL');
+  }
+  const origin = target.origin === 'null' ? target.protocol : target.origin;
+  if (origin !== from.origin) {
+    throw new ApiRedirectError(
+      'cross-origin',
+      status,
+      origin,
+      `from ${from.origin} to ${origin}; credentials are never sent to another origin`,
+    );
+  }
+  if (target.username !== '' || target.password !== '') {
+    throw new ApiRedirectError('invalid-location', status, origin, 'the Location header carries a user name or password');
+  }
+  return target;
+}
+
+/** 303 (but HEAD), and 301/302 after a POST, continue as a GET without a body (Fetch §4.4); 307 and 308 keep everything. */
+function redirectedInit(init: HopInit, status: number): HopInit {
+  const toGet = (status === 303 && init.method !== 'HEAD') || ((status === 301 || status === 302) && init.method === 'POST');
+  if (!toGet) return init;
+  const headers = new Headers(init.headers);
+  for (const name of BODY_HEADERS) headers.delete(name);
+  return { method: 'GET', headers, body: undefined };
+}
+
+/** Drops an unread body; never waits on the network. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * Reads the whole body, or rejects: when `signal` aborts (even if the body
+ * stream would ignore it), when it passes `limit` bytes (ApiResponseTooLargeError,
+ * checked against `content-length` first), or with a StageFailure when the
+ * stream breaks (a reset, a truncated body).
+ */
+async function readBody(response: Response, signal: AbortSignal, limit: number, host: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (response.body === null) return null;
+  if (NULL_BODY_STATUSES.has(response.status)) {
+    await discard(response);
+    return null;
+  }
+  const declared = response.headers.get('content-length');
+  if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > limit) {
+    await discard(response);
+    throw new ApiResponseTooLargeError(limit, response.status, host);
+  }
+  const reader = response.body.getReader();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await Promise.race([reader.read(), aborted]);
+      } catch (error) {
+        throw signal.aborted ? error : new StageFailure('body', error);
+      }
+      if (chunk.done) break;
+      if (!(chunk.value instanceof Uint8Array))
+        throw new StageFailure('body', new TypeError('the body stream yielded something other than bytes'));
+      total += chunk.value.byteLength;
+      if (total > limit) throw new ApiResponseTooLargeError(limit, response.status, host);
+      chunks.push(chunk.value);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** A Response with the same status, headers and URL, answering from memory. */
+function buffered(response: Response, bytes: Uint8Array<ArrayBuffer> | null, url: string, redirected: boolean): Response {
+  const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperties(copy, { url: { value: response.url || url }, redirected: { value: redirected } });
+  return copy;
+}
+
+/** What a failed try means for the caller; the try's own signal and deadline are checked before. */
+function classify(error: unknown, host: string, secrets: readonly string[]): unknown {
+  if (!(error instanceof StageFailure)) return error;
+  const cause = error.error;
+  if (error.stage === 'body') {
+    return new ApiConnectionError(`the response from ${host} broke off before its body was complete`, {
+      cause: scrub(cause, secrets),
+      host,
+    });
+  }
+  // fetch reports a network failure as a TypeError; anything else (the caller's own fetch, say) is not ours to wrap.
+  if (cause instanceof SignetError) return cause;
+  if (!(cause instanceof TypeError)) return cause;
+  return requestConstructionError(cause) ?? new ApiConnectionError(`no HTTP response from ${host}`, { cause: scrub(cause, secrets), host });
+}
+
+/** Header values that are metadata, never credentials. */
+const PLAIN_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-length', 'content-type', 'user-agent']);
+const MIN_SECRET_LENGTH = 4;
+
+/** Every header value (and token within one), query value and URL credential of `request` that could be a secret. */
+function secretsOf(request: Request): string[] {
+  const secrets: string[] = [];
+  const add = (text: string) => {
+    if (text.length >= MIN_SECRET_LENGTH) secrets.push(text);
+  };
+  request.headers.forEach((value, name) => {
+    if (PLAIN_HEADERS.has(name)) return;
+    add(value);
+    for (const part of value.split(/[\s,;]+/)) add(part);
+  });
+  const url = new URL(request.url);
+  add(url.search.slice(1));
+  add(decodeURIComponent(url.username));
+  add(decodeURIComponent(url.password));
+  for (const value of url.searchParams.values()) {
+    add(value);
+    add(encodeURIComponent(value));
+  }
+  return secrets;
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+const CAUSE_FIELDS = ['code', 'errno', 'syscall', 'address', 'port'] as const;
+
+/**
+ * A copy of a runtime error safe to keep as `cause`: name, message, stack and
+ * the system-error fields (`code`, `syscall`, …) with every secret redacted,
+ * its own causes copied the same way (a few levels deep), nothing else.
+ */
+function scrub(error: unknown, secrets: readonly string[], depth = 0): Error {
+  if (!(error instanceof Error)) return new Error(`a non-Error value was thrown (${typeof error})`);
+  const options = depth < 4 && error.cause !== undefined ? { cause: scrub(error.cause, secrets, depth + 1) } : undefined;
+  const message = redact(error.message, secrets);
+  const copy =
+    error instanceof AggregateError && depth < 4
+      ? new AggregateError(
+          [...(error.errors as unknown[])].slice(0, 8).map((inner) => scrub(inner, secrets, depth + 1)),
+          message,
+          options,
+        )
+      : new Error(message, options);
+  Object.defineProperty(copy, 'name', { value: error.name, enumerable: false, configurable: true, writable: true });
+  copy.stack = redact(error.stack ?? `${error.name}: ${error.message}`, secrets);
+  const fields = copy as unknown as Record<string, unknown>;
+  for (const field of CAUSE_FIELDS) {
+    const value = (error as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'number') fields[field] = value;
+    else if (typeof value === 'string') fields[field] = redact(value, secrets);
+  }
+  return copy;
 }

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { CanonicalJsonError, verifyVidauSignature } from '@signet/auth';
+import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
 import { ApiTimeoutError, AuthenticationError, createVidauClient, InvalidRequestError, RateLimitError } from './index.js';
 
@@ -11,14 +12,15 @@ const createRequest = {
   params: { voice_id: 'v-1', avatar_id: 7, text: 'Héllo', language: 'English', speed: null },
 };
 
-/** An injected fetch that records what it is sent and answers from a script; after the script, 200 `fallback`. */
+/** Answers from a script, then 200 `fallback`; `sent` holds what the client sent. */
 function server(script: Response[] = [], fallback: unknown = task) {
-  const sent: Request[] = [];
-  const fetch = async (request: Request) => {
-    sent.push(request.clone());
-    return script[sent.length - 1] ?? Response.json(fallback);
+  const io = recordingFetch([...script, () => Response.json(fallback)]);
+  return {
+    fetch: io.fetch,
+    get sent() {
+      return io.requests.map((recorded) => recorded.request);
+    },
   };
-  return { fetch, sent };
 }
 
 async function expectGenuine(request: Request | undefined, now: number) {
@@ -165,5 +167,58 @@ describe('waitForTask', () => {
     });
     expect(final.status).toBe('2');
     expect(progress).toEqual(['30', '60', '90']);
+  });
+
+  it('ends on a status no document names rather than polling on, and takes a rule from the caller instead', async () => {
+    const seven = async () => Response.json({ task_id: 'task-1', status: '7' });
+    const vidau = createVidauClient({ ...credentials, fetch: seven });
+    expect(await vidau.waitForTask('task-1', { intervalMs: () => 0 })).toMatchObject({ status: '7' });
+
+    const states = ['7', '7', '1'];
+    let reads = 0;
+    const fetch = async () => Response.json({ task_id: 'task-1', status: states[reads++] });
+    const final = await createVidauClient({ ...credentials, fetch }).waitForTask('task-1', {
+      intervalMs: () => 0,
+      isFinished: (info) => info.status === '1',
+    });
+    expect(final.status).toBe('1');
+    expect(reads).toBe(3);
+  });
+});
+
+describe('RESPONSE-WRAP', () => {
+  it('sends RESPONSE-WRAP: false by default and true when asked', async () => {
+    const io = server([], { task_id: 'task-1', status: '0' });
+    await createVidauClient({ ...credentials, fetch: io.fetch }).getTaskInfo('task-1');
+    await createVidauClient({ ...credentials, fetch: io.fetch, responseWrap: true }).getTaskInfo('task-1');
+    expect(io.sent.map((request) => request.headers.get('response-wrap'))).toEqual(['false', 'true']);
+  });
+
+  it('reads an answer wrapped in {code, msg, data} as the bare object', async () => {
+    const io = server([], { code: 0, msg: 'success', data: { task_id: 'task-1', status: '1', video_url: 'https://cdn/v.mp4' } });
+    expect(await createVidauClient({ ...credentials, fetch: io.fetch }).getTaskInfo('task-1')).toEqual({
+      task_id: 'task-1',
+      status: '1',
+      video_url: 'https://cdn/v.mp4',
+    });
+  });
+
+  it('turns a failure envelope inside a 200 into a typed error', async () => {
+    const io = server([], { code: 401, msg: 'signature error', data: null });
+    await expect(createVidauClient({ ...credentials, fetch: io.fetch, maxRetries: 0 }).getTaskInfo('task-1')).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
+  });
+
+  it('names includeAuthKey and signet doctor in a 401, unless the key was already sent', async () => {
+    const unauthorized = () => server([new Response(null, { status: 401 })]);
+    const hinted = await createVidauClient({ ...credentials, fetch: unauthorized().fetch })
+      .getTaskInfo('task-1')
+      .catch((error: Error) => error.message);
+    expect(hinted).toMatch(/includeAuthKey: true.*signet doctor/);
+    const plain = await createVidauClient({ ...credentials, fetch: unauthorized().fetch, includeAuthKey: true })
+      .getTaskInfo('task-1')
+      .catch((error: Error) => error.message);
+    expect(plain).not.toMatch(/includeAuthKey/);
   });
 });

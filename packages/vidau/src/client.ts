@@ -1,23 +1,17 @@
 import { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson, type HmacSha256Base64, signVidauRequest } from '@signet/auth';
-import {
-  type ClientTransportOptions,
-  createTransport,
-  InvalidRequestError,
-  isIdempotentMethod,
-  type PollOptions,
-  poll,
-  requireNonEmpty,
-  unwrap,
-} from '@signet/client-core';
-import createClient, { type Client } from 'openapi-fetch';
-import type { components, paths } from './schema.gen.js';
+import { type ClientTransportOptions, createApiClient, InvalidRequestError, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
+import { isIdempotentMethod, requireNonEmpty } from '@signet/client-core/internal';
+import type { Client } from 'openapi-fetch';
+import { unwrapEnvelope } from './envelope.js';
+import type { components, operations, paths } from './schema.gen.js';
+import { isTaskFinished } from './task.js';
 
 export type AvatarVideoCreateRequest = components['schemas']['AvatarVideoCreateRequest'];
 export type AvatarVideoParams = components['schemas']['AvatarVideoParams'];
 export type AvatarVideoTask = components['schemas']['AvatarVideoTask'];
 export type TaskInfo = components['schemas']['TaskInfo'];
 export type TaskStatus = components['schemas']['TaskStatus'];
-export type { paths as VidauPaths };
+export type { operations as VidauOperations, paths as VidauPaths };
 
 export const VIDAU_BASE_URL = 'https://vidau-app.superads.cn/openapi';
 /** "text cannot exceed 1200 characters"; counted in UTF-16 units, as Java's String.length() does. */
@@ -31,28 +25,33 @@ export interface VidauClientOptions extends ClientTransportOptions {
   readonly dialect?: CanonicalJsonDialect;
   /** Also send `x-auth-key`, the secret itself, which the vendor's endpoint pages list. Off by default. */
   readonly includeAuthKey?: boolean;
+  /**
+   * The `RESPONSE-WRAP` header, which the vendor lists as required without
+   * documenting its values. Default `false`; answers are read whether or not
+   * they come wrapped in `{code, msg, data}`.
+   */
+  readonly responseWrap?: boolean;
   /** Clock for signing timestamps, in milliseconds since the epoch. */
   readonly now?: () => number;
   readonly hmac?: HmacSha256Base64;
 }
 
-export interface CallOptions {
-  readonly signal?: AbortSignal;
-}
-
-export interface CreateOptions extends CallOptions {
-  /** Retry a failed create. It may then create the task twice; off unless asked. */
-  readonly retry?: boolean;
+export interface WaitForTaskOptions extends PollOptions<TaskInfo> {
+  /** When to stop polling; default {@link isTaskFinished}, the documented rule over every task-info field. */
+  readonly isFinished?: (info: TaskInfo) => boolean;
 }
 
 export interface VidauClient {
   /** The underlying openapi-fetch client, signed and retried the same way, for anything not wrapped here. */
   readonly raw: Client<paths>;
   /** Starts rendering an avatar video; VidAU later notifies `webhook_url`. */
-  createAvatarVideo(request: AvatarVideoCreateRequest, options?: CreateOptions): Promise<AvatarVideoTask>;
-  getTaskInfo(taskId: string, options?: CallOptions): Promise<TaskInfo>;
-  /** Polls task info until the task succeeded or failed. */
-  waitForTask(taskId: string, options?: PollOptions<TaskInfo>): Promise<TaskInfo>;
+  createAvatarVideo(request: AvatarVideoCreateRequest, options?: RequestOptions): Promise<AvatarVideoTask>;
+  getTaskInfo(taskId: string, options?: RequestOptions): Promise<TaskInfo>;
+  /**
+   * Polls task info until the task is no longer executing (see `taskOutcome`
+   * for the rule); an undocumented status ends the wait too, so check the result.
+   */
+  waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<TaskInfo>;
 }
 
 /** POST endpoints that only read, so repeating them is harmless. */
@@ -60,14 +59,6 @@ const READ_ONLY_POSTS = ['/v1.0/task/info'];
 
 function isRepeatable(request: Request): boolean {
   return isIdempotentMethod(request.method) || READ_ONLY_POSTS.some((path) => new URL(request.url).pathname.endsWith(path));
-}
-
-/**
- * Task info `status` values are undocumented; they are taken to mirror the
- * create response's task_status (0 executing, 1 success, 2 failed).
- */
-export function isTaskFinished(info: TaskInfo): boolean {
-  return info.status === '1' || info.status === '2';
 }
 
 function validateCreate(request: AvatarVideoCreateRequest): void {
@@ -89,38 +80,36 @@ function validateCreate(request: AvatarVideoCreateRequest): void {
 
 export function createVidauClient(options: VidauClientOptions): VidauClient {
   const dialect = options.dialect ?? 'java';
-  const transport = createTransport({
+  const api = createApiClient<paths>({
     ...options,
-    // Signed on every try, so each retry carries a fresh timestamp.
-    prepare: (request) => signVidauRequest(request, { ...options, dialect }),
-  });
-  const send = (retry: boolean) => (request: Request) => transport.send(request, { retry });
-
-  const raw = createClient<paths>({
     baseUrl: options.baseUrl ?? VIDAU_BASE_URL,
-    fetch: (request) => transport.send(request, { retry: isRepeatable(request) }),
+    isRetryable: isRepeatable,
     // Canonical from the start, so values JSON.stringify would silently change (NaN, undefined in arrays) are refused.
-    bodySerializer: (body) => canonicalJson(body as unknown as CanonicalJsonObject, { dialect }),
+    bodySerializer: (body) => canonicalJson(body as CanonicalJsonObject, { dialect }),
+    // Signed on every try, so each retry carries a fresh timestamp.
+    sign: (request) => signVidauRequest(request, { ...options, dialect }),
+    headers: { 'RESPONSE-WRAP': String(options.responseWrap ?? false) },
+    readBody: unwrapEnvelope,
+    hintFor: (error) =>
+      error.status === 401 && options.includeAuthKey !== true
+        ? 'if the signature is right, the server may also want x-auth-key: try includeAuthKey: true, or run `signet doctor`'
+        : undefined,
   });
 
-  const getTaskInfo = async (taskId: string, call: CallOptions = {}) => {
+  const getTaskInfo = async (taskId: string, call?: RequestOptions) => {
     requireNonEmpty(taskId, 'task_id');
-    return unwrap(await raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...call }));
+    // readBody has unwrapped any envelope, so the data is the bare task info.
+    return (await api.call(call, (init) => api.raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...init }))) as TaskInfo;
   };
 
   return {
-    raw,
-    async createAvatarVideo(request, call = {}) {
+    raw: api.raw,
+    async createAvatarVideo(request, call) {
       validateCreate(request);
-      return unwrap(
-        await raw.POST('/v1.0/avatar/video/create', {
-          body: request,
-          fetch: send(call.retry === true),
-          ...(call.signal && { signal: call.signal }),
-        }),
-      );
+      return (await api.call(call, (init) => api.raw.POST('/v1.0/avatar/video/create', { body: request, ...init }))) as AvatarVideoTask;
     },
     getTaskInfo,
-    waitForTask: (taskId, pollOptions = {}) => poll((signal) => getTaskInfo(taskId, signal ? { signal } : {}), isTaskFinished, pollOptions),
+    waitForTask: (taskId, { isFinished = isTaskFinished, ...pollOptions } = {}) =>
+      poll((signal) => getTaskInfo(taskId, signal ? { signal } : {}), isFinished, pollOptions),
   };
 }

@@ -8,21 +8,28 @@ export {
   TimestampOutOfWindowError,
   verifyVidauSignature,
 } from '@signet/auth';
-export type { PollOptions } from '@signet/client-core';
+export type { ClientTransportOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export * from '@signet/client-core/errors';
 export {
   type AvatarVideoCreateRequest,
   type AvatarVideoParams,
   type AvatarVideoTask,
-  type CallOptions,
-  type CreateOptions,
   createVidauClient,
-  isTaskFinished,
   MAX_TEXT_LENGTH,
   type TaskInfo,
   type TaskStatus,
   VIDAU_BASE_URL,
   type VidauClient,
   type VidauClientOptions,
+  type VidauOperations,
   type VidauPaths,
+  type WaitForTaskOptions,
 } from './client.js';
+export { isTaskFinished, type TaskOutcome, taskOutcome } from './task.js';
+export {
+  createVidauWebhookHandler,
+  parseVidauWebhook,
+  type VidauWebhookEvent,
+  type VidauWebhookHandlerOptions,
+  VidauWebhookPayloadError,
+} from './webhook.js';

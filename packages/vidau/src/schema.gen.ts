@@ -78,7 +78,7 @@ export interface components {
         AvatarVideoParams: {
             voice_id: string;
             avatar_id: number;
-            /** @description What the avatar says; at most 1200 characters. */
+            /** @description What the avatar says; at most 1200 characters. The server is Java, whose String.length() counts UTF-16 code units, so the client and the mock count them too: a character outside the Basic Multilingual Plane (most emoji) counts twice, which JSON Schema's code-point `maxLength` cannot express. */
             text: string;
             /**
              * @description A language name, not a code.
@@ -113,18 +113,83 @@ export interface components {
         TaskInfo: {
             app_id?: string;
             progress_bar?: string;
-            /** @description Values are not documented; assumed to be the task status 0/1/2 as a string. */
+            /**
+             * @description Values are not documented; taken to be the task status 0 (executing), 1 (success), 2 (failed) as a string. Clients must not rely on this alone: a task is finished when `video_url` is set, `failed_reason` is set, or the status is anything but executing.
+             * @example 0
+             * @example 1
+             * @example 2
+             */
             status?: string;
+            /** @description Not in the task-info example; read when present, as in the create response. */
+            task_status?: components["schemas"]["TaskStatus"] | string;
+            /** @description Not in the task-info example; read when present, as in the create response. */
+            failed_reason?: string;
             task_id?: string;
             thumb_url?: string;
             video_url?: string;
         };
+        /** @description The error body shape is not documented; `{code, msg}` is what the RESPONSE-WRAP envelope suggests. */
+        ErrorEnvelope: {
+            code?: number | string;
+            msg?: string;
+            message?: string;
+            data?: unknown;
+        };
+        /** @description The task wrapped as RESPONSE-WRAP asks; `code` 0 or 200 means success. */
+        AvatarVideoTaskEnvelope: {
+            code: number | string;
+            msg?: string;
+            data: components["schemas"]["AvatarVideoTask"];
+        };
+        /** @description The task information wrapped as RESPONSE-WRAP asks; `code` 0 or 200 means success. */
+        TaskInfoEnvelope: {
+            code: number | string;
+            msg?: string;
+            data: components["schemas"]["TaskInfo"];
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The body was refused, e.g. a missing field or `params.text` over 1200 characters. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The signature, client id or timestamp was not accepted. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The client may not use this operation. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description No such task or path. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+    };
     parameters: {
         /** @description Listed as required on the endpoint pages, but it is the HMAC secret itself; clients send it only when told to. */
         AuthKey: string;
-        /** @description "Whether to encapsulate response data". Listed as required; its values and the wrapped envelope are not documented. */
+        /** @description "Whether to encapsulate response data". Listed as required; its values and the wrapped envelope are not documented. Clients send `false` and read both the bare object and the `{code, msg, data}` envelope; `true` asks for the envelope. */
         ResponseWrap: string;
     };
     requestBodies: never;
@@ -139,7 +204,7 @@ export interface operations {
             header?: {
                 /** @description Listed as required on the endpoint pages, but it is the HMAC secret itself; clients send it only when told to. */
                 "x-auth-key"?: components["parameters"]["AuthKey"];
-                /** @description "Whether to encapsulate response data". Listed as required; its values and the wrapped envelope are not documented. */
+                /** @description "Whether to encapsulate response data". Listed as required; its values and the wrapped envelope are not documented. Clients send `false` and read both the bare object and the `{code, msg, data}` envelope; `true` asks for the envelope. */
                 "RESPONSE-WRAP"?: components["parameters"]["ResponseWrap"];
             };
             path?: never;
@@ -157,30 +222,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvatarVideoTask"];
+                    "application/json": components["schemas"]["AvatarVideoTask"] | components["schemas"]["AvatarVideoTaskEnvelope"];
                 };
             };
-            /** @description Unauthorized; the signature, client id or timestamp was not accepted. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getTaskInfo: {
@@ -189,7 +237,7 @@ export interface operations {
             header?: {
                 /** @description Listed as required on the endpoint pages, but it is the HMAC secret itself; clients send it only when told to. */
                 "x-auth-key"?: components["parameters"]["AuthKey"];
-                /** @description "Whether to encapsulate response data". Listed as required; its values and the wrapped envelope are not documented. */
+                /** @description "Whether to encapsulate response data". Listed as required; its values and the wrapped envelope are not documented. Clients send `false` and read both the bare object and the `{code, msg, data}` envelope; `true` asks for the envelope. */
                 "RESPONSE-WRAP"?: components["parameters"]["ResponseWrap"];
             };
             path?: never;
@@ -207,30 +255,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskInfo"];
+                    "application/json": components["schemas"]["TaskInfo"] | components["schemas"]["TaskInfoEnvelope"];
                 };
             };
-            /** @description Unauthorized. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     receiveAvatarVideoTask: {

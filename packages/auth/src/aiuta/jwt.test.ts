@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { JwtInvalidError } from '../errors.js';
+import { JwtInvalidError, SignetError } from '../errors.js';
 import { issueAiutaJwt, verifyAiutaJwt } from './jwt.js';
 
 const secret = 'jwt-secret-from-the-subscription-page';
@@ -27,7 +28,18 @@ describe('issueAiutaJwt', () => {
   it('refuses an empty secret or issuer and a non-positive lifetime', async () => {
     await expect(issueAiutaJwt({ secret: '', issuer, expiresInSeconds: 60 })).rejects.toThrowError(/secret must be/);
     await expect(issueAiutaJwt({ secret, issuer: '', expiresInSeconds: 60 })).rejects.toThrowError(/issuer must be/);
-    await expect(issueAiutaJwt({ secret, issuer, expiresInSeconds: 0 })).rejects.toThrowError(RangeError);
+    await expect(issueAiutaJwt({ secret, issuer, expiresInSeconds: 0 })).rejects.toMatchObject({
+      code: 'ERR_INVALID_REQUEST',
+      field: 'expiresInSeconds',
+    });
+  });
+
+  it('refuses claims JSON cannot encode with a typed error that keeps the cause and not the secret', async () => {
+    const failure = await issueAiutaJwt({ secret, issuer, claims: { n: 1n }, expiresInSeconds: 60 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SignetError);
+    expect(failure).toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'claims' });
+    expect((failure as Error).cause).toBeInstanceOf(TypeError);
+    expect(inspect(failure, { depth: 10 })).not.toContain(secret);
   });
 });
 
@@ -45,7 +57,10 @@ describe('verifyAiutaJwt', () => {
     ['ERR_JWT_CLAIM_VALIDATION_FAILED', { issuer: 'another-issuer' }],
   ])('rejects with %s', async (reason, options) => {
     const token = await issue();
-    await expect(verifyAiutaJwt(token, { secret, issuer, now, ...options })).rejects.toMatchObject({ code: 'ERR_JWT_INVALID', reason });
+    const failure = await verifyAiutaJwt(token, { secret, issuer, now, ...options }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ERR_JWT_INVALID', reason });
+    // jose's own error is kept as the cause, as jose users expect.
+    expect((failure as Error).cause).toMatchObject({ code: reason });
   });
 
   it('rejects unsigned (alg none) tokens', async () => {

@@ -1,4 +1,5 @@
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
 
 export interface IssueAiutaJwtInput {
@@ -35,17 +36,25 @@ export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> 
   if (typeof input.issuer !== 'string' || input.issuer === '')
     throw new InvalidCredentialsError('Aiuta JWT issuer must be a non-empty string');
   if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
-    throw new RangeError(`expiresInSeconds must be a positive integer, got ${input.expiresInSeconds}`);
+    throw new InvalidRequestError('expiresInSeconds', `must be a positive integer, got ${String(input.expiresInSeconds)}`);
   }
   const issuedAt = Math.floor((input.now ?? Date.now)() / 1000);
+  if (!Number.isSafeInteger(issuedAt)) throw new InvalidRequestError('now', 'the clock must return milliseconds since the epoch');
   const claims: JWTPayload = { ...input.claims };
   for (const name of REGISTERED) delete claims[name];
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuer(input.issuer)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + input.expiresInSeconds)
-    .sign(key);
+  try {
+    return await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(input.issuer)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + input.expiresInSeconds)
+      .sign(key);
+  } catch (error) {
+    // JSON.stringify refuses BigInt and cycles; the claims are the caller's, the secret never appears here.
+    throw new InvalidRequestError('claims', `cannot be encoded as JSON (${error instanceof Error ? error.message : 'unknown reason'})`, {
+      cause: error,
+    });
+  }
 }
 
 export interface VerifyAiutaJwtOptions {
@@ -72,7 +81,8 @@ export async function verifyAiutaJwt(token: string, options: VerifyAiutaJwtOptio
     });
     return payload;
   } catch (error) {
-    if (error instanceof joseErrors.JOSEError) throw new JwtInvalidError(error.code, `Aiuta JWT rejected: ${error.message}`);
-    throw error;
+    if (error instanceof joseErrors.JOSEError)
+      throw new JwtInvalidError(error.code, `Aiuta JWT rejected: ${error.message}`, { cause: error });
+    throw new JwtInvalidError('ERR_JWT_INVALID', 'Aiuta JWT rejected: it could not be read', { cause: error });
   }
 }

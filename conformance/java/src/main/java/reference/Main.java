@@ -3,8 +3,10 @@ package reference;
 import com.alibaba.fastjson2.JSON;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -14,17 +16,24 @@ import java.util.Properties;
  * {@code id TAB hex(utf8 json text) TAB hex(utf8 clientId) TAB hex(utf8 authKey) TAB timestamp};
  * each output line is {@code id TAB ok TAB hex(canonical.getBytes()) TAB signature}
  * or {@code id TAB error TAB hex(utf8 message)}. Hex keeps the transport out of the comparison.
- * The first output line is {@code ready TAB fastjson2=<version>}.
+ * The first output line is {@code ready TAB fastjson2=<version> TAB charset=<default charset>}, where the
+ * version is read from the fastjson2 classes actually loaded (the JVM's classpath picks the release) and
+ * the charset is the one the vendor's {@code getBytes()} calls encode with.
  */
 public final class Main {
     private static final HexFormat HEX = HexFormat.of();
 
     public static void main(String[] args) throws Exception {
-        Properties versions = new Properties();
-        versions.load(Main.class.getResourceAsStream("/reference.properties"));
+        // The release whose classes were loaded: the Maven version recorded in that jar. (JSON.VERSION would be
+        // inlined from the release compiled against, and 2.0.65 still says "2.0.64" there.)
+        Properties release = new Properties();
+        try (InputStream pom = JSON.class.getResourceAsStream("/META-INF/maven/com.alibaba.fastjson2/fastjson2/pom.properties")) {
+            release.load(pom);
+        }
+        String version = release.getProperty("version");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        out.println("ready\tfastjson2=" + versions.getProperty("fastjson2"));
+        out.println("ready\tfastjson2=" + version + "\tcharset=" + Charset.defaultCharset().name());
         out.flush();
         String line;
         while ((line = in.readLine()) != null) {

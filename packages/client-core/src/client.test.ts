@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from './client.js';
+import { AbortedError, ApiResponseError, NotFoundError, SignetError } from './errors.js';
+import { recordingFetch } from './testing.js';
+
+interface Paths {
+  '/items/{id}': {
+    get: {
+      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: Record<string, unknown>; content: { 'application/json': { id: string } } };
+        304: { headers: Record<string, unknown>; content?: never };
+      };
+    };
+    delete: {
+      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+      requestBody?: never;
+      responses: { 204: { headers: Record<string, unknown>; content?: never } };
+    };
+  };
+  '/items': {
+    post: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody: { content: { 'application/json': { name: string } } };
+      responses: { 201: { headers: Record<string, unknown>; content: { 'application/json': { id: string } } } };
+    };
+  };
+}
+
+const noWait = { sleep: async () => {} };
+const unavailable = () => new Response(null, { status: 503, headers: { 'retry-after': '0' } });
+
+function client(io: ReturnType<typeof recordingFetch>, options: Partial<Parameters<typeof createApiClient>[0]> = {}) {
+  return createApiClient<Paths>({ baseUrl: 'https://api.test/v1', fetch: io.fetch, ...options });
+}
+
+describe('createApiClient', () => {
+  it('resolves with the data of a 2xx answer', async () => {
+    const io = recordingFetch([Response.json({ id: 'a/b' })]);
+    const api = client(io);
+    const item = await api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: 'a/b' } }, ...init }));
+    expect(item).toEqual({ id: 'a/b' });
+    expect(io.requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /v1/items/a%2Fb']);
+  });
+
+  it('retries reads by default and creates only when the call says so', async () => {
+    const read = recordingFetch([unavailable(), () => Response.json({ id: '1' })]);
+    const api = client(read);
+    await api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init }));
+    expect(read.requests).toHaveLength(2);
+
+    const create = recordingFetch([unavailable(), unavailable(), () => Response.json({ id: '1' }, { status: 201 })]);
+    const creating = client(create);
+    const post = (retry?: boolean) =>
+      creating.call(retry === undefined ? {} : { retry }, (init) => creating.raw.POST('/items', { body: { name: 'n' }, ...init }));
+    await expect(post()).rejects.toMatchObject({ status: 503 });
+    expect(create.requests).toHaveLength(1);
+    await expect(post(true)).resolves.toEqual({ id: '1' });
+    expect(create.requests).toHaveLength(3);
+  });
+
+  it('takes maxRetries per call', async () => {
+    const io = recordingFetch([() => unavailable()]);
+    const api = client(io, noWait);
+    await expect(
+      api.call({ maxRetries: 4 }, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init })),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(io.requests).toHaveLength(5);
+  });
+
+  it('maps an error status to its ApiError subclass, a SignetError', async () => {
+    const io = recordingFetch([Response.json({ detail: 'no such item' }, { status: 404 })]);
+    const api = client(io);
+    const failure = await api
+      .call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: 'x' } }, ...init }))
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NotFoundError);
+    expect(failure).toBeInstanceOf(SignetError);
+    expect(failure).toMatchObject({ status: 404, reason: 'no such item' });
+  });
+
+  it('refuses a success answer without the promised body, and one that is not JSON', async () => {
+    const io = recordingFetch([new Response(null, { status: 201 }), new Response('<html>', { status: 200 })]);
+    const api = client(io);
+    await expect(api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }))).rejects.toMatchObject({
+      code: ApiResponseError.code,
+      status: 201,
+    });
+    const html = await api
+      .call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init }))
+      .catch((error: unknown) => error);
+    expect(html).toBeInstanceOf(ApiResponseError);
+    expect((html as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it('accepts no content where the operation promises none', async () => {
+    const io = recordingFetch([new Response(null, { status: 204 })]);
+    const api = client(io);
+    await expect(
+      api.call(undefined, (init) => api.raw.DELETE('/items/{id}', { params: { path: { id: '1' } }, ...init }), { body: false }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('resolves a 304 through exchange, with the response', async () => {
+    const io = recordingFetch([new Response(null, { status: 304, headers: { etag: '"v1"' } })]);
+    const api = client(io);
+    const { response } = await api.exchange(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init }));
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe('"v1"');
+  });
+
+  it('stops on the call signal, even while waiting to retry', async () => {
+    const controller = new AbortController();
+    const io = recordingFetch([
+      () => {
+        controller.abort();
+        return unavailable();
+      },
+    ]);
+    const api = client(io);
+    await expect(
+      api.call({ signal: controller.signal }, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init })),
+    ).rejects.toBeInstanceOf(AbortedError);
+    expect(io.requests).toHaveLength(1);
+  });
+
+  it('signs every try after the middleware has run', async () => {
+    const io = recordingFetch([unavailable(), () => Response.json({ id: '1' })]);
+    let tries = 0;
+    const api = client(io, {
+      middleware: [{ onRequest: ({ request }) => (request.headers.set('x-from-middleware', 'yes'), request) }],
+      sign: (request) => {
+        tries++;
+        const signed = new Request(request);
+        signed.headers.set('x-signature', `${request.headers.get('x-from-middleware')}-${tries}`);
+        return signed;
+      },
+    });
+    await api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init }));
+    expect(io.requests.map((r) => r.headers.get('x-signature'))).toEqual(['yes-1', 'yes-2']);
+  });
+});

@@ -1,0 +1,16 @@
+// Building blocks of the signet clients, not part of the public API: they may change in any release.
+export type { CallInit, DataOf, FetchResult } from './client.js';
+export { MAX_JSON_DEPTH, strictJsonBody } from './json.js';
+export {
+  createTransport,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type FetchLike,
+  isIdempotentMethod,
+  requestConstructionError,
+  retryAfterMs,
+  type SendOptions,
+  sleep,
+  type Transport,
+  type TransportOptions,
+} from './transport.js';
+export { requireNonEmpty } from './validate.js';

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { AiutaOperations } from '@signet/aiuta';
+import { JwtInvalidError, verifyAiutaJwt } from '@signet/auth';
+import { type AuthInput, defineMockApi, type MockApiContext, type MockApiFactory, type MockFile, type MockResponse } from '../core/api.js';
+import { ifNoneMatchMatches, json } from '../core/http.js';
+import { serverPath } from '../core/openapi.js';
+import { BoundedMap } from '../core/store.js';
+import { specs } from '../specs.gen.js';
+import { PLACEHOLDER_PNG } from './assets.js';
+
+export interface AiutaCredentials {
+  readonly apiKey: string;
+  readonly jwtSecret: string;
+  readonly jwtIssuer: string;
+  readonly subscriptionId: string;
+}
+
+export type TryOnOutcome = 'SUCCESS' | 'FAILED' | 'ABORTED';
+
+export interface TryOnSimulation {
+  /** How long a new operation stays CREATED. Default 300 ms. */
+  readonly queuedMs?: number;
+  /** How long it then stays IN_PROGRESS. Default 1200 ms. */
+  readonly runningMs?: number;
+  /** How it ends; default SUCCESS. */
+  readonly outcome?: (request: { uploaded_image_id: string; sku_id?: string | null; sku_ids?: string[] | null }) => TryOnOutcome;
+}
+
+export interface AiutaMockOptions {
+  readonly credentials: AiutaCredentials;
+  readonly tryOn?: TryOnSimulation;
+}
+
+type Ops = AiutaOperations;
+type TryOnRequest = Ops['startTryOn']['requestBody']['content']['application/json'];
+
+interface Upload extends MockFile {
+  readonly expiresAt: string;
+}
+
+interface Operation {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly outcome: TryOnOutcome;
+  /** The image the try-on was run on; its result shows the same bytes. */
+  readonly source: MockFile;
+  /** The generated image ids, made once when the operation is first seen finished. */
+  images?: readonly string[];
+}
+
+/** How long an upload lives: its `expires_at`. */
+const UPLOAD_TTL_MS = 3_600_000;
+const MODELS_ETAG = 'W/"predefined-models-1"';
+const MODELS = [
+  { category: 'woman', ids: ['model_woman_00'] },
+  { category: 'man', ids: ['model_man_00'] },
+] as const;
+const MODEL_IDS: ReadonlySet<string> = new Set(MODELS.flatMap((c) => c.ids));
+
+/** The Aiuta Digital Try-On API as its spec and docs describe it, in memory. */
+export function aiutaApi(options: AiutaMockOptions): MockApiFactory {
+  return (context) => createAiutaMock(options, context);
+}
+
+function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context: MockApiContext) {
+  const { now, limits } = context;
+  const byteSize = (file: MockFile) => file.bytes.byteLength;
+  const uploads = new BoundedMap<string, Upload>({ maxEntries: limits.files, maxWeight: limits.fileBytes, weigh: byteSize, now });
+  const generated = new BoundedMap<string, MockFile>({ maxEntries: limits.files, maxWeight: limits.fileBytes, weigh: byteSize, now });
+  const operations = new BoundedMap<string, Operation>({ maxEntries: limits.records, now });
+
+  const error = (status: number, message: string): MockResponse => json(status, { detail: message });
+
+  const describeUpload = (id: string, upload: Upload) => ({ id, owner_type: 'user' as const, url: context.fileUrl(id), expires_at: upload.expiresAt });
+
+  const operationState = (operation: Operation): Ops['getOperation']['responses'][200]['content']['application/json'] => {
+    const age = now() - operation.createdAt;
+    const queued = tryOn.queuedMs ?? 300;
+    const running = tryOn.runningMs ?? 1200;
+    const base = { id: operation.id, error: null, generated_images: [] };
+    if (age < queued) return { ...base, status: 'CREATED' };
+    if (age < queued + running) return { ...base, status: 'IN_PROGRESS' };
+    if (operation.outcome === 'ABORTED') return { ...base, status: 'ABORTED', abort_reason: 'NO_PEOPLE_DETECTED' };
+    if (operation.outcome === 'FAILED') return { ...base, status: 'FAILED', error: 'generation failed (simulated)' };
+    if (operation.images === undefined) {
+      const id = `${operation.id}-image-0`;
+      generated.set(id, operation.source);
+      operation.images = [id];
+    }
+    // A deleted (or evicted) image stays gone: the list is made once, and only what is still stored is shown.
+    const images = operation.images
+      .filter((id) => generated.has(id))
+      .map((id) => ({ id, owner_type: 'user' as const, url: context.fileUrl(id), image_url: context.fileUrl(id), expires_at: null }));
+    return { ...base, status: 'SUCCESS', generated_images: images };
+  };
+
+  const authenticate = async ({ request, security }: AuthInput): Promise<MockResponse | undefined> => {
+    const header = (name: string) => request.headers.get(name) ?? undefined;
+    // RFC 9110 §11.1: the scheme is case-insensitive.
+    const bearer = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header('authorization') ?? '')?.[1];
+    let jwtProblem: string | undefined;
+    const satisfied = async (scheme: string): Promise<boolean> => {
+      if (scheme === 'apiKey') return header('x-api-key') === credentials.apiKey;
+      if (scheme === 'userId') return header('x-user-id') === credentials.subscriptionId;
+      if (scheme === 'bearerAuth' && bearer !== undefined) {
+        try {
+          await verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now });
+          return true;
+        } catch (problem) {
+          jwtProblem = problem instanceof JwtInvalidError ? problem.reason : 'invalid token';
+        }
+      }
+      return false;
+    };
+    for (const alternative of security) {
+      if ((await Promise.all(alternative.map(satisfied))).every(Boolean)) return undefined;
+    }
+    if (jwtProblem !== undefined) return error(401, `Invalid token: ${jwtProblem}`);
+    const knownUser = header('x-user-id') === credentials.subscriptionId;
+    if (knownUser && header('x-api-key') === undefined && bearer === undefined && !security.some((a) => a.includes('userId'))) {
+      return error(403, 'x-user-id is not accepted for this operation; use the API key or a JWT');
+    }
+    return error(401, 'API key or token is missing or invalid');
+  };
+
+  return defineMockApi<Ops>({
+    name: 'aiuta',
+    prefix: serverPath(specs.aiuta),
+    spec: specs.aiuta,
+    authenticate,
+    error,
+    invalid: (problems) => json(422, { detail: problems }),
+    file: (name) => uploads.get(name) ?? generated.get(name) ?? (MODEL_IDS.has(name) ? PLACEHOLDER_PNG : undefined),
+    close() {
+      uploads.clear();
+      generated.clear();
+      operations.clear();
+    },
+    handlers: {
+      async uploadImage({ body, reply }) {
+        const image = body.image_data;
+        if (!(image instanceof File)) {
+          return json(422, { detail: [{ loc: ['body', 'image_data'], msg: 'Expected UploadFile, received: str', type: 'value_error' }] });
+        }
+        const id = `user_image-${randomUUID()}`;
+        const expiresAt = now() + UPLOAD_TTL_MS;
+        const upload: Upload = {
+          bytes: new Uint8Array(await image.arrayBuffer()),
+          type: image.type || 'image/png',
+          expiresAt: new Date(expiresAt).toISOString(),
+        };
+        uploads.set(id, upload, expiresAt);
+        return reply(200, describeUpload(id, upload));
+      },
+      getUploadedImage({ params, reply }) {
+        const upload = uploads.get(params.image_id);
+        return upload ? reply(200, describeUpload(params.image_id, upload)) : error(404, 'Image not found');
+      },
+      deleteUploadedImage({ params }) {
+        if (MODEL_IDS.has(params.image_id)) return error(403, "Images with the 'aiuta' owner cannot be deleted");
+        return uploads.delete(params.image_id) ? { status: 204 } : error(404, 'Image not found');
+      },
+      deleteGeneratedImage: ({ params }) => (generated.delete(params.image_id) ? { status: 204 } : error(404, 'Image not found')),
+      startTryOn({ body, reply }) {
+        const request: TryOnRequest = body;
+        const hasSku = request.sku_id !== undefined && request.sku_id !== null;
+        const hasSkus = request.sku_ids !== undefined && request.sku_ids !== null;
+        if (hasSku === hasSkus) {
+          const msg = hasSku ? "Only one of 'sku_id' and 'sku_ids' may be specified" : "Either 'sku_id' or 'sku_ids' must be specified";
+          return json(422, { detail: [{ loc: ['body'], msg, type: 'value_error' }] });
+        }
+        const source = uploads.get(request.uploaded_image_id) ?? (MODEL_IDS.has(request.uploaded_image_id) ? PLACEHOLDER_PNG : undefined);
+        if (source === undefined) return reply(400, { detail: 'Input image was not found' });
+        const id = `sku_op-${randomUUID()}`;
+        const outcome = tryOn.outcome?.(request) ?? 'SUCCESS';
+        operations.set(id, { id, createdAt: now(), outcome, source });
+        return reply(200, { operation_id: id, details: null, errors: [] });
+      },
+      getOperation({ params, reply }) {
+        const operation = operations.get(params.operation_id);
+        return operation ? reply(200, operationState(operation)) : error(404, 'Operation not found');
+      },
+      listPredefinedModels({ request, reply }) {
+        if (ifNoneMatchMatches(request.headers.get('if-none-match'), MODELS_ETAG)) return { status: 304, headers: { etag: MODELS_ETAG } };
+        const categories = MODELS.map(({ category, ids }) => ({
+          category,
+          models: ids.map((id) => ({ id, owner_type: 'aiuta' as const, url: context.fileUrl(id), metadata: null })),
+        }));
+        return reply(200, categories, { etag: MODELS_ETAG });
+      },
+    },
+  });
+}
