@@ -15,6 +15,8 @@ import { join, posix, relative } from 'node:path';
 import { publicPackages, repoRoot as root, workspacePackages } from './workspace-packages.mjs';
 
 const problems = [];
+/** Worth a look, not a failure. */
+const notes = [];
 const manifest = (dir, base) => JSON.parse(readFileSync(join(base, dir, 'package.json'), 'utf8'));
 
 function versionDryRun() {
@@ -25,6 +27,15 @@ function versionDryRun() {
   try {
     symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'));
     const pending = readdirSync(join(worktree, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    // What the changesets ask for, per package: the largest bump named in any frontmatter.
+    const order = ['patch', 'minor', 'major'];
+    const requested = new Map();
+    for (const file of pending) {
+      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(worktree, '.changeset', file), 'utf8'))?.[1] ?? '';
+      for (const [, name, bump] of front.matchAll(/^["']?([^"':]+)["']?\s*:\s*(patch|minor|major)\s*$/gm)) {
+        if (order.indexOf(bump) > order.indexOf(requested.get(name) ?? 'patch') || !requested.has(name)) requested.set(name, bump);
+      }
+    }
     execFileSync(join(root, 'node_modules/.bin/changeset'), ['version'], { cwd: worktree, stdio: 'ignore' });
     const before = problems.length;
     for (const dir of packageDirs) {
@@ -37,6 +48,16 @@ function versionDryRun() {
         problems.push(`${old.name} was not bumped`);
       } else if (pending.length > 0 && !existsSync(join(worktree, dir, 'CHANGELOG.md'))) {
         problems.push(`${old.name} has no CHANGELOG.md`);
+      } else if (pending.length > 0) {
+        const [a, b] = old.version.split('.').map(Number);
+        const [c, d] = now.version.split('.').map(Number);
+        const bump = c !== a ? 'major' : d !== b ? 'minor' : 'patch';
+        const asked = requested.get(old.name);
+        if (bump === 'major' && asked !== 'major') {
+          notes.push(
+            `${old.name} ${old.version} -> ${now.version} although its changesets ask for ${asked ?? 'nothing'}: a peer dependency leaves its range`,
+          );
+        }
       }
     }
     if (readdirSync(join(worktree, '.changeset')).some((f) => pending.includes(f))) problems.push('changesets were not consumed');
@@ -96,7 +117,8 @@ function checkTarballs() {
           }
         }
       }
-      for (const required of ['package.json', 'README.md', 'LICENSE']) if (!files.has(required)) problem(`${required} is not in the tarball`);
+      for (const required of ['package.json', 'README.md', 'LICENSE'])
+        if (!files.has(required)) problem(`${required} is not in the tarball`);
       if (files.has('LICENSE') && read('LICENSE') !== license) problem('LICENSE differs from the repository LICENSE');
       if (existsSync(join(dir, 'CHANGELOG.md')) && !files.has('CHANGELOG.md')) problem('CHANGELOG.md is not in the tarball');
       for (const [field, value] of [
@@ -129,6 +151,7 @@ function checkTarballs() {
 
 versionDryRun();
 checkTarballs();
+for (const note of notes) console.log(`note: ${note}`);
 if (problems.length > 0) {
   console.error(`release check failed:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;

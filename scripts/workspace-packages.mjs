@@ -26,7 +26,11 @@ export function publicPackages() {
   const visit = (p, path = []) => {
     if (ordered.includes(p)) return;
     if (path.includes(p)) throw new Error(`dependency cycle: ${[...path, p].map((q) => q.manifest.name).join(' -> ')}`);
-    for (const name of internal(p)) visit(all.find((q) => q.manifest.name === name), [...path, p]);
+    for (const name of internal(p))
+      visit(
+        all.find((q) => q.manifest.name === name),
+        [...path, p],
+      );
     ordered.push(p);
   };
   for (const p of all) visit(p);

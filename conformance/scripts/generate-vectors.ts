@@ -1,7 +1,10 @@
 /**
  * Regenerates conformance/vectors/vidau-{java,python}.json from the live vendor
- * references. Deterministic: curated cases plus a fixed-seed random sample, so a
- * clean regeneration on an unchanged tree is byte-identical (CI checks that).
+ * references: the Java sample on every fastjson2 release of the declared range
+ * (a body is valid only when all of them wrote it alike), plus its signatures on
+ * JVMs whose default charset is US-ASCII or ISO-8859-1, and the Python sample.
+ * Deterministic: curated cases plus a fixed-seed random sample, so a clean
+ * regeneration on an unchanged tree is byte-identical (CI checks that).
  *
  *   pnpm --filter @signet/conformance vectors
  */
@@ -11,7 +14,15 @@ import fc from 'fast-check';
 import { referenceCase } from '../src/arbitraries.js';
 import { judge, signetAnswer } from '../src/compare.js';
 import { CURATED_CASES } from '../src/curated-cases.js';
-import { type ReferenceCase, ReferenceProcess } from '../src/references.js';
+import {
+  FASTJSON2_PINNED,
+  JavaRange,
+  type JvmCharset,
+  type RangeAnswer,
+  type ReferenceAnswer,
+  type ReferenceCase,
+  ReferenceProcess,
+} from '../src/references.js';
 import type { InvalidVector, RefusedVector, ValidVector, Vector, VectorFile } from '../src/vectors.js';
 import { vectorPath } from '../src/vectors.js';
 
@@ -23,8 +34,12 @@ const VENDOR_BODY = CURATED_CASES[0]?.text ?? '{}';
 const cases: { comment: string; case: ReferenceCase }[] = [
   ...CURATED_CASES.map((c) => ({ comment: c.name, case: { text: c.text, ...CREDENTIALS } })),
   {
-    comment: 'non-ASCII client id and key',
-    case: { text: VENDOR_BODY, clientId: 'clïent-日本', authKey: 'kéy-😀', timestamp: 1723515690000 },
+    comment: 'Latin-1 client id and key',
+    case: { text: VENDOR_BODY, clientId: 'clïent-ß', authKey: 'kéy-Ø±', timestamp: 1723515690000 },
+  },
+  {
+    comment: 'non-ASCII body, Latin-1 and beyond, for the JVM charsets',
+    case: { text: '{"text":"Grüße, 世界 😀","voice":"é\u00e9\u0080"}', clientId: 'clïent', authKey: 'kéy', timestamp: 1723515690000 },
   },
   { comment: 'thirteen-digit timestamp of today', case: { text: VENDOR_BODY, ...CREDENTIALS, timestamp: 1795392000000 } },
   ...fc
@@ -33,6 +48,27 @@ const cases: { comment: string; case: ReferenceCase }[] = [
 ];
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
+const CHARSETS: readonly JvmCharset[] = ['US-ASCII', 'ISO-8859-1'];
+
+const describe = (answer: ReferenceAnswer) => (answer.ok ? decoder.decode(answer.canonical) : `threw ${answer.error}`);
+
+/** One output per release, or the single output when every release did the same. */
+function referenceOutputs(
+  answer: ReferenceAnswer | RangeAnswer,
+): { referenceOutput: string } | { referenceOutputByVersion: Record<string, string> } {
+  if (!('byVersion' in answer)) return { referenceOutput: describe(answer) };
+  if (answer.agreed) return { referenceOutput: describe(answer.answer) };
+  return { referenceOutputByVersion: Object.fromEntries([...answer.byVersion].map(([version, a]) => [version, describe(a)])) };
+}
+
+/** The one answer of a reference, or of a range whose releases all agreed. */
+const single = (answer: ReferenceAnswer | RangeAnswer): ReferenceAnswer | undefined =>
+  !('byVersion' in answer) ? answer : answer.agreed ? answer.answer : undefined;
+
+interface Reference {
+  readonly version: string;
+  run(c: ReferenceCase): Promise<ReferenceAnswer | RangeAnswer>;
+}
 
 function tamperings(valid: ValidVector): { comment: string; signature: string }[] {
   const bytes = Buffer.from(valid.signature, 'base64');
@@ -48,7 +84,11 @@ function tamperings(valid: ValidVector): { comment: string; signature: string }[
   ];
 }
 
-async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProcess): Promise<{ file: VectorFile; mismatches: string[] }> {
+async function generate(
+  dialect: CanonicalJsonDialect,
+  reference: Reference,
+  charsetJvms: ReadonlyMap<JvmCharset, ReferenceProcess>,
+): Promise<{ file: VectorFile; mismatches: string[] }> {
   const tests: Vector[] = [];
   const mismatches: string[] = [];
   let tcId = 1;
@@ -56,23 +96,31 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
     const [answer, ours] = await Promise.all([reference.run(c), signetAnswer(c, dialect)]);
     const verdict = judge(dialect, ours, answer);
     const base = { tcId: tcId++, comment, input: c.text, clientId: c.clientId, authKey: c.authKey, timestamp: c.timestamp };
-    if (verdict.kind === 'mismatch') {
+    const agreed = single(answer);
+    if (verdict.kind === 'mismatch' || verdict.kind === 'accepted-where-versions-differ') {
       mismatches.push(`${comment}: ${verdict.detail}`);
-    } else if (answer.ok && ours.ok) {
-      const canonicalBody = decoder.decode(answer.canonical);
+    } else if (agreed?.ok && ours.ok) {
+      const canonicalBody = decoder.decode(agreed.canonical);
+      const signatureByCharset: Record<string, string> = {};
+      for (const [charset, jvm] of charsetJvms) {
+        const other = await jvm.run(c);
+        if (!other.ok) mismatches.push(`${comment}: the ${charset} JVM failed: ${other.error}`);
+        else signatureByCharset[charset] = other.signature;
+      }
       tests.push({
         ...base,
         result: 'valid',
         canonicalBody,
         stringToSign: `${c.clientId}${canonicalBody}${c.timestamp}`,
-        signature: answer.signature,
+        signature: agreed.signature,
+        ...(charsetJvms.size > 0 ? { signatureByCharset } : {}),
       });
     } else {
       const refused: RefusedVector = {
         ...base,
         result: 'refused',
         refusal: ours.ok ? 'not-an-object' : (ours.reason ?? 'not-an-object'),
-        referenceOutput: answer.ok ? decoder.decode(answer.canonical) : `threw ${answer.error}`,
+        ...referenceOutputs(answer),
       };
       tests.push(refused);
     }
@@ -80,12 +128,12 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
   // Negative vectors: the first valid bodies, with signatures that must not verify.
   const valid = tests.filter((t): t is ValidVector => t.result === 'valid').slice(0, 6);
   for (const v of valid) {
-    const otherKey = await reference.run({ text: v.input, clientId: v.clientId, authKey: `${v.authKey}!`, timestamp: v.timestamp });
-    const otherTime = await reference.run({ text: v.input, clientId: v.clientId, authKey: v.authKey, timestamp: v.timestamp + 1 });
+    const otherKey = single(await reference.run({ text: v.input, clientId: v.clientId, authKey: `${v.authKey}!`, timestamp: v.timestamp }));
+    const otherTime = single(await reference.run({ text: v.input, clientId: v.clientId, authKey: v.authKey, timestamp: v.timestamp + 1 }));
     const variants = [
       ...tamperings(v),
-      ...(otherKey.ok ? [{ comment: `${v.comment}: signed with another key`, signature: otherKey.signature }] : []),
-      ...(otherTime.ok ? [{ comment: `${v.comment}: signed for the next millisecond`, signature: otherTime.signature }] : []),
+      ...(otherKey?.ok ? [{ comment: `${v.comment}: signed with another key`, signature: otherKey.signature }] : []),
+      ...(otherTime?.ok ? [{ comment: `${v.comment}: signed for the next millisecond`, signature: otherTime.signature }] : []),
     ];
     for (const variant of variants) {
       const { input, clientId, authKey, timestamp, canonicalBody } = v;
@@ -109,15 +157,20 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
     generator: {
       reference:
         dialect === 'java'
-          ? 'vendor JsonSorterUtils + SignatureUtil on fastjson2'
+          ? 'vendor JsonSorterUtils + SignatureUtil on every fastjson2 release of the range, one JVM each'
           : 'vendor JsonSorter + generate_signature on CPython json/hmac',
       version: reference.version,
       command: 'pnpm --filter @signet/conformance vectors',
+      ...(charsetJvms.size > 0 ? { charsets: [...charsetJvms.keys()].map((c) => `${c} (fastjson2=${FASTJSON2_PINNED})`) } : {}),
     },
     notes: {
-      valid: 'canonicalBody and signature are the reference output; @signet/auth must reproduce them byte for byte',
+      valid:
+        dialect === 'java'
+          ? 'canonicalBody and signature are what every release of the range produced; @signet/auth must reproduce them byte for byte, and signatureByCharset with the charset option'
+          : 'canonicalBody and signature are the reference output; @signet/auth must reproduce them byte for byte',
       invalid: 'signature must fail verification against canonicalBody, clientId, authKey and timestamp',
-      refused: '@signet/auth refuses the input with this CanonicalJsonError reason; referenceOutput shows what the reference did',
+      refused:
+        'the input is refused with this CanonicalJsonError reason; referenceOutput shows what the reference did, or referenceOutputByVersion what each release did where they differ',
     },
     numberOfTests: tests.length,
     tests,
@@ -125,13 +178,18 @@ async function generate(dialect: CanonicalJsonDialect, reference: ReferenceProce
   return { file, mismatches };
 }
 
-const [java, python] = await Promise.all([ReferenceProcess.start('java'), ReferenceProcess.start('python')]);
+const [java, python, ...charsetJvms] = await Promise.all([
+  JavaRange.start(),
+  ReferenceProcess.start('python'),
+  ...CHARSETS.map((charset) => ReferenceProcess.start('java', { fastjson2: FASTJSON2_PINNED, charset })),
+]);
+const jvmsByCharset = new Map(CHARSETS.map((charset, i) => [charset, charsetJvms[i] as ReferenceProcess]));
 let failed = false;
-for (const [dialect, reference] of [
-  ['java', java],
-  ['python', python],
+for (const [dialect, reference, jvms] of [
+  ['java', java, jvmsByCharset],
+  ['python', python, new Map<JvmCharset, ReferenceProcess>()],
 ] as const) {
-  const { file, mismatches } = await generate(dialect, reference);
+  const { file, mismatches } = await generate(dialect, reference, jvms);
   if (mismatches.length > 0) {
     failed = true;
     console.error(`${dialect}: ${mismatches.length} mismatches with the reference; vectors not written:\n${mismatches.join('\n')}`);
@@ -143,5 +201,5 @@ for (const [dialect, reference] of [
     `${dialect} (${reference.version}): ${file.numberOfTests} vectors, ${count('valid')} valid, ${count('invalid')} invalid, ${count('refused')} refused`,
   );
 }
-await Promise.all([java.close(), python.close()]);
+await Promise.all([java.close(), python.close(), ...charsetJvms.map((j) => j.close())]);
 if (failed) process.exit(1);

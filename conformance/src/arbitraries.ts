@@ -151,7 +151,8 @@ const numberLexeme = (h: Hazards) =>
       arbitrary: fc.tuple(sign, fc.constantFrom('0.000000', '0.0000', '0.00'), digits(1, 24)).map(([s, z, f]) => `${s}${z}${f}`),
       weight: 2,
     },
-    // Exponent forms; the zero exponents, which fastjson2 keeps as BigDecimal, appear in every document.
+    // Exponent forms, read by fastjson2 as doubles unless the exponent is zero (then a BigDecimal). Clean
+    // documents get the common ones; hazardous ones any size, up to and past the limits of the releases.
     {
       arbitrary: fc
         .tuple(
@@ -161,19 +162,30 @@ const numberLexeme = (h: Hazards) =>
           fc.constantFrom('e', 'E'),
           fc.constantFrom('', '+', '-'),
           h.exponents
-            ? fc.oneof(fc.constantFrom('0', '00', '1', '7', '16', '21'), fc.integer({ min: 0, max: 330 }).map(String))
-            : fc.constantFrom('0', '00'),
+            ? fc.oneof(
+                { arbitrary: fc.constantFrom('0', '00', '1', '7', '16', '21'), weight: 4 },
+                { arbitrary: fc.integer({ min: 0, max: 340 }).map(String), weight: 5 },
+                { arbitrary: fc.constantFrom('1023', '1024', '2047', '2048', '0000021'), weight: 1 },
+              )
+            : fc.constantFrom('0', '00', '1', '2', '3', '6', '7', '16', '21', '22', '23'),
         )
         .map(([s, i, f, e, es, x]) => `${s}${i}${f === undefined ? '' : `.${f}`}${e}${es}${x}`),
       weight: 3,
     },
-    {
-      arbitrary: fc
-        .double({ noNaN: true, noDefaultInfinity: true })
-        .map((d) => JSON.stringify(d))
-        .filter((lexeme) => h.exponents || !lexeme.includes('e')),
-      weight: 3,
-    },
+    // Shortest texts of doubles, as JSON.stringify writes them (1e+21, 5e-324, 0.1).
+    { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)), weight: 3 },
+    // Around the 38 significant digits past which fastjson2 reads a mantissa another way: with an
+    // exponent, or as a decimal below 1e-6 that BigDecimal.toString writes with one.
+    ...(h.exponents
+      ? [
+          {
+            arbitrary: fc
+              .tuple(sign, fc.constantFrom(...'123456789'), digits(17, 44), fc.constantFrom('e5', 'E-7', '', ''), fc.nat(9))
+              .map(([s, lead, rest, e, zeros]) => (e === '' ? `${s}0.${'0'.repeat(6 + zeros)}${lead}${rest}` : `${s}${lead}${rest}${e}`)),
+            weight: 2,
+          },
+        ]
+      : []),
   );
 
 const leaf = (h: Hazards) =>
@@ -207,10 +219,20 @@ export const jsonObjectText = fc
   )
   .map(([a, o, b]) => a + o + b);
 
-/** Credentials as a user might have them: mostly ASCII, sometimes any well-formed Unicode. */
+/**
+ * Credentials as a user might have them: mostly ASCII, sometimes any Latin-1 text a header can carry
+ * (no controls, no whitespace at either end), which is what @signet/auth accepts.
+ */
+const credentialUnit = fc.oneof(
+  { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 4 },
+  { arbitrary: fc.integer({ min: 0x80, max: 0xff }), weight: 3 },
+);
 const credential = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/[\r\n]/.test(s)),
+  fc
+    .array(credentialUnit, { minLength: 1, maxLength: 16 })
+    .map((units) => String.fromCharCode(...units))
+    .filter((s) => s.trim() === s && s !== ''),
 );
 
 export const referenceCase: fc.Arbitrary<ReferenceCase> = fc.record({

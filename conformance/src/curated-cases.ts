@@ -1,7 +1,7 @@
 /**
- * Hand-picked inputs: every divergence listed in research/canonical-json.md,
- * plus each counterexample the property suite has ever shrunk to. The vector
- * generator runs all of them through both references.
+ * Hand-picked inputs: every divergence listed in research/canonical-json.md and
+ * research/fastjson2-versions.md, plus each counterexample the property suite has
+ * ever shrunk to. The vector generator runs all of them through both references.
  */
 export interface CuratedCase {
   readonly name: string;
@@ -67,4 +67,23 @@ export const CURATED_CASES: readonly CuratedCase[] = [
   { name: 'root key with a backslash and é is read fine', text: '{"\\\\é":1}' },
   { name: 'array-held key with a backslash and é is read fine', text: '{"a":[{"\\\\é":1}]}' },
   { name: 'top-level string', text: '"{}"' },
+  // Doubles: every release of the range writes these alike, so they are signed.
+  { name: 'exponent forms every release writes alike', text: '{"a":1e21,"b":1E+2,"c":1e7,"d":0.5e-3,"e":1e16,"f":-2.5e-5,"g":1e-3}' },
+  { name: 'smallest subnormal, and underflow to zero', text: '{"a":5e-324,"b":1e-400,"c":-1e-400,"d":-0e5}' },
+  { name: 'double from a JS number', text: '{"a":1e-7,"b":123e-9}' },
+  { name: 'overflow: dropped from an object, null in an array', text: '{"a":1e400,"b":[1e400,-1e309],"c":{"d":1e400,"e":1}}' },
+  // Doubles the releases write differently: refused.
+  { name: 'shortest in 2.0.53, longer in 2.0.57+', text: '{"a":4.79e21}' },
+  { name: 'whole double past 2^53: exact digits in 2.0.57+', text: '{"a":1.152921504606846976e18}' },
+  { name: 'twice the smallest subnormal: 9.9E-324 or 1.0E-323', text: '{"a":1e-323}' },
+  { name: 'exponent past 1023: 2.0.50 throws', text: '{"a":1e1024}' },
+  { name: 'exponent past 2047: every release throws', text: '{"a":1e2048}' },
+  { name: 'exponent past 1023 in a value a duplicate key replaces', text: '{"a":1e1024,"a":1}' },
+  { name: '39-digit mantissa with an exponent', text: '{"a":100000000000000000000000000000000000000e-5}' },
+  { name: '39-digit decimal below 1e-6', text: '{"a":0.000000123456789012345678901234567890123456789}' },
+  // Nested keys fastjson2 2.0.64+ read with a faulty reader: only the first key of an object whose parent is all Latin-1.
+  { name: 'misread first key of a nested object', text: '{"a":{"\\"ÿ":1,"b":2}}' },
+  { name: 'same key, not first, read fine', text: '{"a":{"B":1,"\\"ÿ":2}}' },
+  { name: 'same key under a parent with a character past U+00FF', text: '{"a":{"\\"ÿ":1},"z":"中"}' },
+  { name: 'first in the original order, but not in the sorted body the server reads', text: '{"a":{"b":1,"\\"ÿ":2}}' },
 ];

@@ -23,12 +23,16 @@ function tryCanonical(text: string, dialect: CanonicalJsonDialect): string | und
   }
 }
 
-/** The data both references keep: zero loses its sign (BigDecimal, Python int), java drops null members. */
+/**
+ * The data both references keep: zero loses its sign (BigDecimal, Python int), java drops null
+ * members, and fastjson2 writes a double that overflows as null (python refuses those).
+ */
 function meaning(value: unknown, dropNullMembers: boolean): unknown {
   if (Object.is(value, -0)) return 0;
+  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return null;
   if (Array.isArray(value)) return value.map((v) => meaning(v, dropNullMembers));
   if (typeof value === 'object' && value !== null) {
-    const kept = Object.entries(value).filter(([, v]) => !(dropNullMembers && v === null));
+    const kept = Object.entries(value).filter(([, v]) => !(dropNullMembers && meaning(v, dropNullMembers) === null));
     return Object.fromEntries(kept.map(([k, v]) => [k, meaning(v, dropNullMembers)]));
   }
   return value;

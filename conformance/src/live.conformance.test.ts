@@ -1,73 +1,153 @@
-import type { CanonicalJsonDialect } from '@signet/auth';
+import { type CanonicalJsonDialect, FASTJSON2_RANGE } from '@signet/auth';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceCase } from './arbitraries.js';
-import { judge, signetAnswer, type Verdict } from './compare.js';
-import { ReferenceProcess } from './references.js';
+import { judge, judgeCharset, refusalStands, signetAnswer, type Verdict } from './compare.js';
+import { FASTJSON2_PINNED, fastjson2Range, JavaRange, type JvmCharset, type ReferenceCase, ReferenceProcess } from './references.js';
 
-/** At least this many cases per reference per run; CI sets no lower bound. */
+/** At least this many cases per dialect per run; CI sets no lower bound. */
 const RUNS = Math.max(10_000, Number(process.env.SIGNET_CONFORMANCE_RUNS ?? 0));
 const SEED = Number(process.env.SIGNET_CONFORMANCE_SEED ?? Date.now() % 2 ** 31);
+/** The releases the range must include: the ones the vendor's servers are known to have run, and the newest. */
+const REQUIRED_RELEASES = ['2.0.50', '2.0.53', '2.0.57', '2.0.60', '2.0.64', '2.0.65'];
+const CHARSETS: readonly JvmCharset[] = ['US-ASCII', 'ISO-8859-1'];
 
 interface Tally {
   checked: number;
   identical: number;
   mismatches: number;
+  acceptedWhereVersionsDiffer: number;
+  /**
+   * Refused where the releases differ, or cannot read the body, or cannot read back the canonical body
+   * they wrote (which is what the server would receive): what must be refused.
+   */
   refused: Record<string, number>;
+  /** Refused although every release wrote the same body: what a perfect dialect would have sent. */
+  overRefused: Record<string, number>;
 }
 
-const references = new Map<CanonicalJsonDialect, ReferenceProcess>();
-const tallies: Record<CanonicalJsonDialect, Tally> = {
-  java: { checked: 0, identical: 0, mismatches: 0, refused: {} },
-  python: { checked: 0, identical: 0, mismatches: 0, refused: {} },
-};
+const tally = (): Tally => ({ checked: 0, identical: 0, mismatches: 0, acceptedWhereVersionsDiffer: 0, refused: {}, overRefused: {} });
+const tallies: Record<CanonicalJsonDialect, Tally> = { java: tally(), python: tally() };
+const charsetTallies = Object.fromEntries(CHARSETS.map((c) => [c, { checked: 0, differentFromUtf8: 0, mismatches: 0 }])) as Record<
+  JvmCharset,
+  { checked: number; differentFromUtf8: number; mismatches: number }
+>;
+
+let range: JavaRange;
+let python: ReferenceProcess;
+const jvmsByCharset = new Map<JvmCharset, ReferenceProcess>();
 
 function record(dialect: CanonicalJsonDialect, verdict: Verdict): void {
-  const tally = tallies[dialect];
-  tally.checked++;
-  if (verdict.kind === 'match') tally.identical++;
-  else if (verdict.kind === 'refused') tally.refused[verdict.reason] = (tally.refused[verdict.reason] ?? 0) + 1;
-  else tally.mismatches++;
+  const t = tallies[dialect];
+  t.checked++;
+  if (verdict.kind === 'match') t.identical++;
+  else if (verdict.kind === 'refused') {
+    const bucket = verdict.over ? t.overRefused : t.refused;
+    bucket[verdict.reason] = (bucket[verdict.reason] ?? 0) + 1;
+  } else if (verdict.kind === 'accepted-where-versions-differ') t.acceptedWhereVersionsDiffer++;
+  else t.mismatches++;
 }
 
-describe('live vendor references (fastjson2 and CPython)', () => {
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const list = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ') || 'none';
+
+async function checkJava(c: ReferenceCase): Promise<void> {
+  const [answer, ours] = await Promise.all([range.run(c), signetAnswer(c, 'java')]);
+  let verdict = judge('java', ours, answer);
+  if (verdict.kind === 'refused' && verdict.over && answer.agreed && answer.answer.ok) {
+    if (await refusalStands(range, c, answer.answer.canonical)) verdict = { ...verdict, over: false };
+  }
+  record('java', verdict);
+  if (verdict.kind === 'mismatch' || verdict.kind === 'accepted-where-versions-differ')
+    throw new Error(`java ${verdict.kind}: ${verdict.detail}`);
+  if (!ours.ok || verdict.kind !== 'match') return;
+  // The same body on a server whose JVM default charset is not UTF-8.
+  for (const [charset, jvm] of jvmsByCharset) {
+    const [reference, signed] = await Promise.all([jvm.run(c), signetAnswer(c, 'java', charset)]);
+    const t = charsetTallies[charset];
+    t.checked++;
+    if (signed.ok && signed.signature !== ours.signature) t.differentFromUtf8++;
+    const charsetVerdict = judgeCharset(charset, signed, reference);
+    if (charsetVerdict.kind !== 'match') {
+      t.mismatches++;
+      throw new Error(`java ${charset}: ${charsetVerdict.kind === 'mismatch' ? charsetVerdict.detail : charsetVerdict.kind}`);
+    }
+  }
+}
+
+async function checkPython(c: ReferenceCase): Promise<void> {
+  const [answer, ours] = await Promise.all([python.run(c), signetAnswer(c, 'python')]);
+  const verdict = judge('python', ours, answer);
+  record('python', verdict);
+  if (verdict.kind === 'mismatch') throw new Error(`python: ${verdict.detail}`);
+}
+
+describe('live vendor references (fastjson2 range, JVM charsets and CPython)', () => {
   beforeAll(async () => {
     // Required, not optional: a missing java or python3 fails the suite rather than skipping it.
-    const [java, python] = await Promise.all([ReferenceProcess.start('java'), ReferenceProcess.start('python')]);
-    references.set('java', java);
-    references.set('python', python);
-    console.log(`conformance: seed ${SEED} (rerun with SIGNET_CONFORMANCE_SEED=${SEED}), ${RUNS} cases per reference`);
+    const charsetJvms = CHARSETS.map((charset) => ReferenceProcess.start('java', { fastjson2: FASTJSON2_PINNED, charset }));
+    [range, python] = await Promise.all([JavaRange.start(), ReferenceProcess.start('python')]);
+    (await Promise.all(charsetJvms)).forEach((jvm, i) => {
+      jvmsByCharset.set(CHARSETS[i] as JvmCharset, jvm);
+    });
+    console.log(`conformance: seed ${SEED} (rerun with SIGNET_CONFORMANCE_SEED=${SEED}), ${RUNS} cases per dialect`);
   });
 
   afterAll(async () => {
-    const lines = [...references].map(([dialect, reference]) => {
+    const lines: string[] = [];
+    for (const [dialect, version] of [
+      ['java', range?.version],
+      ['python', python?.version],
+    ] as const) {
       const t = tallies[dialect];
-      const refused =
-        Object.entries(t.refused)
-          .map(([reason, n]) => `${reason} ${n}`)
-          .join(', ') || 'none';
-      return `conformance ${dialect} (${reference.version}): ${t.checked} cases checked, ${t.identical} identical, refused: ${refused}, ${t.mismatches} mismatches`;
-    });
+      lines.push(
+        `conformance ${dialect} (${version}): ${t.checked} cases, ${t.identical} identical, ` +
+          `refused ${sum(t.refused) + sum(t.overRefused)} [where the reference differs or fails ${sum(t.refused)}: ${list(t.refused)}; ` +
+          `over-refusal ${sum(t.overRefused)}: ${list(t.overRefused)}], ` +
+          `${t.acceptedWhereVersionsDiffer} accepted where versions differ, ${t.mismatches} mismatches`,
+      );
+    }
+    for (const [charset, t] of Object.entries(charsetTallies)) {
+      lines.push(
+        `conformance java JVM charset ${charset} (fastjson2=${FASTJSON2_PINNED}): ${t.checked} accepted bodies signed, ` +
+          `${t.differentFromUtf8} of them differently from UTF-8, ${t.mismatches} mismatches`,
+      );
+    }
     console.log(lines.join('\n'));
-    await Promise.all([...references.values()].map((r) => r.close()));
+    await Promise.all([range?.close(), python?.close(), ...[...jvmsByCharset.values()].map((j) => j.close())]);
   });
 
-  it(`produces the reference's bytes and signature, or a sanctioned refusal, on ${RUNS} random bodies`, async () => {
+  it('runs the declared fastjson2 range: every required release, the java dialect bounds, one JVM each', () => {
+    const versions = fastjson2Range();
+    expect(versions).toEqual(expect.arrayContaining(REQUIRED_RELEASES));
+    expect(versions[0]).toBe(FASTJSON2_RANGE.from);
+    expect(versions.at(-1)).toBe(FASTJSON2_RANGE.to);
+    expect(range.versions).toEqual(versions);
+    expect([...jvmsByCharset.values()].map((j) => j.version)).toEqual(CHARSETS.map((c) => `fastjson2=${FASTJSON2_PINNED} charset=${c}`));
+  });
+
+  it(`writes what every release writes, refuses where they differ, and signs as each JVM charset does, on ${RUNS} random bodies`, async () => {
     await fc.assert(
       fc.asyncProperty(referenceCase, async (c) => {
-        for (const [dialect, reference] of references) {
-          const [answer, ours] = await Promise.all([reference.run(c), signetAnswer(c, dialect)]);
-          const verdict = judge(dialect, ours, answer);
-          record(dialect, verdict);
-          if (verdict.kind === 'mismatch') throw new Error(`${dialect}: ${verdict.detail}`);
-        }
+        await Promise.all([checkJava(c), checkPython(c)]);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: false },
     );
-    for (const dialect of references.keys()) {
-      expect(tallies[dialect].checked).toBeGreaterThanOrEqual(RUNS);
+    for (const dialect of ['java', 'python'] as const) {
+      const t = tallies[dialect];
+      expect(t.checked).toBeGreaterThanOrEqual(RUNS);
+      expect(t.mismatches).toBe(0);
+      expect(t.acceptedWhereVersionsDiffer).toBe(0);
       // Refusals are sanctioned, but a suite that refuses everything proves nothing.
-      expect(tallies[dialect].identical).toBeGreaterThan(RUNS * 0.75);
+      expect(t.identical).toBeGreaterThan(RUNS * 0.75);
+    }
+    for (const t of Object.values(charsetTallies)) {
+      expect(t.mismatches).toBe(0);
+      // The charset runs must exercise non-ASCII: a fifth of accepted bodies at least sign differently.
+      expect(t.differentFromUtf8).toBeGreaterThan(t.checked / 5);
     }
   }, 600_000);
 });

@@ -2,13 +2,16 @@ import {
   type CanonicalJsonDialect,
   CanonicalJsonError,
   canonicalJson,
+  FASTJSON2_RANGE,
   SignatureMismatchError,
   signVidau,
+  type VidauCharset,
   verifyVidauSignature,
   vidauStringToSign,
 } from '@signet/auth';
 import { signVidauSync } from '@signet/auth/node';
 import { describe, expect, it } from 'vitest';
+import { fastjson2Range } from './references.js';
 import { loadVectors } from './vectors.js';
 
 describe.each(['java', 'python'] as const)('committed %s vectors', (dialect: CanonicalJsonDialect) => {
@@ -20,6 +23,16 @@ describe.each(['java', 'python'] as const)('committed %s vectors', (dialect: Can
       expect(file.tests.some((t) => t.result === result)).toBe(true);
     }
   });
+
+  if (dialect === 'java') {
+    it('record the whole fastjson2 range and the JVM charsets they were produced on', () => {
+      expect(file.generator.version).toBe(`fastjson2=${fastjson2Range().join(',')}`);
+      expect(file.generator.version).toMatch(new RegExp(`^fastjson2=${FASTJSON2_RANGE.from}(,[\\d.]+)*,${FASTJSON2_RANGE.to}$`));
+      expect(file.generator.charsets).toEqual(['US-ASCII (fastjson2=2.0.64)', 'ISO-8859-1 (fastjson2=2.0.64)']);
+      // Where the releases differ, the vector says what each did.
+      expect(file.tests.some((t) => t.result === 'refused' && t.referenceOutputByVersion !== undefined)).toBe(true);
+    });
+  }
 
   for (const vector of file.tests) {
     const credentials = { clientId: vector.clientId, authKey: vector.authKey };
@@ -56,6 +69,14 @@ describe.each(['java', 'python'] as const)('committed %s vectors', (dialect: Can
       await expect(
         verifyVidauSignature({ ...credentials, body, timestamp: String(vector.timestamp), signature: vector.signature }, { now, dialect }),
       ).resolves.toBeUndefined();
+      for (const [charset, signature] of Object.entries(vector.signatureByCharset ?? {})) {
+        const options = { charset: charset as VidauCharset };
+        expect(signVidauSync(input, options)).toBe(signature);
+        expect(await signVidau(input, options)).toBe(signature);
+        await expect(
+          verifyVidauSignature({ ...credentials, body, timestamp: String(vector.timestamp), signature }, { now, dialect, ...options }),
+        ).resolves.toBeUndefined();
+      }
     });
   }
 });

@@ -11,7 +11,14 @@ import type { CanonicalJsonDialect, CanonicalJsonUnsupportedReason } from '@sign
 export interface VectorFile {
   readonly algorithm: 'VIDAU-HMAC-SHA256';
   readonly dialect: CanonicalJsonDialect;
-  readonly generator: { readonly reference: string; readonly version: string; readonly command: string };
+  readonly generator: {
+    readonly reference: string;
+    /** `fastjson2=2.0.50,…,2.0.65` (every release the vectors were produced on, which all agreed) or `python=3.11`. */
+    readonly version: string;
+    readonly command: string;
+    /** java: the JVM default charsets `signatureByCharset` was produced under, on the pinned release. */
+    readonly charsets?: readonly string[];
+  };
   readonly notes: Readonly<Record<string, string>>;
   readonly numberOfTests: number;
   readonly tests: readonly Vector[];
@@ -32,7 +39,10 @@ export interface ValidVector extends VectorBase {
   readonly result: 'valid';
   readonly canonicalBody: string;
   readonly stringToSign: string;
+  /** What the reference signs on a JVM whose default charset is UTF-8 (and what CPython signs). */
   readonly signature: string;
+  /** java: what the reference signs on a JVM whose default charset is US-ASCII or ISO-8859-1 (`charset` option). */
+  readonly signatureByCharset?: Readonly<Record<string, string>>;
 }
 
 /** A signature that must fail verification (tampered, truncated, or made with another key). */
@@ -49,7 +59,10 @@ export interface InvalidVector extends VectorBase {
 export interface RefusedVector extends VectorBase {
   readonly result: 'refused';
   readonly refusal: CanonicalJsonUnsupportedReason;
-  readonly referenceOutput: string;
+  /** What every release did, when they agree. */
+  readonly referenceOutput?: string;
+  /** java: what each release did, when they do not agree (the reason signet refuses). */
+  readonly referenceOutputByVersion?: Readonly<Record<string, string>>;
 }
 
 export type Vector = ValidVector | InvalidVector | RefusedVector;

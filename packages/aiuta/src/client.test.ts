@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { apiKeyAuth, bearerAuth, issueAiutaJwt, userIdAuth, verifyAiutaJwt } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, createAiutaClient, InvalidRequestError, UnprocessableEntityError } from './index.js';
+import { BadRequestError, createAiutaClient, InvalidRequestError, type SkuImagesRequest, UnprocessableEntityError } from './index.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]);
@@ -106,7 +106,7 @@ describe('uploaded and generated images', () => {
   it("maps a 422 to UnprocessableEntityError with FastAPI's reason", async () => {
     const io = server([Response.json({ detail: [{ loc: ['path', 'image_id'], msg: 'bad id', type: 'value_error' }] }, { status: 422 })]);
     await expect(withKey(io).deleteUploadedImage('x')).rejects.toSatisfy(
-      (error) => error instanceof UnprocessableEntityError && error.message === '422 path.image_id: bad id',
+      (error) => error instanceof UnprocessableEntityError && error.message === 'DELETE /digital-try-on/v1/uploaded_images/x: 422 path.image_id: bad id',
     );
   });
 });
@@ -136,20 +136,32 @@ describe('try-on operations', () => {
   });
 
   it.each([
+    ['body.sku_catalog_name', { sku_catalog_name: new Date(0) }],
+    ['body.hijab_protection', { hijab_protection: Number.NaN }],
+    ['body.extra', { extra: new Map([['a', 1]]) }],
+  ])('refuses a body JSON.stringify would silently change (%s) and sends nothing', async (field, extra) => {
+    const io = server();
+    const request = { uploaded_image_id: 'u', sku_id: 'a', ...extra } as unknown as SkuImagesRequest;
+    await expect(app(io).startTryOn(request)).rejects.toMatchObject({ code: 'ERR_INVALID_REQUEST', field });
+    expect(io.sent).toHaveLength(0);
+  });
+
+  it.each([
     ['sku_id', { uploaded_image_id: 'u', sku_id: 'a', sku_ids: ['b'] }],
     ['sku_id', { uploaded_image_id: 'u' }],
     ['sku_ids', { uploaded_image_id: 'u', sku_ids: ['a', 'b', 'c'] }],
     ['uploaded_image_id', { uploaded_image_id: '', sku_id: 'a' }],
   ])('refuses a bad %s before sending', async (field, request) => {
     const io = server();
-    await expect(app(io).startTryOn(request)).rejects.toMatchObject({ code: 'ERR_INVALID_REQUEST', field });
+    // The types refuse these already; a JavaScript caller gets the same refusal at run time.
+    await expect(app(io).startTryOn(request as SkuImagesRequest)).rejects.toMatchObject({ code: 'ERR_INVALID_REQUEST', field });
     expect(io.sent).toHaveLength(0);
   });
 
   it("reports the service's 400 detail as BadRequestError", async () => {
     const io = server([Response.json({ detail: 'Input image was not found' }, { status: 400 })]);
     await expect(app(io).startTryOn({ uploaded_image_id: 'u', sku_ids: ['a', 'b'] })).rejects.toSatisfy(
-      (error) => error instanceof BadRequestError && error.message === '400 Input image was not found',
+      (error) => error instanceof BadRequestError && error.message === 'POST /digital-try-on/v1/sku_images_operations: 400 Input image was not found',
     );
   });
 

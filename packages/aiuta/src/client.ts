@@ -1,5 +1,5 @@
 import { type ClientTransportOptions, createApiClient, InvalidRequestError, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
-import { requireNonEmpty } from '@signet/client-core/internal';
+import { requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
 import type { Client, Middleware } from 'openapi-fetch';
 import { type ImageInput, type ImageOptions, imagePart } from './image.js';
 import type { components, operations, paths } from './schema.gen.js';
@@ -69,6 +69,8 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
     ...options,
     baseUrl: options.baseUrl ?? AIUTA_BASE_URL,
     middleware: Array.isArray(options.auth) ? options.auth : [options.auth as Middleware],
+    // Refuses what JSON.stringify would silently change (NaN, Map, Date, holes, unsafe integers), as the VidAU client does.
+    bodySerializer: strictJsonBody,
   });
   const { raw } = api;
 
@@ -110,7 +112,8 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
     },
     async startTryOn(request, call) {
       validateTryOn(request);
-      return api.call(call, (init) => raw.POST('/sku_images_operations', { body: request, ...init }));
+      // openapi-fetch rewrites the spec's sku_id/sku_ids union into one no value satisfies; the parameter above carries the spec's type.
+      return api.call(call, (init) => raw.POST('/sku_images_operations', { body: request as never, ...init }));
     },
     getOperation,
     async listPredefinedModels(call = {}) {

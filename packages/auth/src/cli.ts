@@ -1,54 +1,142 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { nodeHmacSha256Base64 } from './crypto/node.js';
 import { diagnoseVidauSignature } from './doctor.js';
+import { SignetError } from './errors.js';
 
-const USAGE = `usage: signet doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
+/** What the CLI touches outside itself; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Reads a file as UTF-8; `0` is standard input. */
+  readonly readFile: (path: string | 0) => string;
+  readonly now: () => number;
+}
+
+/** Exit codes: 0 done (or the signature matches), 1 the check failed, 2 a usage error, 70 a bug in signet. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+
+const TOP_USAGE = `usage: signet <command> [options]
+
+Commands:
+  doctor    explain why a VidAU signature was rejected
+
+Options:
+  -h, --help     show this help, or a command's help: signet <command> --help
+  --version      print the version of @signet/auth
+
+Exit codes: 0 ok, 1 the check failed, 2 usage error.`;
+
+const DOCTOR_USAGE = `usage: signet doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
 
 Explains a VidAU signature: prints the canonical body, the string to sign and the
 expected signature, and which common mistake reproduces a received signature.
+
+Options:
+  --body <file|->        the request body as sent (a file, or - for standard input); required
+  --timestamp <ms>       the timestamp header, in milliseconds; default now
+  --signature <base64>   the Authorization header the server received, to explain
+  --dialect java|python  the vendor reference to match; default java (what the server runs)
+  -h, --help             show this help
+  --version              print the version of @signet/auth
+
 Credentials come from the environment, never from arguments:
   VIDAU_CLIENT_ID   the x-client-id
-  VIDAU_AUTH_KEY    the x-auth-key (used, never printed)`;
+  VIDAU_AUTH_KEY    the x-auth-key (used, never printed)
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(code);
+Exit codes: 0 the signature matches (or none was given), 1 it does not match or the body
+cannot be signed, 2 usage error.`;
+
+/** A mistake in how the CLI was called: one line on stderr, exit 2, no stack. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
 }
 
-async function doctor(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Node's parseArgs messages are long and suggest `--`; this keeps the first sentence. */
+function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>, command?: string) {
+  try {
+    const { values } = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+    });
+    return values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: string }).code;
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) throw new UsageError(`unknown option ${unknown[1]}`, command);
+    const missing = /^Option '(-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+    if (missing) throw new UsageError(`${missing[2]} needs a value`, command);
+    const positional = /^Unexpected argument '([^']+)'/.exec(message);
+    if (positional) throw new UsageError(`unexpected argument ${positional[1]}`, command);
+    throw new UsageError(message.split(/\.\s/)[0] ?? message, command);
+  }
+}
+
+async function doctor(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parse(
     args,
-    options: { body: { type: 'string' }, timestamp: { type: 'string' }, signature: { type: 'string' }, dialect: { type: 'string' } },
-  });
-  const clientId = process.env.VIDAU_CLIENT_ID;
-  const authKey = process.env.VIDAU_AUTH_KEY;
-  if (!clientId || !authKey) fail('Set VIDAU_CLIENT_ID and VIDAU_AUTH_KEY in the environment.');
-  if (values.body === undefined) fail('--body is required (a file, or - for standard input).');
-  const body = readFileSync(values.body === '-' ? 0 : values.body, 'utf8');
-  const timestamp = values.timestamp === undefined ? Date.now() : Number(values.timestamp);
-  if (!Number.isSafeInteger(timestamp)) fail('--timestamp must be an integer number of milliseconds.');
+    { body: { type: 'string' }, timestamp: { type: 'string' }, signature: { type: 'string' }, dialect: { type: 'string' } },
+    'doctor',
+  ) as { body?: string; timestamp?: string; signature?: string; dialect?: string; help?: boolean; version?: boolean };
+  if (values.help) {
+    io.stdout(`${DOCTOR_USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (values.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const usage = (message: string) => new UsageError(message, 'doctor');
+  if (values.body === undefined) throw usage('--body is required (a file, or - for standard input)');
+  const timestamp = values.timestamp === undefined ? io.now() : Number(values.timestamp);
+  if (values.timestamp !== undefined && (!/^\d+$/.test(values.timestamp) || !Number.isSafeInteger(timestamp))) {
+    throw usage(`--timestamp must be an integer number of milliseconds, got ${JSON.stringify(values.timestamp)}`);
+  }
   const dialect = values.dialect ?? 'java';
-  if (dialect !== 'java' && dialect !== 'python') fail('--dialect is java or python.');
+  if (dialect !== 'java' && dialect !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialect)}`);
+  const clientId = io.env.VIDAU_CLIENT_ID;
+  const authKey = io.env.VIDAU_AUTH_KEY;
+  const unset = [!clientId && 'VIDAU_CLIENT_ID', !authKey && 'VIDAU_AUTH_KEY'].filter(Boolean);
+  if (!clientId || !authKey) throw usage(`set ${unset.join(' and ')} in the environment`);
+  let body: string;
+  try {
+    body = io.readFile(values.body === '-' ? 0 : values.body);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unknown error');
+    throw usage(`cannot read ${values.body === '-' ? 'standard input' : values.body}: ${code}`);
+  }
 
   const report = await diagnoseVidauSignature(
     { clientId, authKey, body, timestamp, dialect, ...(values.signature !== undefined && { receivedSignature: values.signature }) },
     nodeHmacSha256Base64,
   );
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const out = (line: string) => io.stdout(`${line}\n`);
   out(`dialect             ${report.dialect}`);
   if (report.canonicalBody === undefined) {
     out(`canonical body      none: ${report.problem}`);
-    return 1;
+    return EXIT.failed;
   }
   out(`canonical body      ${report.canonicalBody}`);
   out(`string to sign      ${report.stringToSign}`);
   out(`expected signature  ${report.expectedSignature}`);
   out(`this body is sensitive to: ${report.sensitiveTo.join(', ') || 'none of the usual mistakes'}`);
-  if (report.matches === undefined) return 0;
+  if (report.matches === undefined) return EXIT.ok;
   if (report.matches) {
     out(`received signature  ${values.signature}  ✓ matches`);
-    return 0;
+    return EXIT.ok;
   }
   out(`received signature  ${values.signature}  ✗ does not match`);
   if (report.explainedBy.length === 0) {
@@ -56,9 +144,62 @@ async function doctor(args: string[]): Promise<number> {
   } else {
     for (const hypothesis of report.explainedBy) out(`explained by ${hypothesis.name}: ${hypothesis.explanation}`);
   }
-  return 1;
+  return EXIT.failed;
 }
 
-const [command, ...rest] = process.argv.slice(2);
-if (command !== 'doctor') fail(command === undefined ? 'Missing command.' : `Unknown command: ${command}`);
-process.exitCode = await doctor(rest);
+const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = { doctor };
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  readFile: (path) => readFileSync(path, 'utf8'),
+  now: () => Date.now(),
+};
+
+/** Runs `signet <argv>` and resolves to the exit code; never throws and never prints a stack for a user mistake. */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const sink: CliIo = { ...defaultIo, ...io };
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined) throw new UsageError('missing command');
+    if (first === '-h' || first === '--help' || first === 'help') {
+      const topic = first === 'help' ? rest[0] : undefined;
+      if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(`unknown command ${JSON.stringify(topic)}`);
+      sink.stdout(`${topic === 'doctor' ? DOCTOR_USAGE : TOP_USAGE}\n`);
+      return EXIT.ok;
+    }
+    if (first === '--version') {
+      sink.stdout(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
+    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(first)}`);
+    return await command(rest, sink);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const help = error.command === undefined ? 'signet --help' : `signet ${error.command} --help`;
+      sink.stderr(`signet${error.command === undefined ? '' : ` ${error.command}`}: ${error.message} (see ${help})\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof SignetError) {
+      sink.stderr(`signet: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    // A bug in signet, not a mistake of the caller: say so in one line; the stack on request.
+    const detail = sink.env.SIGNET_DEBUG ? (error instanceof Error ? (error.stack ?? error.message) : String(error)) : String(error);
+    sink.stderr(`signet: internal error: ${detail}${sink.env.SIGNET_DEBUG ? '' : ' (set SIGNET_DEBUG=1 for the stack)'}\n`);
+    return EXIT.internal;
+  }
+}
+
+// `node dist/cli.js …` runs it too (bin/signet.js calls main itself).
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+if (isEntry()) process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,18 @@
 import { type CanonicalJsonDialect, canonicalJsonIn } from './canonical/canonical-json.js';
-import { type Dialect, javaDialect, pythonDialect, sortByCodePoint, sortByCodeUnit } from './canonical/dialects.js';
+import {
+  type Dialect,
+  FASTJSON2_RANGE,
+  javaDialect,
+  javaDialectWithDoubles,
+  pythonDialect,
+  sortByCodePoint,
+  sortByCodeUnit,
+} from './canonical/dialects.js';
+import { canonicalJsonTextIn } from './canonical/whole-text.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
+import { assertVidauCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
 import { vidauStringToSign } from './vidau/sign.js';
 
 export interface DiagnoseVidauInput {
@@ -15,20 +25,26 @@ export interface DiagnoseVidauInput {
   /** The `Authorization` header the server received, if there is one to explain. */
   readonly receivedSignature?: string;
   readonly dialect?: CanonicalJsonDialect;
+  /** The JVM default charset to expect (see `SignOptions.charset`); the others are tried as hypotheses. */
+  readonly charset?: VidauCharset;
 }
 
 /** One way a sender commonly gets the string to sign wrong. */
 export interface Hypothesis {
   readonly name: string;
+  /** What happened, and the option or change that makes the two sides agree. */
   readonly explanation: string;
-  /** Whether the mistake is in how the body was written, or in the rest of the message. */
+  /** Whether the mistake is in how the body was written, or in the rest of the message (or its bytes). */
   readonly concerns: 'body' | 'message';
   /** The string this mistake signs, or undefined when it does not apply to this body. */
   readonly stringToSign: string | undefined;
+  /** The charset the key and string are encoded in under this hypothesis (`getBytes()`); the input's otherwise. */
+  readonly charset?: VidauCharset;
 }
 
 export interface VidauDiagnosis {
   readonly dialect: CanonicalJsonDialect;
+  readonly charset: VidauCharset;
   /** The body the server signs, or why it has none. */
   readonly canonicalBody: string | undefined;
   readonly problem: string | undefined;
@@ -36,7 +52,7 @@ export interface VidauDiagnosis {
   readonly expectedSignature: string | undefined;
   /** Whether the received signature is the expected one; undefined when none was given. */
   readonly matches: boolean | undefined;
-  /** Mistakes in writing the body that would change its signature: what this body is sensitive to. */
+  /** Mistakes in writing the body, or server settings, that would change its signature: what this request is sensitive to. */
   readonly sensitiveTo: readonly string[];
   /** Mistakes that reproduce the received signature exactly: the likely cause of a mismatch. */
   readonly explainedBy: readonly Hypothesis[];
@@ -62,10 +78,13 @@ function attempt(produce: () => string): string | undefined {
   }
 }
 
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
 /**
  * Explains a VidAU signature: the canonical body, the string to sign and the
  * expected signature, and which common mistake (dialect, nulls, key order,
- * number scale, non-ASCII, timestamp unit, …) reproduces a received one.
+ * number scale, non-ASCII, timestamp unit, the server JVM's charset, the
+ * fastjson2 release, …) reproduces a received one, naming the option that fixes it.
  * The auth key is used to compute signatures and is never part of the result.
  */
 export async function diagnoseVidauSignature(
@@ -73,14 +92,17 @@ export async function diagnoseVidauSignature(
   hmac: HmacSha256Base64 = webHmacSha256Base64,
 ): Promise<VidauDiagnosis> {
   const dialectName = input.dialect ?? 'java';
+  const charset = input.charset ?? 'UTF-8';
+  assertVidauCharset(charset);
   const dialect = dialectName === 'java' ? javaDialect : pythonDialect;
   const other = dialectName === 'java' ? pythonDialect : javaDialect;
   const sign = (body: string, timestamp = input.timestamp) => vidauStringToSign({ clientId: input.clientId, body, timestamp });
+  const mac = (message: string, as: VidauCharset = charset) => hmac(javaStringBytes(input.authKey, as), javaStringBytes(message, as));
 
   let canonicalBody: string | undefined;
   let problem: string | undefined;
   try {
-    canonicalBody = canonicalJsonIn(dialect, input.body);
+    canonicalBody = canonicalJsonTextIn(dialect, input.body);
   } catch (error) {
     if (!(error instanceof SignetAuthError)) throw error;
     problem = error.message;
@@ -92,7 +114,7 @@ export async function diagnoseVidauSignature(
     {
       name: `${dialectName === 'java' ? 'python' : 'java'} dialect`,
       concerns: 'body',
-      explanation: `the sender canonicalized like the vendor's ${dialectName === 'java' ? 'Python' : 'Java'} sample, not the ${dialectName} one`,
+      explanation: `the sender canonicalized like the vendor's ${dialectName === 'java' ? 'Python' : 'Java'} sample, not the ${dialectName} one; if that is what the server runs, sign with dialect: '${dialectName === 'java' ? 'python' : 'java'}'`,
       stringToSign: attempt(() => sign(canonicalJsonIn(other, input.body))),
     },
     {
@@ -146,6 +168,21 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender compacted the body with JSON.stringify but did not sort it',
       stringToSign: attempt(() => sign(JSON.stringify(JSON.parse(input.body)))),
     },
+    ...(dialect === javaDialect
+      ? (
+          [
+            ['shortest', `2.0.50–2.0.55`, 'shortest digits (6.8E-29)'],
+            ['fastjson2-2.0.56', `2.0.56–${FASTJSON2_RANGE.to}`, 'its own longer digits (6.799999999999999E-29)'],
+          ] as const
+        ).map(
+          ([formatting, releases, how]): Hypothesis => ({
+            name: `fastjson2 ${releases}`,
+            concerns: 'body',
+            explanation: `the server runs fastjson2 ${releases}, which writes a double in this body with ${how}, and other releases differ; no option makes that reproducible, so send the number as a plain decimal (no exponent) or a JsonNumber`,
+            stringToSign: attempt(() => sign(canonicalJsonIn(javaDialectWithDoubles(formatting), input.body))),
+          }),
+        )
+      : []),
     {
       name: 'timestamp unit',
       concerns: 'message',
@@ -158,25 +195,45 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender left the client id out of the string to sign',
       stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
     },
+    ...VIDAU_CHARSETS.filter((c) => c !== charset).map(
+      (c): Hypothesis => ({
+        name: `${c} charset`,
+        concerns: 'message',
+        explanation: `the server's JVM encodes with ${c} (its default charset), so each character ${c} cannot hold was signed as '?'; sign with charset: '${c}'`,
+        stringToSign,
+        charset: c,
+      }),
+    ),
   ];
 
-  const expectedSignature = stringToSign === undefined ? undefined : await hmac(input.authKey, stringToSign);
-  const relevant = hypotheses.filter((h) => h.stringToSign !== undefined && h.stringToSign !== stringToSign);
+  const expectedSignature = stringToSign === undefined ? undefined : await mac(stringToSign);
+  /** Whether a hypothesis signs other bytes than the expected ones: another string, or the same string encoded differently. */
+  const differs = (h: Hypothesis) => {
+    if (h.stringToSign === undefined) return false;
+    if (h.stringToSign !== stringToSign || stringToSign === undefined) return true;
+    if (h.charset === undefined) return false;
+    return (
+      !sameBytes(javaStringBytes(h.stringToSign, h.charset), javaStringBytes(stringToSign, charset)) ||
+      !sameBytes(javaStringBytes(input.authKey, h.charset), javaStringBytes(input.authKey, charset))
+    );
+  };
+  const relevant = hypotheses.filter(differs);
   const received = input.receivedSignature;
   const explainedBy: Hypothesis[] = [];
   if (received !== undefined && received !== expectedSignature) {
     for (const hypothesis of relevant) {
-      if ((await hmac(input.authKey, hypothesis.stringToSign as string)) === received) explainedBy.push(hypothesis);
+      if ((await mac(hypothesis.stringToSign as string, hypothesis.charset)) === received) explainedBy.push(hypothesis);
     }
   }
   return {
     dialect: dialectName,
+    charset,
     canonicalBody,
     problem,
     stringToSign,
     expectedSignature,
     matches: received === undefined ? undefined : received === expectedSignature,
-    sensitiveTo: relevant.filter((h) => h.concerns === 'body').map((h) => h.name),
+    sensitiveTo: relevant.filter((h) => h.concerns === 'body' || h.charset !== undefined).map((h) => h.name),
     explainedBy,
   };
 }

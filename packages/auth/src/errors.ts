@@ -1,6 +1,7 @@
 import { type AnySignetClientError, SignetError } from '@signet/client-core/errors';
 
 export { SignetError };
+
 /**
  * Every error thrown by @signet/auth carries a literal `code`, so callers can
  * `switch (err.code)` without string-matching messages. Messages name what was
@@ -16,8 +17,9 @@ export type SignetAuthErrorCode =
   | 'ERR_SIGNATURE_MISMATCH'
   | 'ERR_TIMESTAMP_OUT_OF_WINDOW'
   | 'ERR_TOKEN_PROVIDER'
-  | 'ERR_JWT_INVALID';
-
+  | 'ERR_JWT_INVALID'
+  | 'ERR_INVALID_WINDOW'
+  | 'ERR_REPLAYED_REQUEST';
 
 export abstract class SignetAuthError extends SignetError<SignetAuthErrorCode> {}
 
@@ -65,10 +67,18 @@ export class CanonicalJsonError extends SignetAuthError {
   }
 }
 
-/** A credential is missing or malformed. The message names the field, never its value. */
+/** A credential is missing or malformed. The message and `field` name the field, never its value. */
 export class InvalidCredentialsError extends SignetAuthError {
   static readonly code = 'ERR_INVALID_CREDENTIALS';
   readonly code = 'ERR_INVALID_CREDENTIALS';
+
+  constructor(
+    message: string,
+    /** The credential at fault, e.g. `clientId`; undefined where the message alone names it. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 
 export class InvalidTimestampError extends SignetAuthError {
@@ -96,6 +106,41 @@ export class TimestampOutOfWindowError extends SignetAuthError {
     readonly toleranceMs: number,
   ) {
     super(`Request timestamp is ${Math.abs(skewMs)} ms ${skewMs < 0 ? 'old' : 'in the future'}; the window is ±${toleranceMs} ms`);
+  }
+}
+
+/**
+ * The verifier's replay window or clock cannot be trusted (a tolerance that is NaN, negative or
+ * infinite, a clock that returns no finite time, a replay guard with a shorter window), so nothing
+ * is accepted. `option` names the setting at fault.
+ */
+export class InvalidWindowError extends SignetAuthError {
+  static readonly code = 'ERR_INVALID_WINDOW';
+  readonly code = 'ERR_INVALID_WINDOW';
+
+  constructor(
+    readonly option: 'toleranceMs' | 'now' | 'replayGuard',
+    detail: string,
+  ) {
+    super(`${option}: ${detail}; no request is accepted until it is fixed`);
+  }
+}
+
+/**
+ * The replay guard refused a genuine request: it was `seen` before inside the window, or it is
+ * older than the oldest request the guard still remembers (`unprovable`), so it cannot be told
+ * apart from a replay of one the guard has forgotten.
+ */
+export class ReplayedRequestError extends SignetAuthError {
+  static readonly code = 'ERR_REPLAYED_REQUEST';
+  readonly code = 'ERR_REPLAYED_REQUEST';
+
+  constructor(readonly reason: 'seen' | 'unprovable') {
+    super(
+      reason === 'seen'
+        ? 'this signed request was already accepted inside the replay window'
+        : 'this request is older than what the replay guard remembers, so a replay cannot be ruled out',
+    );
   }
 }
 
@@ -129,7 +174,9 @@ export type AnySignetAuthError =
   | SignatureMismatchError
   | TimestampOutOfWindowError
   | TokenProviderError
-  | JwtInvalidError;
+  | JwtInvalidError
+  | InvalidWindowError
+  | ReplayedRequestError;
 
 /** Every concrete error any signet package throws: `switch (error.code)` narrows to the class. */
 export type AnySignetError = AnySignetAuthError | AnySignetClientError;

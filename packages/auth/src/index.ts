@@ -6,14 +6,15 @@ export {
   type VerifyAiutaJwtOptions,
   verifyAiutaJwt,
 } from './aiuta/jwt.js';
-export {
-  type CanonicalJsonDialect,
-  type CanonicalJsonObject,
-  type CanonicalJsonOptions,
-  type CanonicalJsonValue,
-  canonicalJson,
+export type {
+  CanonicalJsonDialect,
+  CanonicalJsonObject,
+  CanonicalJsonOptions,
+  CanonicalJsonValue,
 } from './canonical/canonical-json.js';
+export { FASTJSON2_RANGE } from './canonical/dialects.js';
 export { JsonNumber } from './canonical/json-number.js';
+export { canonicalJson } from './canonical/whole-text.js';
 export type { HmacSha256Base64 } from './crypto/hmac.js';
 export { type DiagnoseVidauInput, diagnoseVidauSignature, type Hypothesis, type VidauDiagnosis } from './doctor.js';
 export {
@@ -21,8 +22,10 @@ export {
   type CanonicalJsonUnsupportedReason,
   InvalidCredentialsError,
   InvalidTimestampError,
+  InvalidWindowError,
   JsonSyntaxError,
   JwtInvalidError,
+  ReplayedRequestError,
   SignatureMismatchError,
   SignatureMissingError,
   SignetAuthError,
@@ -31,8 +34,17 @@ export {
   TimestampOutOfWindowError,
   TokenProviderError,
 } from './errors.js';
+export { VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
+export {
+  createReplayGuard,
+  DEFAULT_REPLAY_GUARD_ENTRIES,
+  type ReplayGuard,
+  type ReplayGuardOptions,
+  type SignedRequestId,
+} from './vidau/replay-guard.js';
 export { signVidauRequest, type VidauRequestSigningOptions, vidauAuth } from './vidau/request.js';
 export {
+  assertVidauCredentials,
   DEFAULT_TOLERANCE_MS,
   type SignOptions,
   signVidau,

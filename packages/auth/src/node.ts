@@ -1,9 +1,10 @@
 import { nodeHmacSha256Base64 } from './crypto/node.js';
-import { assertMillisecondTimestamp, assertVidauCredentials, type VidauSignatureInput, vidauStringToSign } from './vidau/sign.js';
+import type { VidauCharset } from './vidau/charset.js';
+import { signVidauWith, type VidauSignatureInput } from './vidau/sign.js';
 
-/** Synchronous `signVidau` on node:crypto, for hot paths that cannot await. */
-export function signVidauSync(input: VidauSignatureInput): string {
-  assertVidauCredentials(input);
-  assertMillisecondTimestamp(input.timestamp);
-  return nodeHmacSha256Base64(input.authKey, vidauStringToSign(input));
-}
+/**
+ * Synchronous `signVidau` on node:crypto, for hot paths that cannot await. Takes the same
+ * `charset` option (the server JVM's default charset, UTF-8 unless told otherwise).
+ */
+export const signVidauSync: (input: VidauSignatureInput, options?: { readonly charset?: VidauCharset }) => string =
+  signVidauWith(nodeHmacSha256Base64);

@@ -129,7 +129,14 @@ describe('createApiClient', () => {
     const io = recordingFetch([unavailable(), () => Response.json({ id: '1' })]);
     let tries = 0;
     const api = client(io, {
-      middleware: [{ onRequest: ({ request }) => (request.headers.set('x-from-middleware', 'yes'), request) }],
+      middleware: [
+        {
+          onRequest: ({ request }) => {
+            request.headers.set('x-from-middleware', 'yes');
+            return request;
+          },
+        },
+      ],
       sign: (request) => {
         tries++;
         const signed = new Request(request);

@@ -1,6 +1,12 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError } from './errors.js';
-import { type ClientTransportOptions, createTransport, isIdempotentMethod } from './transport.js';
+import {
+  type ClientTransportOptions,
+  createTransport,
+  isIdempotentMethod,
+  requestConstructionError,
+  type TransportOptions,
+} from './transport.js';
 
 /** Per-call options, the same for every method of every signet client. */
 export interface RequestOptions {
@@ -18,7 +24,7 @@ export interface RequestOptions {
   readonly retry?: boolean;
 }
 
-export interface ApiClientOptions extends ClientTransportOptions {
+export interface ApiClientOptions extends ClientTransportOptions, Pick<TransportOptions, 'sleep' | 'random' | 'retryAfterClock'> {
   readonly baseUrl: string;
   /** Requests that are safe to repeat without the caller's word. Default: idempotent HTTP methods. */
   readonly isRetryable?: (request: Request) => boolean;
@@ -83,14 +89,17 @@ export interface ApiClient<Paths extends {}> {
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const transport = createTransport({ ...options, ...(options.sign && { prepare: options.sign }) });
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
-  const initFor = (call: RequestOptions = {}): CallInit => ({
-    fetch: (request) =>
-      transport.send(request, {
+  /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
+  const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => ({
+    fetch: (request) => {
+      sent.request = request;
+      return transport.send(request, {
         retry: call.retry ?? isRetryable(request),
         ...(call.signal && { signal: call.signal }),
         ...(call.timeoutMs !== undefined && { timeoutMs: call.timeoutMs }),
         ...(call.maxRetries !== undefined && { maxRetries: call.maxRetries }),
-      }),
+      });
+    },
   });
   const raw = createClient<Paths>({
     baseUrl: options.baseUrl,
@@ -101,17 +110,25 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   if (options.middleware && options.middleware.length > 0) raw.use(...options.middleware);
 
   const exchange = async <R extends FetchResult>(call: RequestOptions | undefined, run: (init: CallInit) => Promise<R>) => {
+    const sent: { request?: Request } = {};
     let result: R;
     try {
-      result = await run(initFor(call));
+      result = await run(initFor(call, sent));
     } catch (error) {
       // openapi-fetch parses the (already complete) body; a parse failure is the server's answer, not ours.
       if (error instanceof SyntaxError) throw new ApiResponseError('the response body is not valid JSON', { cause: error });
-      throw error;
+      // A header value undici refuses (set by middleware or a header parameter): its TypeError quotes the value.
+      throw requestConstructionError(error) ?? error;
     }
     const { response } = result;
     if (!response.ok && response.status !== 304) {
-      const error = ApiError.from({ status: response.status, headers: response.headers, body: result.error });
+      const error = ApiError.from({
+        status: response.status,
+        headers: response.headers,
+        body: result.error,
+        method: sent.request?.method,
+        url: response.url || sent.request?.url,
+      });
       const hint = options.hintFor?.(error);
       if (hint !== undefined) error.message = `${error.message} (${hint})`;
       throw error;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ApiConnectionError,
   ApiError,
+  ApiRedirectError,
+  ApiResponseTooLargeError,
+  ApiTimeoutError,
   AuthenticationError,
   InternalServerError,
   InvalidRequestError,
@@ -41,6 +45,53 @@ describe('ApiError.from', () => {
     expect(plain.message).toBe('400 Input image was not found');
     expect(plain.requestId).toBe('req-1');
     expect(ApiError.from({ status: 403, headers: new Headers(), body: '' }).message).toBe('403 Forbidden');
+  });
+});
+
+describe('ApiError message', () => {
+  it("names method, path, status and the server's own detail, never the query", () => {
+    const vidau = ApiError.from({
+      status: 400,
+      headers: new Headers(),
+      body: { code: 400, msg: 'params.avatar_id must be integer' },
+      method: 'post',
+      url: 'https://vidau.test/openapi/v1.0/avatar/video/create?sig=sk-secret-value#frag',
+    });
+    expect(vidau.message).toBe('POST /openapi/v1.0/avatar/video/create: 400 params.avatar_id must be integer');
+    expect(vidau).toMatchObject({ method: 'POST', path: '/openapi/v1.0/avatar/video/create', reason: 'params.avatar_id must be integer' });
+    const nested = ApiError.from({
+      status: 500,
+      headers: new Headers(),
+      body: { error: { message: 'upstream down' } },
+      method: 'GET',
+      url: '/v1/x',
+    });
+    expect(nested.message).toBe('GET /v1/x: 500 upstream down');
+    const withCredentials = ApiError.from({
+      status: 401,
+      headers: new Headers(),
+      body: '',
+      method: 'GET',
+      url: 'https://user:pw@h.test/a?k=v',
+    });
+    expect(withCredentials.message).toBe('GET /a: 401 Unauthorized');
+  });
+});
+
+describe('transport errors', () => {
+  it('name the host, and a redirect error its target origin only', () => {
+    expect(new ApiConnectionError('no HTTP response from api.test', { host: 'api.test' })).toMatchObject({
+      code: 'ERR_API_CONNECTION',
+      host: 'api.test',
+    });
+    expect(new ApiTimeoutError(300, { host: 'api.test' }).message).toBe('no complete response from api.test within 300 ms');
+    expect(new ApiTimeoutError(300).message).toBe('no response within 300 ms');
+    const redirect = new ApiRedirectError('cross-origin', 302, 'https://evil.test', 'from https://api.test to https://evil.test');
+    expect(redirect).toMatchObject({ code: ApiRedirectError.code, reason: 'cross-origin', status: 302, targetOrigin: 'https://evil.test' });
+    expect(redirect).toBeInstanceOf(SignetError);
+    const tooLarge = new ApiResponseTooLargeError(1024, 200, 'api.test');
+    expect(tooLarge).toMatchObject({ code: 'ERR_API_RESPONSE_TOO_LARGE', limit: 1024, status: 200 });
+    expect(tooLarge.message).toContain('maxResponseBytes');
   });
 });
 

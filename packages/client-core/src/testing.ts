@@ -27,7 +27,9 @@ export interface RecordingFetch {
  * be read only once. Nothing is mocked but the network, so a client under test
  * runs its real code.
  */
-export function recordingFetch(respond: Responder | readonly (Response | Error | (() => Response))[] = () => Response.json({})): RecordingFetch {
+export function recordingFetch(
+  respond: Responder | readonly (Response | Error | (() => Response))[] = () => Response.json({}),
+): RecordingFetch {
   const requests: RecordedRequest[] = [];
   const answer: Responder =
     typeof respond === 'function'

@@ -10,7 +10,16 @@ import {
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
-/** The transport settings every client takes as its own options. */
+/**
+ * The transport settings every client takes as its own options.
+ *
+ * Whatever they are set to, a call ends: each try (connecting, redirects,
+ * headers and the whole body) has `timeoutMs`, a server's Retry-After is
+ * honoured only up to 60 s (beyond that, backoff of at most 8 s), and there
+ * are at most `maxRetries` retries. Redirects are followed only within the
+ * same origin; one to another origin is refused (ApiRedirectError), so
+ * credentials never leave the API's origin.
+ */
 export interface ClientTransportOptions {
   /** Defaults to the global fetch. */
   readonly fetch?: FetchLike;
@@ -449,13 +458,23 @@ function secretsOf(request: Request): string[] {
   });
   const url = new URL(request.url);
   add(url.search.slice(1));
-  add(decodeURIComponent(url.username));
-  add(decodeURIComponent(url.password));
+  for (const credential of [url.username, url.password]) {
+    add(credential);
+    add(decodeLeniently(credential));
+  }
   for (const value of url.searchParams.values()) {
     add(value);
     add(encodeURIComponent(value));
   }
   return secrets;
+}
+
+function decodeLeniently(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function redact(text: string, secrets: readonly string[]): string {

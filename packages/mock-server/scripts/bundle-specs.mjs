@@ -8,7 +8,10 @@ const names = readdirSync(dir)
   .filter((file) => file.endsWith('.yaml'))
   .map((file) => file.slice(0, -'.yaml'.length))
   .sort();
-const entries = names.map((name) => `  ${JSON.stringify(name)}: ${JSON.stringify(parse(readFileSync(new URL(`${name}.yaml`, dir), 'utf8')), null, 2).replaceAll('\n', '\n  ')},`);
+const entries = names.map(
+  (name) =>
+    `  ${JSON.stringify(name)}: ${JSON.stringify(parse(readFileSync(new URL(`${name}.yaml`, dir), 'utf8')), null, 2).replaceAll('\n', '\n  ')},`,
+);
 writeFileSync(
   new URL('../src/specs.gen.ts', import.meta.url),
   `// Generated from ${names.map((name) => `specs/${name}.yaml`).join(', ')} by scripts/bundle-specs.mjs. Do not edit.

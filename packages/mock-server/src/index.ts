@@ -1,3 +1,30 @@
-export type { AiutaCredentials, TryOnOutcome, TryOnSimulation } from './aiuta.js';
-export { type Fault, MOCK_CREDENTIALS, type MockCredentials, type MockServer, type MockServerOptions, startMockServer } from './server.js';
-export type { VidauCredentials, VideoOutcome, VideoSimulation, WebhookDelivery } from './vidau.js';
+export type { AiutaCredentials, AiutaMockOptions, TryOnOutcome, TryOnSimulation } from './apis/aiuta.js';
+export { aiutaApi } from './apis/aiuta.js';
+export type { VidauCredentials, VidauMockOptions, VideoOutcome, VideoSimulation } from './apis/vidau.js';
+export { vidauApi } from './apis/vidau.js';
+export {
+  type AuthInput,
+  defineMockApi,
+  type FormFields,
+  type Handler,
+  type HandlerInput,
+  type Handlers,
+  type MockApi,
+  type MockApiContext,
+  type MockApiFactory,
+  type MockFile,
+  type MockHeaders,
+  type MockRequest,
+  type MockResponse,
+  type MockStoreLimits,
+  type PathParams,
+  type RequestBody,
+  type ResponseBody,
+  type WebhookDelivery,
+} from './core/api.js';
+export { createMockCore, type Fault, type FetchLike, type IncomingMockRequest, type MockCore, type MockCoreOptions } from './core/core.js';
+export type { StringLength, ValidationProblem } from './core/validate.js';
+export { createMockFetch, MOCK_ORIGIN, type MockFetch, type MockFetchOptions } from './fetch.js';
+export { MOCK_CREDENTIALS, type MockApiName, type MockCredentials, type MockOptions, type MockState, mockApis } from './mock.js';
+export { type MockServer, type MockServerOptions, startMockServer } from './node.js';
+export { type SpecName, specs } from './specs.gen.js';

@@ -1,4 +1,12 @@
-import { AuthenticationError, apiKeyAuth, bearerAuth, createAiutaClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta';
+import {
+  AuthenticationError,
+  apiKeyAuth,
+  bearerAuth,
+  createAiutaClient,
+  issueAiutaJwt,
+  PermissionDeniedError,
+  userIdAuth,
+} from '@signet/aiuta';
 import { signVidauRequest } from '@signet/auth';
 import { createVidauClient, InternalServerError, RateLimitError } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,12 +57,12 @@ describe('Aiuta against the mock server', () => {
     expect(await aiuta.listPredefinedModels({ etag: models.etag ?? '' })).toMatchObject({ modified: false });
   });
 
-  it('accepts x-user-id for the trivial calls only', async () => {
+  it('accepts x-user-id for the trivial calls only, and refuses it on a try-on with 403', async () => {
     const server = await start();
     const trivial = createAiutaClient({ auth: userIdAuth(server.credentials.aiuta.subscriptionId), baseUrl: server.aiutaBaseUrl });
     const photo = await trivial.uploadImage(PNG);
     await expect(trivial.startTryOn({ uploaded_image_id: photo.id, sku_id: 's' })).rejects.toSatisfy(
-      (error) => error instanceof AuthenticationError && /x-user-id is not accepted/.test(error.message),
+      (error) => error instanceof PermissionDeniedError && /x-user-id is not accepted/.test(error.message),
     );
     expect((await trivial.listPredefinedModels()).modified).toBe(true);
   });
@@ -139,6 +147,30 @@ describe('VidAU against the mock server', () => {
     for (let waited = 0; server.webhooks.length === 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(server.webhooks).toEqual([expect.objectContaining({ url: `${server.url}/webhook-sink`, status: 404 })]);
     expect(server.webhooks[0]?.payload).toMatchObject({ task_id: task.task_id, task_status: 1 });
+  });
+
+  it('answers in the {code, msg, data} envelope when RESPONSE-WRAP is true, which the client unwraps', async () => {
+    const server = await start();
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl, responseWrap: true });
+    const task = await vidau.createAvatarVideo(createRequest(`${server.url}/sink`));
+    expect(task).toMatchObject({ task_status: 0, webhook_url: `${server.url}/sink` });
+    expect(await vidau.waitForTask(task.task_id ?? '', QUICK_POLL)).toMatchObject({ status: '1', task_id: task.task_id });
+    const request = new Request(`${server.vidauBaseUrl}/v1.0/task/info`, {
+      method: 'POST',
+      headers: { 'RESPONSE-WRAP': 'true' },
+      body: JSON.stringify({ task_id: task.task_id }),
+    });
+    const wrapped = await fetch(await signVidauRequest(request, server.credentials.vidau));
+    expect(await wrapped.json()).toMatchObject({ code: 200, msg: 'success', data: { task_id: task.task_id, status: '1' } });
+  });
+
+  it('reports a failed task with its reason, in the task info and the webhook', async () => {
+    const server = await start({ video: { renderMs: 30, outcome: () => 'failed' } });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const task = await vidau.createAvatarVideo(createRequest(`${server.url}/sink`));
+    expect(await vidau.waitForTask(task.task_id ?? '', QUICK_POLL)).toMatchObject({ status: '2', failed_reason: 'rendering failed (simulated)', video_url: '' });
+    for (let waited = 0; server.webhooks.length === 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(server.webhooks[0]?.payload).toMatchObject({ task_status: 2, failed_reason: 'rendering failed (simulated)' });
   });
 
   it('does not send webhooks off this machine', async () => {

@@ -128,7 +128,7 @@ describe('getTaskInfo', () => {
     const vidau = createVidauClient({ ...credentials, fetch: io.fetch });
     const failure = vidau.getTaskInfo('task-1');
     await expect(failure).rejects.toBeInstanceOf(RateLimitError);
-    await expect(failure).rejects.toMatchObject({ status: 429, requestId: 'req-9', message: '429 slow down' });
+    await expect(failure).rejects.toMatchObject({ status: 429, requestId: 'req-9', message: 'POST /openapi/v1.0/task/info: 429 slow down' });
     expect(io.sent).toHaveLength(3);
   });
 

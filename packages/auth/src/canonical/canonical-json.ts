@@ -1,6 +1,7 @@
-import { CanonicalJsonError } from '../errors.js';
+import { CanonicalJsonError, SignetAuthError } from '../errors.js';
 import { type Dialect, javaDialect, pythonDialect, Refusal } from './dialects.js';
 import { JsonNumber } from './json-number.js';
+import { writeNative } from './native.js';
 import { MAX_DEPTH, parseJsonLossless } from './parse.js';
 
 export type CanonicalJsonDialect = 'java' | 'python';
@@ -47,27 +48,52 @@ export function canonicalJson(input: string | CanonicalJsonObject, options: Cano
   return canonicalJsonIn(dialect, input);
 }
 
-/** canonicalJson with any dialect, including variants of the two references (the signature doctor's hypotheses). */
+/**
+ * canonicalJson with any dialect, including variants of the two references (the signature doctor's hypotheses).
+ * The two references' own dialects take the fast writer (native.ts) when it covers the value; it
+ * gives way to the exact writer below for every refusal and every value it does not cover, so
+ * refusals, their reasons and their paths come from one place.
+ */
 export function canonicalJsonIn(dialect: Dialect, input: string | CanonicalJsonObject): string {
-  const value: unknown = typeof input === 'string' ? parseJsonLossless(input) : input;
-  if (!isPlainObject(value) && !(value instanceof Map)) {
-    throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');
-  }
   try {
-    return writeValue(value, true, dialect, 0, undefined);
+    const value: unknown = typeof input === 'string' ? parseJsonLossless(input) : input;
+    if (!isPlainObject(value) && !(value instanceof Map)) {
+      throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');
+    }
+    return writeNative(dialect, value) ?? writeExact(dialect, value);
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
+    throw typedError(error, '$');
   }
-  // Refused. The fast pass keeps no path, so write again recording it; the same value refuses again,
-  // and the path then still holds its location, since nothing is popped on the way out.
+}
+
+/** The exact writer: value by value, recording where it is, so that a refusal names its path. */
+function writeExact(dialect: Dialect, value: object): string {
   const path: (string | number)[] = [];
   try {
-    writeValue(value, true, dialect, 0, path);
+    return writeValue(value, true, dialect, 0, path);
   } catch (error) {
     if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, formatPath(path), error.detail);
-    throw error;
+    throw typedError(error, formatPath(path));
   }
-  throw new Error('unreachable: a refused value was accepted on the second pass');
+}
+
+/**
+ * Nothing but a SignetAuthError leaves canonicalJson: an engine error met while reading the value
+ * (a getter or proxy that throws, a stack exhausted by the caller, a text longer than the engine's
+ * longest string) becomes a CanonicalJsonError at the path where it happened, with the original as `cause`.
+ */
+function typedError(error: unknown, path: string): unknown {
+  if (error instanceof SignetAuthError) return error;
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message : '';
+  const typed =
+    (error instanceof RangeError && /call stack/i.test(message)) || name === 'InternalError'
+      ? new CanonicalJsonError('too-deep', path, "the JavaScript engine's stack ran out while writing this value")
+      : error instanceof RangeError && /string length/i.test(message)
+        ? new CanonicalJsonError('unsupported-type', path, "the canonical text would be longer than this JavaScript engine's longest string")
+        : new CanonicalJsonError('unsupported-type', path, `reading this value threw ${name}; pass plain JSON data (no getters or proxies that throw)`);
+  Object.defineProperty(typed, 'cause', { value: error, configurable: true, writable: true, enumerable: false });
+  return typed;
 }
 
 function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
@@ -104,14 +130,14 @@ function writeValue(value: unknown, sorted: boolean, dialect: Dialect, depth: nu
   }
 }
 
-/** Where the writer is, kept only on the second pass after a refusal, so the fast pass pays nothing for it. */
+/** Where the exact writer is; left at the failing value when a refusal unwinds, since nothing is popped on the way out. */
 type Path = (string | number)[] | undefined;
 
 function writeArray(items: readonly unknown[], dialect: Dialect, depth: number, path: Path): string {
   let out = '[';
   for (let i = 0; i < items.length; i++) {
-    const item = items[i];
     path?.push(i);
+    const item = items[i];
     if (item === undefined) throw new Refusal('undefined-in-array', 'undefined has no JSON form inside an array');
     out += (i === 0 ? '' : ',') + writeValue(item, false, dialect, depth, path);
     path?.pop();
@@ -133,9 +159,12 @@ function writeMembers(
   let out = '';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    const member = members[key];
-    if (member === undefined || (member === null && dropNulls)) continue;
     path?.push(key);
+    const member = members[key];
+    if (member === undefined || (member === null && dropNulls)) {
+      path?.pop();
+      continue;
+    }
     const written = writeValue(member, sorted, dialect, depth, path);
     out = out === '' ? `${dialect.key(key, nested)}:${written}` : `${out},${dialect.key(key, nested)}:${written}`;
     path?.pop();

@@ -1,4 +1,5 @@
 import type { CanonicalJsonUnsupportedReason } from '../errors.js';
+import { fastjson2Double, javaShortestDouble } from './java-double.js';
 import { splitNumberLexeme } from './json-number.js';
 
 /**
@@ -29,9 +30,6 @@ export class Refusal {
 /** CPython 3.11 refuses to read a longer int (sys.get_int_max_str_digits); one limit serves both dialects. */
 export const MAX_NUMBER_DIGITS = 4300;
 
-/** fastjson2 reads a mantissa of more than 38 digits through a separate path that older releases corrupted. */
-const FASTJSON2_MAX_DECIMAL_DIGITS = 38;
-
 function countDigits(integerDigits: string, fractionDigits: string | undefined): number {
   const count = integerDigits.length + (fractionDigits?.length ?? 0);
   if (count > MAX_NUMBER_DIGITS) {
@@ -55,37 +53,108 @@ function requireFinite(value: number): void {
   }
 }
 
-// --- fastjson2 2.0.64 (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
+// --- fastjson2 2.0.50-2.0.65 (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
 
-const DOUBLE_REFUSAL =
-  'fastjson2 reads this number as a double, and its double formatting differs between releases; write it as a plain decimal (no exponent) or use the python dialect';
+/**
+ * The fastjson2 releases the java dialect is proven against: it writes what every one of them
+ * writes, and refuses what any two of them write differently (conformance/java/pom.xml).
+ */
+export const FASTJSON2_RANGE = { from: '2.0.50', to: '2.0.65' } as const;
 
-function javaNumberLexeme(lexeme: string): string {
-  const { negative, integerDigits, fractionDigits, exponent } = splitNumberLexeme(lexeme);
-  const digitCount = countDigits(integerDigits, fractionDigits);
-  if (exponent !== undefined && (Number(exponent) !== 0 || digitCount > FASTJSON2_MAX_DECIMAL_DIGITS)) {
-    throw new Refusal('version-dependent-number', `${lexeme}: ${DOUBLE_REFUSAL}`);
+/** fastjson2 reads a mantissa of more than 38 significant digits through a separate path that 2.0.60 and older corrupted. */
+const FASTJSON2_MAX_DECIMAL_DIGITS = 38;
+
+/** fastjson2 2.0.50 throws on an exponent of 1024 or more; 2.0.53 and later read up to 2047. */
+const FASTJSON2_MAX_EXPONENT = 1023;
+
+/**
+ * How a double-valued number is written: by every release of the range where they agree
+ * (`agreed`, the java dialect), or as one family of releases writes it (the signature doctor's hypotheses).
+ */
+export type DoubleFormatting = 'agreed' | 'shortest' | 'fastjson2-2.0.56';
+
+function versionDependent(lexeme: string, detail: string): Refusal {
+  return new Refusal(
+    'version-dependent-number',
+    `${lexeme}: ${detail}; write it as a plain decimal (no exponent), pass a JsonNumber, or use the python dialect`,
+  );
+}
+
+/**
+ * A number fastjson2 reads as a double (a non-zero exponent, or a decimal of 19 or more digits below
+ * 1e-6, which BigDecimal.toString turns into exponent form before it is read again).
+ */
+function javaDouble(lexeme: string, formatting: DoubleFormatting): string {
+  const value = Number(lexeme);
+  // Every zero comes out as 0.0: the sign is lost in a BigDecimal before the double is made.
+  if (value === 0) return '0.0';
+  if (!Number.isFinite(value)) {
+    // fastjson2 writes Infinity as null and then drops the member; only an array keeps it, as null.
+    throw new Refusal('non-finite-number', `${lexeme} overflows a double, which fastjson2 turns into a dropped member or null`);
   }
-  // An exponent of zero leaves a BigDecimal with the mantissa's own scale, so it is simply dropped.
+  if (formatting === 'shortest') return javaShortestDouble(value);
+  if (formatting === 'fastjson2-2.0.56') return fastjson2Double(value);
+  const shortest = javaShortestDouble(value);
+  const newer = fastjson2Double(value);
+  if (shortest !== newer) {
+    throw versionDependent(lexeme, `fastjson2 2.0.50-2.0.55 write this double as ${shortest}, 2.0.56 and later as ${newer}`);
+  }
+  return shortest;
+}
+
+function javaNumberLexemeWith(lexeme: string, formatting: DoubleFormatting): string {
+  const { negative, integerDigits, fractionDigits, exponent } = splitNumberLexeme(lexeme);
+  countDigits(integerDigits, fractionDigits);
   const significant = (integerDigits + (fractionDigits ?? '')).replace(/^0+/, '');
+  if (exponent !== undefined) {
+    const exponentValue = Math.abs(Number(exponent));
+    if (exponentValue > FASTJSON2_MAX_EXPONENT) {
+      throw versionDependent(lexeme, `fastjson2 2.0.50 throws on an exponent above ${FASTJSON2_MAX_EXPONENT}, later releases from 2048`);
+    }
+    if (significant.length > FASTJSON2_MAX_DECIMAL_DIGITS) {
+      throw versionDependent(
+        lexeme,
+        `fastjson2 2.0.60 and older corrupt a mantissa of more than ${FASTJSON2_MAX_DECIMAL_DIGITS} digits with an exponent`,
+      );
+    }
+    // A zero exponent leaves a BigDecimal with the mantissa's own scale: the exponent is simply dropped.
+    if (exponentValue !== 0) return javaDouble(lexeme, formatting);
+  }
   const sign = negative && significant !== '' ? '-' : '';
   if (fractionDigits === undefined) return sign + integerDigits;
   const precision = Math.max(1, significant.length);
   const adjustedExponent = precision - fractionDigits.length - 1;
-  // BigDecimal.toString() turns to scientific notation here, which fastjson2 then re-reads as a double.
+  // BigDecimal.toString() writes this in exponent form, which fastjson2 then reads back as a double.
   if (precision >= 19 && adjustedExponent < -6) {
-    throw new Refusal('version-dependent-number', `${lexeme}: ${DOUBLE_REFUSAL}`);
+    if (precision > FASTJSON2_MAX_DECIMAL_DIGITS) {
+      throw versionDependent(lexeme, `fastjson2 2.0.60 and older corrupt the ${precision}-digit exponent form it is written in`);
+    }
+    return javaDouble(lexeme, formatting);
   }
   return `${sign}${integerDigits}.${fractionDigits}`;
 }
 
-function javaNumber(value: number): string {
+const javaNumberLexeme = (lexeme: string) => javaNumberLexemeWith(lexeme, 'agreed');
+
+/**
+ * Whether fastjson2 reads this number as a double that overflows to ±Infinity, which every
+ * release then writes as null: a dropped member in an object, `null` in an array.
+ */
+export function overflowsInFastjson2(lexeme: string): boolean {
+  const { integerDigits, fractionDigits, exponent } = splitNumberLexeme(lexeme);
+  if (exponent === undefined || Number(exponent) === 0 || Math.abs(Number(exponent)) > FASTJSON2_MAX_EXPONENT) return false;
+  const significant = (integerDigits + (fractionDigits ?? '')).replace(/^0+/, '');
+  return significant.length <= FASTJSON2_MAX_DECIMAL_DIGITS && !Number.isFinite(Number(lexeme));
+}
+
+function javaNumberWith(value: number, formatting: DoubleFormatting): string {
   requireFinite(value);
   if (Number.isInteger(value)) return requireSafeInteger(value);
-  const text = String(value);
-  if (text.includes('e')) throw new Refusal('version-dependent-number', `${text}: ${DOUBLE_REFUSAL}`);
-  return text;
+  // The shortest text of the double, read the way fastjson2 reads that text.
+  return javaNumberLexemeWith(String(value), formatting);
 }
+
+const javaNumber = (value: number) => javaNumberWith(value, 'agreed');
 
 /** Whether any unit needs an escape ('"', '\\', C0) or is a surrogate; a loop beats a regex on short keys. */
 function hasEscapeOrSurrogate(value: string): boolean {
@@ -109,18 +178,27 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 const LATIN1_NON_ASCII = /[\u0080-\u00ff]/;
 
 /**
- * fastjson2 2.0.64 mis-reads a key of a nested object when the key holds both an
- * escaped character and one in U+0080–U+00FF: re-reading the object then throws
- * "malformed input" (found by the property suite). When it does depends on the
- * rest of the text, so every such nested key is refused; root keys and keys of
- * objects inside arrays are read correctly and are kept.
+ * Whether fastjson2 2.0.64 and 2.0.65 mis-read this key of a nested sorted object (throwing
+ * "malformed input", or worse, decoding it as another key) where 2.0.60 and older read it right.
+ * Their JSONReaderASCII, used when the text it parses holds only U+0000–U+00FF, hands a name
+ * with an escape to a UTF-8 decoder, which garbles U+0080–U+00FF. Which text that is (the
+ * serialized parent object) the writer knows, not the key; see `misreadKeyPath` in whole-text.ts.
+ */
+export function isMisreadableKey(key: string): boolean {
+  return NEEDS_ESCAPE.test(key) && LATIN1_NON_ASCII.test(key);
+}
+
+/**
+ * Keys of nested sorted objects that fastjson2 2.0.64+ may mis-read are refused here, whatever
+ * the rest of the text; the package's canonicalJson then looks at the whole body and accepts
+ * those it can prove are read right. Root keys and keys of objects inside arrays are read right.
  */
 function javaKey(key: string, nested: boolean): string {
   if (!hasEscapeOrSurrogate(key)) return `"${key}"`;
-  if (nested && NEEDS_ESCAPE.test(key) && LATIN1_NON_ASCII.test(key)) {
+  if (nested && isMisreadableKey(key)) {
     throw new Refusal(
       'unreadable-by-reference',
-      'fastjson2 mis-reads a nested key that mixes an escaped character with one in U+0080–U+00FF; rename the key',
+      'fastjson2 2.0.64 and later mis-read a nested key that mixes an escaped character with one in U+0080–U+00FF when its parent object holds nothing past U+00FF; rename the key',
     );
   }
   return javaString(key);
@@ -134,6 +212,23 @@ export const javaDialect: Dialect = {
   numberLexeme: javaNumberLexeme,
   number: javaNumber,
 };
+
+/** The java dialect without the per-key refusal: the whole-body check decides (whole-text.ts). */
+export const javaDialectKeepingKeys: Dialect = { ...javaDialect, key: (key) => javaString(key) };
+
+/**
+ * The java dialect with doubles written as one family of fastjson2 releases writes them, where
+ * the range disagrees: `shortest` for 2.0.50–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.65.
+ * Not sound for signing (a server on the other family signs differently); the signature doctor
+ * uses it to say which family a received signature came from.
+ */
+export function javaDialectWithDoubles(formatting: DoubleFormatting, base: Dialect = javaDialect): Dialect {
+  return {
+    ...base,
+    numberLexeme: (lexeme) => javaNumberLexemeWith(lexeme, formatting),
+    number: (value) => javaNumberWith(value, formatting),
+  };
+}
 
 // --- CPython 3.11 (sorted(d.items()) -> json.dumps(separators=(',', ':'))) ---
 

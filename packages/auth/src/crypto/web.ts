@@ -1,9 +1,7 @@
 import type { HmacSha256Base64 } from './hmac.js';
 
-const utf8 = new TextEncoder();
-
-export function importHmacKey(key: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', utf8.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+export function importHmacKey(key: Uint8Array<ArrayBuffer>, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
 }
 
 export function toBase64(bytes: Uint8Array): string {
@@ -21,13 +19,17 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
 /** Web Crypto path: browsers, edge runtimes, Deno, Bun and Node alike. */
 export const webHmacSha256Base64: HmacSha256Base64 = async (key, message) => {
   const cryptoKey = await importHmacKey(key, 'sign');
-  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, utf8.encode(message))));
+  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, message)));
 };
 
 /** Constant-time check of a Base64 HMAC-SHA256 tag: `subtle.verify` compares, not our code. */
-export async function verifyHmacSha256Base64(key: string, message: string, signature: string): Promise<boolean> {
+export async function verifyHmacSha256Base64(
+  key: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer>,
+  signature: string,
+): Promise<boolean> {
   const tag = fromBase64(signature);
   if (tag === undefined) return false;
   const cryptoKey = await importHmacKey(key, 'verify');
-  return crypto.subtle.verify('HMAC', cryptoKey, tag, utf8.encode(message));
+  return crypto.subtle.verify('HMAC', cryptoKey, tag, message);
 }

@@ -53,8 +53,9 @@ describe('signVidauRequest', () => {
   });
 
   it('refuses, before anything is sent, a body it cannot canonicalize soundly', async () => {
-    const original = new Request('https://api.test/x', { method: 'POST', body: '{"a":1e21}' });
-    await expect(signVidauRequest(original, credentials)).rejects.toThrowError(CanonicalJsonError);
+    // fastjson2 2.0.50-2.0.55 write this double as 6.8E-29, 2.0.56 and later as 6.799999999999999E-29.
+    const original = new Request('https://api.test/x', { method: 'POST', body: '{"a":6.8e-29}' });
+    await expect(signVidauRequest(original, credentials)).rejects.toMatchObject({ reason: 'version-dependent-number', path: '$.a' });
   });
 });
 
@@ -73,7 +74,7 @@ describe('vidauAuth middleware', () => {
   it('sends nothing when the body is refused', async () => {
     const { client, sent } = observedClient();
     client.use(vidauAuth(credentials));
-    await expect(client.POST('/v1.0/task/info', { body: { n: 1e-7 } })).rejects.toThrowError(CanonicalJsonError);
+    await expect(client.POST('/v1.0/task/info', { body: { n: 6.8e-29 } })).rejects.toThrowError(CanonicalJsonError);
     expect(sent).toHaveLength(0);
   });
 

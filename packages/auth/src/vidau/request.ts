@@ -1,5 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
-import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
+import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
+import { canonicalJson } from '../canonical/whole-text.js';
+import { assertVidauCharset } from './charset.js';
 import { assertVidauCredentials, type VidauCredentials, type VidauHeaderOptions, vidauHeaders } from './sign.js';
 
 export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeaderOptions {
@@ -17,6 +19,7 @@ export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeade
  */
 export async function signVidauRequest(request: Request, options: VidauRequestSigningOptions): Promise<Request> {
   assertVidauCredentials(options);
+  assertVidauCharset(options.charset ?? 'UTF-8');
   const text = request.body === null ? '' : await request.text();
   const body = text === '' ? '' : canonicalJson(text, { dialect: options.dialect ?? 'java' });
   const timestamp = (options.now ?? Date.now)();
@@ -36,6 +39,7 @@ export async function signVidauRequest(request: Request, options: VidauRequestSi
 /** openapi-fetch middleware that signs every request with {@link signVidauRequest}. */
 export function vidauAuth(options: VidauRequestSigningOptions): Middleware {
   assertVidauCredentials(options);
+  assertVidauCharset(options.charset ?? 'UTF-8');
   return {
     onRequest: ({ request }) => signVidauRequest(request, options),
   };

@@ -1,13 +1,19 @@
-import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
+import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
+import { canonicalJson } from '../canonical/whole-text.js';
 import type { HmacSha256Base64 } from '../crypto/hmac.js';
 import { verifyHmacSha256Base64, webHmacSha256Base64 } from '../crypto/web.js';
 import {
   InvalidCredentialsError,
   InvalidTimestampError,
+  InvalidWindowError,
   SignatureMismatchError,
   SignatureMissingError,
   TimestampOutOfWindowError,
 } from '../errors.js';
+import { assertVidauCharset, javaStringBytes, type VidauCharset } from './charset.js';
+import { assertToleranceMs, DEFAULT_TOLERANCE_MS, type ReplayGuard, readClock } from './replay-guard.js';
+
+export { DEFAULT_TOLERANCE_MS };
 
 export interface VidauCredentials {
   /** The `x-client-id` from the VidAU API keys page. */
@@ -26,14 +32,35 @@ export interface VidauSignatureInput extends VidauCredentials {
 /** Timestamps below this are seconds, not milliseconds (it is 2001-09-09 in ms). */
 const EARLIEST_MILLISECOND_TIMESTAMP = 1e12;
 
+/** C0 controls and DEL, or anything past Latin-1 (an HTTP header carries bytes, one per character). */
+const NOT_HEADER_SAFE = /[\u0000-\u001f\u007f\u0100-\uffff]/;
+
+/**
+ * Checks VidAU credentials before anything is signed or sent; a client can call it when it is
+ * built. Each must be a non-empty string of Latin-1 characters without control characters, not
+ * all whitespace and without whitespace at either end (a header cannot carry it, and it is almost
+ * always a copy-paste slip). Errors name the field, never the value.
+ *
+ * @throws InvalidCredentialsError
+ */
 export function assertVidauCredentials(credentials: VidauCredentials): void {
+  if (typeof credentials !== 'object' || credentials === null) {
+    throw new InvalidCredentialsError('VidAU credentials must be an object with clientId and authKey');
+  }
   for (const field of ['clientId', 'authKey'] as const) {
     const value: unknown = credentials[field];
     if (typeof value !== 'string' || value === '') {
-      throw new InvalidCredentialsError(`VidAU ${field} must be a non-empty string`);
+      throw new InvalidCredentialsError(`VidAU ${field} must be a non-empty string`, field);
     }
-    if (!value.isWellFormed() || /[\r\n]/.test(value)) {
-      throw new InvalidCredentialsError(`VidAU ${field} contains characters that cannot be signed or sent in a header`);
+    if (NOT_HEADER_SAFE.test(value)) {
+      throw new InvalidCredentialsError(
+        `VidAU ${field} contains a control character or a character beyond Latin-1, which cannot be signed reproducibly or sent in a header`,
+        field,
+      );
+    }
+    if (value.trim() === '') throw new InvalidCredentialsError(`VidAU ${field} is only whitespace`, field);
+    if (value.trim() !== value) {
+      throw new InvalidCredentialsError(`VidAU ${field} begins or ends with whitespace, which a header cannot carry`, field);
     }
   }
 }
@@ -55,13 +82,37 @@ export function vidauStringToSign({ clientId, body, timestamp }: Omit<VidauSigna
 export interface SignOptions {
   /** Defaults to Web Crypto; the Node entry point binds node:crypto. */
   readonly hmac?: HmacSha256Base64;
+  /**
+   * The default charset of the server's JVM: the vendor signs `authKey.getBytes()` and
+   * `message.getBytes()`, so the key and the string to sign are encoded as Java would there,
+   * with `?` for each character it cannot represent. `UTF-8` (default) is Java 18+ and any
+   * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`.
+   */
+  readonly charset?: VidauCharset;
+}
+
+/** The key and message bytes the vendor's `SignatureUtil` feeds to HMAC-SHA256. */
+function signedBytes(authKey: string, message: string, charset: VidauCharset = 'UTF-8') {
+  assertVidauCharset(charset);
+  return { key: javaStringBytes(authKey, charset), message: javaStringBytes(message, charset) };
 }
 
 /** Base64 HMAC-SHA256 over `clientId + body + timestamp`, the `Authorization` header value. */
 export async function signVidau(input: VidauSignatureInput, options: SignOptions = {}): Promise<string> {
   assertVidauCredentials(input);
   assertMillisecondTimestamp(input.timestamp);
-  return (options.hmac ?? webHmacSha256Base64)(input.authKey, vidauStringToSign(input));
+  const { key, message } = signedBytes(input.authKey, vidauStringToSign(input), options.charset);
+  return (options.hmac ?? webHmacSha256Base64)(key, message);
+}
+
+/** The synchronous core of `signVidau`, for an HMAC that answers synchronously (node:crypto). */
+export function signVidauWith(hmac: (key: Uint8Array<ArrayBuffer>, message: Uint8Array<ArrayBuffer>) => string) {
+  return (input: VidauSignatureInput, options: Pick<SignOptions, 'charset'> = {}): string => {
+    assertVidauCredentials(input);
+    assertMillisecondTimestamp(input.timestamp);
+    const { key, message } = signedBytes(input.authKey, vidauStringToSign(input), options.charset);
+    return hmac(key, message);
+  };
 }
 
 export interface VidauHeaderOptions extends SignOptions {
@@ -99,21 +150,40 @@ export interface VerifyVidauSignatureInput extends VidauCredentials {
 }
 
 export interface VerifyVidauSignatureOptions {
-  /** Largest accepted |timestamp − now| in milliseconds; replays outside it are refused. Default 5 minutes. */
+  /**
+   * Largest accepted |timestamp − now| in milliseconds; replays outside it are refused. Default
+   * 5 minutes. NaN, a negative or an infinite value refuses every request (InvalidWindowError).
+   */
   readonly toleranceMs?: number;
-  /** Clock in milliseconds since the epoch; injectable for tests. */
+  /** Clock in milliseconds since the epoch; injectable for tests. A clock that returns no finite time refuses every request. */
   readonly now?: () => number;
   readonly dialect?: CanonicalJsonDialect;
+  /** The JVM default charset the sender signed under (see `SignOptions.charset`); default UTF-8. */
+  readonly charset?: VidauCharset;
+  /**
+   * Refuses a genuine request that was already accepted inside the window (see `createReplayGuard`).
+   * Without one, a captured request can be replayed until its timestamp leaves the window.
+   */
+  readonly replayGuard?: ReplayGuard;
 }
-
-export const DEFAULT_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
  * Checks a VidAU-signed request the way the vendor server would. Resolves when
- * it is genuine and fresh; otherwise rejects with a typed error. The tag
- * comparison is constant-time (Web Crypto `verify`).
+ * it is genuine and fresh (and, with a `replayGuard`, not seen before); otherwise
+ * rejects with a typed error. The tag comparison is constant-time (Web Crypto `verify`).
+ * Fails closed: an invalid window or clock refuses every request.
  */
 export async function verifyVidauSignature(input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions = {}): Promise<void> {
+  const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
+  assertToleranceMs(toleranceMs);
+  const guard = options.replayGuard;
+  if (guard !== undefined && !(guard.toleranceMs >= toleranceMs)) {
+    throw new InvalidWindowError(
+      'replayGuard',
+      `the replay guard forgets requests after ${guard.toleranceMs} ms, before this window closes`,
+    );
+  }
+  const now = readClock(options.now ?? Date.now);
   assertVidauCredentials(input);
   if (!input.signature) throw new SignatureMissingError('the Authorization header with the signature is missing');
   if (!input.timestamp) throw new SignatureMissingError('the timestamp header is missing');
@@ -121,12 +191,14 @@ export async function verifyVidauSignature(input: VerifyVidauSignatureInput, opt
     throw new InvalidTimestampError('the timestamp header is not an integer number of milliseconds');
   }
   const timestamp = Number(input.timestamp);
-  const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
-  const skewMs = timestamp - (options.now ?? Date.now)();
-  if (Math.abs(skewMs) > toleranceMs) throw new TimestampOutOfWindowError(skewMs, toleranceMs);
+  const skewMs = timestamp - now;
+  if (!(Math.abs(skewMs) <= toleranceMs)) throw new TimestampOutOfWindowError(skewMs, toleranceMs);
   const body = input.body === '' ? '' : canonicalJson(input.body, { dialect: options.dialect ?? 'java' });
   const message = vidauStringToSign({ clientId: input.clientId, body, timestamp });
-  if (!(await verifyHmacSha256Base64(input.authKey, message, input.signature))) {
+  const bytes = signedBytes(input.authKey, message, options.charset);
+  if (!(await verifyHmacSha256Base64(bytes.key, bytes.message, input.signature))) {
     throw new SignatureMismatchError('the signature does not match the body, client id and timestamp');
   }
+  // After the await, check and record in one synchronous step: two copies verified at once cannot both pass.
+  guard?.admit({ clientId: input.clientId, timestamp, signature: input.signature }, now);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AiutaOperations } from '@signet/aiuta';
 import { JwtInvalidError, verifyAiutaJwt } from '@signet/auth';
 import { type AuthInput, defineMockApi, type MockApiContext, type MockApiFactory, type MockFile, type MockResponse } from '../core/api.js';
@@ -71,7 +70,12 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
 
   const error = (status: number, message: string): MockResponse => json(status, { detail: message });
 
-  const describeUpload = (id: string, upload: Upload) => ({ id, owner_type: 'user' as const, url: context.fileUrl(id), expires_at: upload.expiresAt });
+  const describeUpload = (id: string, upload: Upload) => ({
+    id,
+    owner_type: 'user' as const,
+    url: context.fileUrl(id),
+    expires_at: upload.expiresAt,
+  });
 
   const operationState = (operation: Operation): Ops['getOperation']['responses'][200]['content']['application/json'] => {
     const age = now() - operation.createdAt;
@@ -142,7 +146,7 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
         if (!(image instanceof File)) {
           return json(422, { detail: [{ loc: ['body', 'image_data'], msg: 'Expected UploadFile, received: str', type: 'value_error' }] });
         }
-        const id = `user_image-${randomUUID()}`;
+        const id = `user_image-${crypto.randomUUID()}`;
         const expiresAt = now() + UPLOAD_TTL_MS;
         const upload: Upload = {
           bytes: new Uint8Array(await image.arrayBuffer()),
@@ -171,7 +175,7 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
         }
         const source = uploads.get(request.uploaded_image_id) ?? (MODEL_IDS.has(request.uploaded_image_id) ? PLACEHOLDER_PNG : undefined);
         if (source === undefined) return reply(400, { detail: 'Input image was not found' });
-        const id = `sku_op-${randomUUID()}`;
+        const id = `sku_op-${crypto.randomUUID()}`;
         const outcome = tryOn.outcome?.(request) ?? 'SUCCESS';
         operations.set(id, { id, createdAt: now(), outcome, source });
         return reply(200, { operation_id: id, details: null, errors: [] });

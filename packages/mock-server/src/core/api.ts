@@ -95,13 +95,22 @@ export interface HandlerInput<Op> {
   readonly params: PathParams<Op>;
   readonly body: RequestBody<Op>;
   /** A response the spec documents, its body typed from the generated types. */
-  reply<S extends keyof Responses<Op> & number>(status: S, body: ResponseBody<Op, S>, headers?: Readonly<Record<string, string>>): MockResponse;
+  reply<S extends keyof Responses<Op> & number>(
+    status: S,
+    body: ResponseBody<Op, S>,
+    headers?: Readonly<Record<string, string>>,
+  ): MockResponse;
 }
 
 export type Handler<Op> = (input: HandlerInput<Op>) => MockResponse | Promise<MockResponse>;
 
-/** One handler per operation of the generated `operations` type: a missing one is a compile error. */
-export type Handlers<Operations> = { readonly [K in keyof Operations]-?: Handler<Operations[K]> };
+/**
+ * One handler per served operation of the generated `operations` type: a missing one is a compile
+ * error. `Served` leaves out what the API does not serve, such as the spec's outgoing `webhooks`.
+ */
+export type Handlers<Operations, Served extends keyof Operations = keyof Operations> = {
+  readonly [K in Served]-?: Handler<Operations[K]>;
+};
 
 /** What an authenticator is told about the request. */
 export interface AuthInput {
@@ -115,15 +124,15 @@ export interface AuthInput {
  * One API's mock: everything vendor-specific lives here, so the core names no vendor.
  * `Operations` is the generated `operations` type of the API's client.
  */
-export interface MockApi<Operations = Record<string, unknown>> {
-  /** Key for faults, request counts and `/files/{name}/…`, e.g. `aiuta`. */
+export interface MockApi<Operations = Record<string, unknown>, Served extends keyof Operations = keyof Operations> {
+  /** Key for faults, request counts, base URLs and `/files/{name}/…`. */
   readonly name: string;
   /** The path the API is served under, e.g. `/digital-try-on/v1` (its spec's server path). */
   readonly prefix: string;
   readonly spec: OpenApiDocument;
   /** How the vendor counts string lengths for `maxLength`. Default `code-points`. */
   readonly stringLength?: StringLength;
-  readonly handlers: Handlers<Operations>;
+  readonly handlers: Handlers<Operations, Served>;
   /** Undefined when the request may proceed; otherwise the refusal, in the vendor's shape. */
   authenticate(input: AuthInput): MockResponse | undefined | Promise<MockResponse | undefined>;
   /** An error in the vendor's shape (404, 405, 413, 415, …). */
@@ -140,6 +149,6 @@ export interface MockApi<Operations = Record<string, unknown>> {
 export type MockApiFactory = (context: MockApiContext) => MockApi;
 
 /** Checks a module's handler table against its generated operations, then erases the type for the registry. */
-export function defineMockApi<Operations>(api: MockApi<Operations>): MockApi {
+export function defineMockApi<Operations, Served extends keyof Operations = keyof Operations>(api: MockApi<Operations, Served>): MockApi {
   return api as unknown as MockApi;
 }

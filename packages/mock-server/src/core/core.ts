@@ -1,4 +1,13 @@
-import type { MockApi, MockApiContext, MockApiFactory, MockHeaders, MockRequest, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
+import type {
+  MockApi,
+  MockApiContext,
+  MockApiFactory,
+  MockHeaders,
+  MockRequest,
+  MockResponse,
+  MockStoreLimits,
+  WebhookDelivery,
+} from './api.js';
 import { decodeSegment, isLoopback, json, mediaType } from './http.js';
 import { type CompiledOperation, compileRoutes, type Router } from './router.js';
 import { pushBounded } from './store.js';
@@ -6,7 +15,7 @@ import type { ValidationProblem } from './validate.js';
 
 /** A canned answer for the next matching requests, to exercise retries and error handling. */
 export interface Fault {
-  /** The API's name, e.g. `aiuta` or `vidau`. */
+  /** The API's name, as its module gives it. */
   readonly api: string;
   /** The spec's operationId; any request to the API when omitted. */
   readonly operationId?: string;
@@ -160,7 +169,9 @@ export function createMockCore(options: MockCoreOptions): MockCore {
   for (const fault of options.faults ?? []) faults.push({ fault, left: fault.times ?? 1 });
 
   const takeFault = (api: string, operationId: string | undefined): Fault | undefined => {
-    const index = faults.findIndex(({ fault }) => fault.api === api && (fault.operationId === undefined || fault.operationId === operationId));
+    const index = faults.findIndex(
+      ({ fault }) => fault.api === api && (fault.operationId === undefined || fault.operationId === operationId),
+    );
     const entry = faults[index];
     if (entry === undefined) return undefined;
     entry.left -= 1;
@@ -222,7 +233,9 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     } else if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
       let form: FormData;
       try {
-        form = await new Response(bytes, { headers: { 'content-type': request.headers.get('content-type') ?? type } }).formData();
+        form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+          headers: { 'content-type': request.headers.get('content-type') ?? type },
+        }).formData();
       } catch {
         return { refused: api.invalid(problem('There was an error parsing the body', 'value_error')) };
       }

@@ -1,6 +1,10 @@
 import type { MockResponse } from './api.js';
 
-export const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): MockResponse => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): MockResponse => ({
+  status,
+  body,
+  headers,
+});
 
 /**
  * Whether `If-None-Match` matches the current `etag` (RFC 9110 §13.1.2): `*` matches any current

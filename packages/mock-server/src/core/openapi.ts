@@ -9,7 +9,7 @@ export interface OpenApiOperation {
 }
 
 export interface OpenApiDocument {
-  readonly servers?: readonly { readonly url: string }[];
+  readonly servers?: readonly { readonly url: string; readonly [key: string]: unknown }[];
   readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
   readonly [key: string]: unknown;

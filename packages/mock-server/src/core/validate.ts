@@ -15,6 +15,7 @@ export interface ValidationProblem {
 /**
  * How `minLength`/`maxLength` count: JSON Schema counts code points (as Python's `len` does);
  * a Java service counts UTF-16 code units (`String.length()`), as JavaScript's `length` does.
+ * A schema marked `x-max-length-unit: utf-16` counts UTF-16 units either way.
  */
 export type StringLength = 'code-points' | 'utf-16';
 
@@ -25,16 +26,46 @@ const validators = new WeakMap<Ajv2020, Map<string, ValidateFunction>>();
 
 function compilerFor(spec: OpenApiDocument, stringLength: StringLength): Ajv2020 {
   let bySpec = compilers.get(spec);
-  if (bySpec === undefined) compilers.set(spec, (bySpec = new Map()));
+  if (bySpec === undefined) {
+    bySpec = new Map();
+    compilers.set(spec, bySpec);
+  }
   let ajv = bySpec.get(stringLength);
   if (ajv === undefined) {
-    ajv = new Ajv2020({ strict: false, allErrors: true, unicode: stringLength === 'code-points' });
+    ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addFormat('binary', true);
-    ajv.addSchema({ ...spec, $id: 'mock:spec' });
+    for (const keyword of ['maxLength', 'minLength'] as const) ajv.addKeyword(utf16Keyword(keyword));
+    ajv.addSchema({ ...(countInUtf16(spec, stringLength === 'utf-16') as OpenApiDocument), $id: 'mock:spec' });
     bySpec.set(stringLength, ajv);
   }
   return ajv;
+}
+
+/** `maxLength`/`minLength` counted in UTF-16 units (JSON Schema's count code points), reported under the standard names. */
+function utf16Keyword(keyword: 'maxLength' | 'minLength') {
+  const validate: ((limit: number, data: string) => boolean) & { errors?: Partial<ErrorObject>[] } = (limit, data) => {
+    const ok = keyword === 'maxLength' ? data.length <= limit : data.length >= limit;
+    validate.errors = ok ? [] : [{ keyword, message: `must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${limit} characters`, params: { limit } }];
+    return ok;
+  };
+  return { keyword: `${keyword}Utf16`, type: 'string' as const, schemaType: 'number' as const, errors: true, validate };
+}
+
+/**
+ * A copy of the spec whose numeric `maxLength`/`minLength` count UTF-16 units: everywhere when `all`
+ * (the vendor's service counts that way), else where a schema says `x-max-length-unit: utf-16`.
+ */
+function countInUtf16(node: unknown, all: boolean): unknown {
+  if (Array.isArray(node)) return node.map((item) => countInUtf16(item, all));
+  if (node === null || typeof node !== 'object') return node;
+  const utf16 = all || (node as Record<string, unknown>)['x-max-length-unit'] === 'utf-16';
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      utf16 && (key === 'maxLength' || key === 'minLength') && typeof value === 'number' ? `${key}Utf16` : key,
+      countInUtf16(value, all),
+    ]),
+  );
 }
 
 /**
@@ -44,7 +75,10 @@ function compilerFor(spec: OpenApiDocument, stringLength: StringLength): Ajv2020
 export function compileValidator(spec: OpenApiDocument, pointer: readonly string[], stringLength: StringLength): BodyValidator {
   const ajv = compilerFor(spec, stringLength);
   let cache = validators.get(ajv);
-  if (cache === undefined) validators.set(ajv, (cache = new Map()));
+  if (cache === undefined) {
+    cache = new Map();
+    validators.set(ajv, cache);
+  }
   const ref = `mock:spec#/${pointer.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
   let validate = cache.get(ref);
   if (validate === undefined) {

@@ -1,0 +1,46 @@
+import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
+
+/** The origin the in-process mock answers for by default: `.invalid` never resolves, so nothing leaks to a network. */
+export const MOCK_ORIGIN = 'http://mock.signet.invalid';
+
+export interface MockFetchOptions extends MockOptions {
+  /** The origin of the base and file URLs it hands out. Default {@link MOCK_ORIGIN}. */
+  readonly origin?: string;
+}
+
+export interface MockFetch extends MockState {
+  /**
+   * Pass as a client's `fetch`: every request is answered in process, no port involved. It routes on
+   * the path alone, so a client on the vendor's default base URL reaches the mock too.
+   */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  readonly url: string;
+  readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
+  readonly aiutaBaseUrl: string;
+  readonly vidauBaseUrl: string;
+  /** Cancels pending work (webhook timers). */
+  close(): void;
+}
+
+/**
+ * The mock as an in-process fetch. Webhooks addressed to its own origin are answered in process;
+ * others go to `webhookFetch` when given, else to the global fetch (loopback only unless
+ * `allowRemoteWebhooks`).
+ */
+export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
+  const origin = (options.origin ?? MOCK_ORIGIN).replace(/\/+$/, '');
+  const core = createCore(options, origin);
+  const baseUrls = baseUrlsOf(core, origin);
+  return {
+    fetch: (input, init) => core.handle(new Request(input, init)),
+    url: origin,
+    baseUrls,
+    aiutaBaseUrl: baseUrls.aiuta,
+    vidauBaseUrl: baseUrls.vidau,
+    credentials: options.credentials ?? MOCK_CREDENTIALS,
+    webhooks: core.webhooks,
+    requestCounts: core.requestCounts as MockState['requestCounts'],
+    injectFault: (fault) => core.injectFault(fault),
+    close: () => core.close(),
+  };
+}

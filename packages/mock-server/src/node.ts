@@ -1,0 +1,146 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MockHeaders, MockResponse } from './core/api.js';
+import { concat, type IncomingMockRequest, type MockCore, serialize } from './core/core.js';
+import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
+
+export interface MockServerOptions extends MockOptions {
+  /** Default 0: any free port. The server listens on 127.0.0.1 only. */
+  readonly port?: number;
+}
+
+export interface MockServer extends MockState {
+  /** The origin, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  /** Each API's base URL, by name: pass as a client's `baseUrl`. */
+  readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
+  /** Pass as `baseUrl` to createAiutaClient (the same as `baseUrls.aiuta`). */
+  readonly aiutaBaseUrl: string;
+  /** Pass as `baseUrl` to createVidauClient (the same as `baseUrls.vidau`). */
+  readonly vidauBaseUrl: string;
+  close(): Promise<void>;
+}
+
+function headersOf(headers: IncomingHttpHeaders): MockHeaders {
+  return {
+    get(name) {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+/** Reads the body until its end, or until it exceeds `limit`: then pauses the socket and reads no more. */
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    const cleanup = () => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      length += chunk.byteLength;
+      if (length > limit) {
+        cleanup();
+        incoming.pause();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(concat(chunks, length));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the client closed the connection before the body ended'));
+    };
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+function toIncoming(incoming: IncomingMessage, origin: string): IncomingMockRequest | undefined {
+  const target = incoming.url ?? '/';
+  let url: URL;
+  try {
+    // Origin-form is appended, never resolved, so `//host/path` stays a path on this server.
+    url = target.startsWith('/') ? new URL(`${origin}${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+  return {
+    method: (incoming.method ?? 'GET').toUpperCase(),
+    url,
+    headers: headersOf(incoming.headers),
+    readBody: (limit) => readIncoming(incoming, limit),
+  };
+}
+
+function send(incoming: IncomingMessage, outgoing: ServerResponse, response: MockResponse): void {
+  const { headers, body } = serialize(response, incoming.method ?? 'GET');
+  // A body left unread (too large, or refused before it was needed) is not drained: the connection closes.
+  if (!incoming.complete) headers.connection = 'close';
+  outgoing.writeHead(response.status, headers).end(body);
+}
+
+/** Serves a mock core over node:http on loopback. */
+export async function listen(
+  core: (origin: () => string) => MockCore,
+  port: number,
+): Promise<{ origin: string; core: MockCore; close(): Promise<void> }> {
+  let origin = '';
+  const mock = core(() => origin);
+  const server = createServer((incoming, outgoing) => {
+    const request = toIncoming(incoming, origin);
+    const answer =
+      request === undefined
+        ? Promise.resolve<MockResponse>({ status: 400, body: { error: 'malformed request target' } })
+        : mock.dispatch(request);
+    answer
+      .then((response) => send(incoming, outgoing, response))
+      .catch(() => {
+        // The connection is gone (or the response half-written): nothing is left to tell the client.
+        outgoing.destroy();
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    core: mock,
+    close() {
+      mock.close();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Starts the mock on loopback; resolves once it listens. */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { origin, core, close } = await listen((origin) => createCore(options, origin), options.port ?? 0);
+  const baseUrls = baseUrlsOf(core, origin);
+  return {
+    url: origin,
+    baseUrls,
+    aiutaBaseUrl: baseUrls.aiuta,
+    vidauBaseUrl: baseUrls.vidau,
+    credentials: options.credentials ?? MOCK_CREDENTIALS,
+    webhooks: core.webhooks,
+    requestCounts: core.requestCounts as MockServer['requestCounts'],
+    injectFault: (fault) => core.injectFault(fault),
+    close,
+  };
+}
