@@ -5,12 +5,13 @@
 //
 // Two entries per package: `all` re-exports the whole public API (nothing can be tree-shaken), and
 // for a client (a package with `signet.spec`), `client` imports only its create*Client factory,
-// which is what an app pays for. Sizes are minified + gzipped (level 9).
+// which is what an app pays for. Sizes are minified + gzipped (level 9); esbuild's are the
+// reference (Vite keeps whitespace in a library's ES output, so its "min" is larger).
 //
 //   node scripts/check-bundles.mjs                  bundle, fail on errors and warnings, print sizes
 //   node scripts/check-bundles.mjs --budget[=8192]  also fail when a client's `client` entry is over budget
 //   node scripts/check-bundles.mjs --only=esbuild   one bundler (esbuild, webpack or vite)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,14 +36,16 @@ async function exportNames(pkg) {
   return Object.keys(module);
 }
 
-/** A consumer project in a temp dir whose node_modules links to the workspace package. */
-function consumer(pkg, entries) {
+/** One consumer project in a temp dir whose node_modules links to every workspace package checked. */
+function consumer(packages, entries) {
   const dir = mkdtempSync(join(tmpdir(), 'signet-bundle-'));
-  const link = join(dir, 'node_modules', pkg.name);
-  mkdirSync(dirname(link), { recursive: true });
-  symlinkSync(pkg.dir, link, 'dir');
+  for (const pkg of packages) {
+    const link = join(dir, 'node_modules', pkg.name);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(pkg.dir, link, 'dir');
+  }
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bundle-consumer', private: true, type: 'module' }));
-  for (const [name, code] of Object.entries(entries)) writeFileSync(join(dir, `${name}.js`), code);
+  for (const { id, code } of entries) writeFileSync(join(dir, `${id}.js`), code);
   return dir;
 }
 
@@ -67,26 +70,46 @@ async function esbuildBundle(dir, entry) {
   return { errors: result.errors.map(text), warnings: result.warnings.map(text), code };
 }
 
-async function webpackBundle(dir, entry) {
+/** One compilation for every entry (startup and minifier warm-up dominate); entries share no chunks. */
+async function webpackBundles(dir, ids) {
   const { default: webpack } = await import('webpack');
-  const outDir = join(dir, `webpack-${entry}`);
+  const outDir = join(dir, 'webpack');
   const compiler = webpack({
     context: dir,
     mode: 'production',
     target: 'web',
-    entry: `./${entry}.js`,
-    output: { path: outDir, filename: 'bundle.js', module: true, library: { type: 'module' } },
+    entry: Object.fromEntries(ids.map((id) => [id, `./${id}.js`])),
+    output: { path: outDir, filename: '[name].js', module: true, library: { type: 'module' } },
     experiments: { outputModule: true },
+    // Still write the entries that built, so that one package's error does not hide the others' sizes.
+    optimization: { emitOnErrors: true },
     devtool: false,
     infrastructureLogging: { level: 'error' },
   });
   const stats = await new Promise((res, rej) => compiler.run((error, s) => (error ? rej(error) : res(s))));
   await new Promise((res) => compiler.close(res));
-  const json = stats.toJson({ all: false, errors: true, warnings: true });
-  const text = (m) => `${m.message.split('\n')[0]}${m.moduleName ? ` (${m.moduleName})` : ''}`;
-  let code;
-  if (!stats.hasErrors()) code = readFileSync(join(outDir, 'bundle.js'));
-  return { errors: json.errors.map(text), warnings: json.warnings.map(text), code };
+  const { compilation } = stats;
+  const text = (e) => `${e.message.split('\n')[0]}${e.module ? ` (${e.module.readableIdentifier(compilation.requestShortener)})` : ''}`;
+  // An error or warning belongs to the entries whose bundle holds its module; without one, to all.
+  const entriesOfChunk = new Map();
+  for (const [name, entrypoint] of compilation.entrypoints) {
+    for (const chunk of entrypoint.chunks) {
+      for (const reached of [chunk, ...chunk.getAllAsyncChunks()])
+        entriesOfChunk.set(reached, [...(entriesOfChunk.get(reached) ?? []), name]);
+    }
+  }
+  const owners = (e) => {
+    const chunks = e.module ? [...compilation.chunkGraph.getModuleChunks(e.module)] : [];
+    const names = new Set(chunks.flatMap((chunk) => entriesOfChunk.get(chunk) ?? []));
+    return names.size > 0 ? [...names] : ids;
+  };
+  const results = new Map(ids.map((id) => [id, { errors: [], warnings: [], code: undefined }]));
+  for (const e of compilation.errors) for (const id of owners(e)) results.get(id)?.errors.push(text(e));
+  for (const e of compilation.warnings) for (const id of owners(e)) results.get(id)?.warnings.push(text(e));
+  for (const [id, result] of results) {
+    if (result.errors.length === 0 && existsSync(join(outDir, `${id}.js`))) result.code = readFileSync(join(outDir, `${id}.js`));
+  }
+  return results;
 }
 
 async function viteBundle(dir, entry) {
@@ -125,48 +148,68 @@ async function viteBundle(dir, entry) {
   return { errors, warnings, code };
 }
 
-const bundlers = { esbuild: esbuildBundle, webpack: webpackBundle, vite: viteBundle };
-if (only !== undefined && !(only in bundlers)) throw new Error(`--only is one of ${Object.keys(bundlers).join(', ')}`);
+const bundlerNames = ['esbuild', 'webpack', 'vite'];
+if (only !== undefined && !bundlerNames.includes(only)) throw new Error(`--only is one of ${bundlerNames.join(', ')}`);
+const use = (bundler) => only === undefined || only === bundler;
 
 const problems = [];
-const rows = [];
 const started = performance.now();
-for (const pkg of discover()) {
-  const names = await exportNames(pkg);
-  const entries = { all: `export * from '${pkg.name}';\n` };
-  const factories = names.filter((n) => /^create\w*Client$/.test(n));
-  if (pkg.isClient) {
-    if (factories.length === 0) problems.push(`${pkg.name}: a client package without a create*Client export`);
-    else entries.client = `import { ${factories.join(', ')} } from '${pkg.name}';\nglobalThis.__signet = [${factories.join(', ')}];\n`;
-  }
-  const dir = consumer(pkg, entries);
+const packages = discover();
+const entries = [];
+for (const pkg of packages) {
+  let names;
   try {
-    for (const entry of Object.keys(entries)) {
-      const row = { package: pkg.name, entry };
-      for (const [bundler, bundle] of Object.entries(bundlers)) {
-        if (only !== undefined && bundler !== only) continue;
-        const { errors, warnings, code } = await bundle(dir, entry);
-        for (const e of errors) problems.push(`${pkg.name} (${entry}) ${bundler} error: ${e}`);
-        for (const w of warnings) problems.push(`${pkg.name} (${entry}) ${bundler} warning: ${w}`);
-        if (code !== undefined && errors.length === 0) {
-          row[`${bundler} min`] = code.byteLength;
-          row[`${bundler} min+gz`] = gz(code);
-          if (code.includes('node:')) problems.push(`${pkg.name} (${entry}) ${bundler}: the browser bundle mentions a node: module`);
-        }
-      }
-      if (budget !== undefined && entry === 'client') {
-        const size = row['esbuild min+gz'] ?? row['webpack min+gz'] ?? row['vite min+gz'];
-        if (size > budget) problems.push(`${pkg.name}: ${size} B min+gz is over the ${budget} B budget`);
-      }
-      rows.push(row);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    names = await exportNames(pkg);
+  } catch (error) {
+    problems.push(`${pkg.name}: cannot import its build (${error.message.split('\n')[0]}); build first`);
+    continue;
+  }
+  const id = (entry) => `${pkg.name.replace(/^@/, '').replace('/', '__')}--${entry}`;
+  entries.push({ pkg, entry: 'all', id: id('all'), code: `export * from '${pkg.name}';\n` });
+  const factories = names.filter((n) => /^create\w*Client$/.test(n));
+  if (!pkg.isClient) continue;
+  if (factories.length === 0) problems.push(`${pkg.name}: a client package without a create*Client export`);
+  else {
+    const code = `import { ${factories.join(', ')} } from '${pkg.name}';\nglobalThis.__signet = [${factories.join(', ')}];\n`;
+    entries.push({ pkg, entry: 'client', id: id('client'), code });
   }
 }
 
+const dir = consumer(packages, entries);
+const rows = [];
+try {
+  const webpackResults = use('webpack')
+    ? await webpackBundles(
+        dir,
+        entries.map((e) => e.id),
+      )
+    : new Map();
+  for (const { pkg, entry, id } of entries) {
+    const row = { package: pkg.name, entry };
+    for (const bundler of bundlerNames.filter(use)) {
+      const { errors, warnings, code } =
+        bundler === 'esbuild' ? await esbuildBundle(dir, id) : bundler === 'vite' ? await viteBundle(dir, id) : webpackResults.get(id);
+      for (const e of errors) problems.push(`${pkg.name} (${entry}) ${bundler} error: ${e}`);
+      for (const w of warnings) problems.push(`${pkg.name} (${entry}) ${bundler} warning: ${w}`);
+      if (code !== undefined && errors.length === 0) {
+        row[`${bundler} min`] = code.byteLength;
+        row[`${bundler} min+gz`] = gz(code);
+        if (Buffer.from(code).includes('node:'))
+          problems.push(`${pkg.name} (${entry}) ${bundler}: the browser bundle mentions a node: module`);
+      }
+    }
+    if (budget !== undefined && entry === 'client') {
+      const size = row['esbuild min+gz'] ?? row['webpack min+gz'] ?? row['vite min+gz'];
+      if (size > budget) problems.push(`${pkg.name}: ${size} B min+gz is over the ${budget} B budget`);
+    }
+    rows.push(row);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
 const kb = (n) => (n === undefined ? '-' : `${(n / 1024).toFixed(1)} kB`);
-const columns = Object.keys(bundlers).filter((b) => only === undefined || b === only);
+const columns = bundlerNames.filter(use);
 console.log(`browser bundles, no externals (${((performance.now() - started) / 1000).toFixed(1)} s):`);
 console.log(`  ${'package'.padEnd(24)}${'entry'.padEnd(8)}${columns.map((b) => `${b} min / min+gz`.padEnd(28)).join('')}`);
 for (const row of rows) {

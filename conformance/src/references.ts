@@ -223,7 +223,7 @@ export class JavaRange {
     return [...this.processes.keys()];
   }
 
-  /** `fastjson2=2.0.50,2.0.53,…` */
+  /** `fastjson2=2.0.45,2.0.49,…,2.0.65` */
   get version(): string {
     return `fastjson2=${this.versions.join(',')}`;
   }

@@ -13,7 +13,7 @@ export interface VectorFile {
   readonly dialect: CanonicalJsonDialect;
   readonly generator: {
     readonly reference: string;
-    /** `fastjson2=2.0.50,…,2.0.65` (every release the vectors were produced on, which all agreed) or `python=3.11`. */
+    /** `fastjson2=2.0.45,…,2.0.65` (every release the vectors were produced on, which all agreed) or `python=3.11`. */
     readonly version: string;
     readonly command: string;
     /** java: the JVM default charsets `signatureByCharset` was produced under, on the pinned release. */

@@ -180,7 +180,10 @@ export interface components {
             sku_ids: string[];
         });
         SkuImagesRequestFields: {
-            /** @description An uploaded image ID or a predefined model ID such as `model_woman_00`. */
+            /**
+             * @description An uploaded image ID or a predefined model ID such as `model_woman_00`.
+             * @example model_woman_00
+             */
             uploaded_image_id: string;
             sku_id?: string | null;
             /** @description An outfit; one or two items at the moment. */

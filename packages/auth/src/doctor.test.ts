@@ -50,6 +50,67 @@ describe('diagnoseVidauSignature', () => {
   });
 });
 
+describe('diagnoseVidauSignature: server settings', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const unicode = '{"n":"é😀"}';
+
+  it("names the server JVM's charset, and the option that fixes it, when that reproduces the signature", async () => {
+    // A US-ASCII JVM signs '?' for each non-ASCII code point, of the key too: worked out by hand.
+    const ascii = createHmac('sha256', latin1('doctor-SECRET-key')).update(latin1('client-1{"n":"??"}1723515690000')).digest('base64');
+    const report = await diagnoseVidauSignature({ clientId, authKey, body: unicode, timestamp, receivedSignature: ascii });
+    expect(report.matches).toBe(false);
+    expect(report.explainedBy.map((h) => h.name)).toEqual(['US-ASCII charset']);
+    expect(report.explainedBy[0]?.explanation).toContain("charset: 'US-ASCII'");
+    expect(report.sensitiveTo).toEqual(expect.arrayContaining(['US-ASCII charset', 'ISO-8859-1 charset']));
+
+    const iso = createHmac('sha256', latin1('doctor-SECRET-key')).update(latin1('client-1{"n":"é?"}1723515690000')).digest('base64');
+    const isoReport = await diagnoseVidauSignature({ clientId, authKey, body: unicode, timestamp, receivedSignature: iso });
+    expect(isoReport.explainedBy.map((h) => h.name)).toEqual(['ISO-8859-1 charset']);
+  });
+
+  it('takes the charset the server is known to use, and then names UTF-8 as the mistake', async () => {
+    const utf8 = signed('client-1{"n":"é😀"}1723515690000');
+    const report = await diagnoseVidauSignature({
+      clientId,
+      authKey,
+      body: unicode,
+      timestamp,
+      charset: 'US-ASCII',
+      receivedSignature: utf8,
+    });
+    expect(report.charset).toBe('US-ASCII');
+    expect(report.expectedSignature).not.toBe(utf8);
+    expect(report.explainedBy.map((h) => h.name)).toEqual(['UTF-8 charset']);
+  });
+
+  it('does not suspect the charset when the key and message are ASCII', async () => {
+    const report = await diagnoseVidauSignature({ clientId, authKey, body: '{"a":1}', timestamp });
+    expect(report.sensitiveTo).not.toContain('US-ASCII charset');
+  });
+
+  it('names the fastjson2 family a refused double came from', async () => {
+    const body = '{"a":6.8e-29}';
+    const newer = await diagnoseVidauSignature({
+      clientId,
+      authKey,
+      body,
+      timestamp,
+      receivedSignature: signed('client-1{"a":6.799999999999999E-29}1723515690000'),
+    });
+    expect(newer.canonicalBody).toBeUndefined();
+    expect(newer.explainedBy.map((h) => h.name)).toEqual(['fastjson2 2.0.56–2.0.65']);
+    expect(newer.explainedBy[0]?.explanation).toMatch(/plain decimal/);
+    const older = await diagnoseVidauSignature({
+      clientId,
+      authKey,
+      body,
+      timestamp,
+      receivedSignature: signed('client-1{"a":6.8E-29}1723515690000'),
+    });
+    expect(older.explainedBy.map((h) => h.name)).toEqual(['fastjson2 2.0.45–2.0.55']);
+  });
+});
+
 describe('signet doctor (CLI)', () => {
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   const env = { ...process.env, VIDAU_CLIENT_ID: clientId, VIDAU_AUTH_KEY: authKey };

@@ -171,7 +171,7 @@ export async function diagnoseVidauSignature(
     ...(dialect === javaDialect
       ? (
           [
-            ['shortest', `2.0.50–2.0.55`, 'shortest digits (6.8E-29)'],
+            ['shortest', `${FASTJSON2_RANGE.from}–2.0.55`, 'shortest digits (6.8E-29)'],
             ['fastjson2-2.0.56', `2.0.56–${FASTJSON2_RANGE.to}`, 'its own longer digits (6.799999999999999E-29)'],
           ] as const
         ).map(

@@ -71,7 +71,11 @@ parameters = { "path.image_id" = { dictionary = "generated-images", probability 
 
 function run(command, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: dir, stdio: 'inherit', env: { ...process.env, PYTHONPATH: scripts, ...env } });
+    const child = spawn(command, args, {
+      cwd: dir,
+      stdio: 'inherit',
+      env: { ...process.env, PYTHONPATH: scripts, PYTHONDONTWRITEBYTECODE: '1', ...env },
+    });
     child.on('error', (error) => {
       process.stderr.write(`could not run ${command}: ${error.message}\n`);
       resolve(127);

@@ -98,7 +98,10 @@ describe('the core', () => {
 
   it('counts string lengths in UTF-16 units where the module or the schema (x-max-length-unit) says so', async () => {
     const lengthOf = async (marked: boolean, stringLength?: 'utf-16') => {
-      const schema = { type: 'object', properties: { text: { type: 'string', maxLength: 3, ...(marked && { 'x-max-length-unit': 'utf-16' }) } } };
+      const schema = {
+        type: 'object',
+        properties: { text: { type: 'string', maxLength: 3, ...(marked && { 'x-max-length-unit': 'utf-16' }) } },
+      };
       const spec: OpenApiDocument = {
         paths: { '/notes': { post: { operationId: 'addNote', requestBody: { content: { 'application/json': { schema } } } } } },
       };
@@ -119,7 +122,11 @@ describe('the core', () => {
             }),
         ],
       });
-      const request = new Request('http://mock.test/notes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"😀😀"}' });
+      const request = new Request('http://mock.test/notes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"text":"😀😀"}',
+      });
       return (await core.handle(request)).status;
     };
     expect(await lengthOf(false)).toBe(200); // 2 code points

@@ -17,6 +17,7 @@ export interface MockFetch extends MockState {
   readonly url: string;
   readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
   readonly aiutaBaseUrl: string;
+  readonly aiutaUnifiedBaseUrl: string;
   readonly vidauBaseUrl: string;
   /** Cancels pending work (webhook timers). */
   close(): void;
@@ -36,6 +37,7 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
     url: origin,
     baseUrls,
     aiutaBaseUrl: baseUrls.aiuta,
+    aiutaUnifiedBaseUrl: baseUrls['aiuta-unified'],
     vidauBaseUrl: baseUrls.vidau,
     credentials: options.credentials ?? MOCK_CREDENTIALS,
     webhooks: core.webhooks,

@@ -154,6 +154,33 @@ function textForm(): FormData {
   return form;
 }
 
+describe('browsers (the playground and the Chromium suite call the mock cross-origin)', () => {
+  it('answers CORS preflights and exposes the headers clients read', async () => {
+    const server = await start();
+    const preflight = await fetch(`${server.vidauBaseUrl}/v1.0/avatar/video/create`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:1',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, response-wrap, timestamp, x-client-id',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(Object.fromEntries([...preflight.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'POST, OPTIONS',
+      'access-control-allow-headers': 'authorization, content-type, response-wrap, timestamp, x-client-id',
+      'access-control-expose-headers': 'etag, retry-after, retry-after-ms, x-request-id',
+      'access-control-max-age': '600',
+    });
+    const models = await aiutaFetch(server, '/predefined_try_on_models', { headers: { origin: 'http://127.0.0.1:1' } });
+    expect(models.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await fetch(`${server.url}/files/aiuta/model_man_00`, { method: 'OPTIONS' })).headers.get('access-control-allow-methods')).toBe(
+      'GET, HEAD, OPTIONS',
+    );
+  });
+});
+
 describe('request body limit', () => {
   it('answers a declared Content-Length over the limit with 413 before reading the body', async () => {
     const server = await start();
@@ -245,6 +272,21 @@ describe('bounded stores', () => {
     await vidau.createAvatarVideo({ webhook_url: `${server.url}/hook/3`, params: PARAMS });
     await sleep(FAST.video.renderMs * 4);
     expect(server.webhooks.map((w) => w.url)).toEqual([`${server.url}/hook/2`, `${server.url}/hook/3`]);
+  });
+});
+
+describe('upload expiry', () => {
+  it('forgets an upload once its expires_at has passed', async () => {
+    let clock = Date.now();
+    const server = await start({ now: () => clock });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const photo = await aiuta.uploadImage(PNG);
+    clock = Date.parse(photo.expires_at ?? '') - 1;
+    expect((await aiuta.getUploadedImage(photo.id)).id).toBe(photo.id);
+    clock += 1;
+    await expect(aiuta.getUploadedImage(photo.id)).rejects.toMatchObject({ status: 404 });
+    expect((await fetch(photo.url)).status).toBe(404);
+    await expect(aiuta.startTryOn({ uploaded_image_id: photo.id, sku_id: 's' })).rejects.toMatchObject({ status: 400 });
   });
 });
 

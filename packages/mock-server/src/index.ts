@@ -1,5 +1,13 @@
 export type { AiutaCredentials, AiutaMockOptions, TryOnOutcome, TryOnSimulation } from './apis/aiuta.js';
 export { aiutaApi } from './apis/aiuta.js';
+export type {
+  AiutaUnifiedMockOptions,
+  FlatLayOutcome,
+  FlatLaySimulation,
+  SkuCapabilityName,
+  SkuReadinessSimulation,
+} from './apis/aiuta-unified.js';
+export { aiutaUnifiedApi } from './apis/aiuta-unified.js';
 export type { VidauCredentials, VidauMockOptions, VideoOutcome, VideoSimulation } from './apis/vidau.js';
 export { vidauApi } from './apis/vidau.js';
 export {

@@ -168,7 +168,11 @@ describe('VidAU against the mock server', () => {
     const server = await start({ video: { renderMs: 30, outcome: () => 'failed' } });
     const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
     const task = await vidau.createAvatarVideo(createRequest(`${server.url}/sink`));
-    expect(await vidau.waitForTask(task.task_id ?? '', QUICK_POLL)).toMatchObject({ status: '2', failed_reason: 'rendering failed (simulated)', video_url: '' });
+    expect(await vidau.waitForTask(task.task_id ?? '', QUICK_POLL)).toMatchObject({
+      status: '2',
+      failed_reason: 'rendering failed (simulated)',
+      video_url: '',
+    });
     for (let waited = 0; server.webhooks.length === 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(server.webhooks[0]?.payload).toMatchObject({ task_status: 2, failed_reason: 'rendering failed (simulated)' });
   });

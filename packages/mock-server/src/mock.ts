@@ -1,13 +1,15 @@
 import type { CanonicalJsonDialect } from '@signet/auth';
 import { type AiutaCredentials, aiutaApi, type TryOnSimulation } from './apis/aiuta.js';
+import { aiutaUnifiedApi, type FlatLaySimulation, type SkuReadinessSimulation } from './apis/aiuta-unified.js';
 import { type VidauCredentials, type VideoSimulation, vidauApi } from './apis/vidau.js';
 import type { MockApiFactory, MockStoreLimits, WebhookDelivery } from './core/api.js';
 import { createMockCore, type Fault, type FetchLike, type MockCore } from './core/core.js';
 
 /** The APIs this package mocks, by the name used in faults, request counts and base URLs. */
-export type MockApiName = 'aiuta' | 'vidau';
+export type MockApiName = 'aiuta' | 'aiuta-unified' | 'vidau';
 
 export interface MockCredentials {
+  /** One Aiuta subscription: both the Digital Try-On and the Unified API accept it. */
   readonly aiuta: AiutaCredentials;
   readonly vidau: VidauCredentials;
 }
@@ -32,7 +34,12 @@ export interface MockOptions {
   readonly toleranceMs?: number;
   /** How the VidAU mock canonicalizes bodies to check signatures: `java` (fastjson2, default) or `python`. */
   readonly vidauDialect?: CanonicalJsonDialect;
+  /** Try-on operations of both Aiuta APIs: timings and outcome. */
   readonly tryOn?: TryOnSimulation;
+  /** Flat-lay operations of the Unified API: timings and outcome. */
+  readonly flatLay?: FlatLaySimulation;
+  /** How the Unified API's SKU item capabilities become ready: timing and outcome. */
+  readonly skuReadiness?: SkuReadinessSimulation;
   readonly video?: VideoSimulation;
   readonly faults?: readonly Fault[];
   /** Webhooks go to loopback URLs only unless this is set (or `webhookFetch` is given). */
@@ -60,6 +67,12 @@ export function mockApis(options: MockOptions): MockApiFactory[] {
   const credentials = options.credentials ?? MOCK_CREDENTIALS;
   return [
     aiutaApi({ credentials: credentials.aiuta, ...(options.tryOn && { tryOn: options.tryOn }) }),
+    aiutaUnifiedApi({
+      credentials: credentials.aiuta,
+      ...(options.tryOn && { tryOn: options.tryOn }),
+      ...(options.flatLay && { flatLay: options.flatLay }),
+      ...(options.skuReadiness && { skuReadiness: options.skuReadiness }),
+    }),
     vidauApi({
       credentials: credentials.vidau,
       ...(options.video && { video: options.video }),
@@ -82,7 +95,7 @@ export function createCore(options: MockOptions, origin: string | (() => string)
   });
 }
 
-/** Each API's base URL under `origin`: `{ aiuta: 'http://…/digital-try-on/v1', vidau: 'http://…/openapi' }`. */
+/** Each API's base URL under `origin`: `{ aiuta: 'http://…/digital-try-on/v1', 'aiuta-unified': 'http://…/v1', vidau: 'http://…/openapi' }`. */
 export function baseUrlsOf(core: MockCore, origin: string): Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>> {
   return Object.fromEntries(core.apis.map((api) => [api.name, `${origin}${api.prefix}`])) as Record<MockApiName, string>;
 }

@@ -1,12 +1,20 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIPv6 } from 'node:net';
 import type { MockHeaders, MockResponse } from './core/api.js';
 import { concat, type IncomingMockRequest, type MockCore, serialize } from './core/core.js';
 import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
 
 export interface MockServerOptions extends MockOptions {
-  /** Default 0: any free port. The server listens on 127.0.0.1 only. */
+  /** Default 0: any free port. */
   readonly port?: number;
+  /**
+   * The address to listen on. Default `127.0.0.1`. Anything but a loopback address (`127.x.x.x`,
+   * `::1`, `localhost`) is refused unless `allowRemote` is set: the mock accepts public test
+   * credentials, so by default only this machine can reach it.
+   */
+  readonly host?: string;
+  /** Allow a `host` other machines can reach (such as `0.0.0.0`). */
+  readonly allowRemote?: boolean;
 }
 
 export interface MockServer extends MockState {
@@ -16,6 +24,8 @@ export interface MockServer extends MockState {
   readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
   /** Pass as `baseUrl` to createAiutaClient (the same as `baseUrls.aiuta`). */
   readonly aiutaBaseUrl: string;
+  /** Pass as `baseUrl` to createAiutaUnifiedClient (the same as `baseUrls['aiuta-unified']`). */
+  readonly aiutaUnifiedBaseUrl: string;
   /** Pass as `baseUrl` to createVidauClient (the same as `baseUrls.vidau`). */
   readonly vidauBaseUrl: string;
   close(): Promise<void>;
@@ -87,11 +97,29 @@ function send(incoming: IncomingMessage, outgoing: ServerResponse, response: Moc
   outgoing.writeHead(response.status, headers).end(body);
 }
 
-/** Serves a mock core over node:http on loopback. */
+/** Whether `host` names this machine only: `localhost`, `127.0.0.0/8` or `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** The origin clients use to reach `host`: a wildcard address is reached on loopback from here. */
+function originHost(host: string): string {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  if (bare === '0.0.0.0') return '127.0.0.1';
+  if (bare === '::') return '[::1]';
+  return isIPv6(bare) ? `[${bare}]` : bare;
+}
+
+/** Serves a mock core over node:http; loopback only unless `allowRemote`. */
 export async function listen(
   core: (origin: () => string) => MockCore,
   port: number,
+  { host = '127.0.0.1', allowRemote = false }: { readonly host?: string; readonly allowRemote?: boolean } = {},
 ): Promise<{ origin: string; core: MockCore; close(): Promise<void> }> {
+  if (!allowRemote && !isLoopbackHost(host)) {
+    throw new Error(`refusing to listen on ${host}: not a loopback address (set allowRemote to expose the mock to other machines)`);
+  }
   let origin = '';
   const mock = core(() => origin);
   const server = createServer((incoming, outgoing) => {
@@ -109,12 +137,12 @@ export async function listen(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host.replace(/^\[(.*)\]$/, '$1'), () => {
       server.off('error', reject);
       resolve();
     });
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://${originHost(host)}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     core: mock,
@@ -128,14 +156,18 @@ export async function listen(
   };
 }
 
-/** Starts the mock on loopback; resolves once it listens. */
+/** Starts the mock on loopback (or `host`); resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { origin, core, close } = await listen((origin) => createCore(options, origin), options.port ?? 0);
+  const { origin, core, close } = await listen((origin) => createCore(options, origin), options.port ?? 0, {
+    ...(options.host !== undefined && { host: options.host }),
+    ...(options.allowRemote !== undefined && { allowRemote: options.allowRemote }),
+  });
   const baseUrls = baseUrlsOf(core, origin);
   return {
     url: origin,
     baseUrls,
     aiutaBaseUrl: baseUrls.aiuta,
+    aiutaUnifiedBaseUrl: baseUrls['aiuta-unified'],
     vidauBaseUrl: baseUrls.vidau,
     credentials: options.credentials ?? MOCK_CREDENTIALS,
     webhooks: core.webhooks,

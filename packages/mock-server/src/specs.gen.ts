@@ -80,6 +80,21 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
                     "$ref": "#/components/schemas/AiutaImage"
                   }
                 }
+              },
+              "links": {
+                "StartTryOn": {
+                  "operationId": "startTryOn",
+                  "requestBody": {
+                    "uploaded_image_id": "$response.body#/id",
+                    "sku_id": "sku-1"
+                  }
+                },
+                "GetUploadedImage": {
+                  "operationId": "getUploadedImage",
+                  "parameters": {
+                    "image_id": "$response.body#/id"
+                  }
+                }
               }
             },
             "400": {
@@ -304,6 +319,14 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
                 "application/json": {
                   "schema": {
                     "$ref": "#/components/schemas/SkuImagesOperation"
+                  }
+                }
+              },
+              "links": {
+                "DeleteGeneratedImage": {
+                  "operationId": "deleteGeneratedImage",
+                  "parameters": {
+                    "image_id": "$response.body#/generated_images/0/id"
                   }
                 }
               }
@@ -718,7 +741,10 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
           "properties": {
             "uploaded_image_id": {
               "type": "string",
-              "description": "An uploaded image ID or a predefined model ID such as `model_woman_00`."
+              "description": "An uploaded image ID or a predefined model ID such as `model_woman_00`.",
+              "examples": [
+                "model_woman_00"
+              ]
             },
             "sku_id": {
               "anyOf": [
@@ -3555,7 +3581,8 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
             "webhook_url": {
               "type": "string",
               "format": "uri",
-              "description": "The webhook url to notify the task information."
+              "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+              "description": "The webhook url to notify the task information: an absolute http(s) URL that also parses as a WHATWG URL (the `uri` format alone admits hosts such as `256.256.256.256`, which the client and the mock refuse)."
             },
             "params": {
               "$ref": "#/components/schemas/AvatarVideoParams"

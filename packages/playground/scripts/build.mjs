@@ -10,7 +10,5 @@ await build({
   target: 'es2022',
   minify: true,
   sourcemap: true,
-  // The Aiuta uploader reads file paths with node:fs only when given a path; browsers never reach it.
-  external: ['node:fs/promises'],
   logLevel: 'warning',
 });

@@ -91,7 +91,7 @@ export interface components {
         AvatarVideoCreateRequest: {
             /**
              * Format: uri
-             * @description The webhook url to notify the task information.
+             * @description The webhook url to notify the task information: an absolute http(s) URL that also parses as a WHATWG URL (the `uri` format alone admits hosts such as `256.256.256.256`, which the client and the mock refuse).
              */
             webhook_url: string;
             params: components["schemas"]["AvatarVideoParams"];

@@ -53,18 +53,18 @@ function requireFinite(value: number): void {
   }
 }
 
-// --- fastjson2 2.0.50-2.0.65 (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
+// --- fastjson2 2.0.45-2.0.65 (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
 
 /**
  * The fastjson2 releases the java dialect is proven against: it writes what every one of them
  * writes, and refuses what any two of them write differently (conformance/java/pom.xml).
  */
-export const FASTJSON2_RANGE = { from: '2.0.50', to: '2.0.65' } as const;
+export const FASTJSON2_RANGE = { from: '2.0.45', to: '2.0.65' } as const;
 
 /** fastjson2 reads a mantissa of more than 38 significant digits through a separate path that 2.0.60 and older corrupted. */
 const FASTJSON2_MAX_DECIMAL_DIGITS = 38;
 
-/** fastjson2 2.0.50 throws on an exponent of 1024 or more; 2.0.53 and later read up to 2047. */
+/** fastjson2 2.0.50 and older throw on an exponent of 1024 or more; 2.0.53 and later read up to 2047. */
 const FASTJSON2_MAX_EXPONENT = 1023;
 
 /**
@@ -97,7 +97,7 @@ function javaDouble(lexeme: string, formatting: DoubleFormatting): string {
   const shortest = javaShortestDouble(value);
   const newer = fastjson2Double(value);
   if (shortest !== newer) {
-    throw versionDependent(lexeme, `fastjson2 2.0.50-2.0.55 write this double as ${shortest}, 2.0.56 and later as ${newer}`);
+    throw versionDependent(lexeme, `fastjson2 2.0.55 and older write this double as ${shortest}, 2.0.56 and later as ${newer}`);
   }
   return shortest;
 }
@@ -109,7 +109,10 @@ function javaNumberLexemeWith(lexeme: string, formatting: DoubleFormatting): str
   if (exponent !== undefined) {
     const exponentValue = Math.abs(Number(exponent));
     if (exponentValue > FASTJSON2_MAX_EXPONENT) {
-      throw versionDependent(lexeme, `fastjson2 2.0.50 throws on an exponent above ${FASTJSON2_MAX_EXPONENT}, later releases from 2048`);
+      throw versionDependent(
+        lexeme,
+        `fastjson2 2.0.50 and older throw on an exponent above ${FASTJSON2_MAX_EXPONENT}, later releases from 2048`,
+      );
     }
     if (significant.length > FASTJSON2_MAX_DECIMAL_DIGITS) {
       throw versionDependent(
@@ -218,7 +221,7 @@ export const javaDialectKeepingKeys: Dialect = { ...javaDialect, key: (key) => j
 
 /**
  * The java dialect with doubles written as one family of fastjson2 releases writes them, where
- * the range disagrees: `shortest` for 2.0.50–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.65.
+ * the range disagrees: `shortest` for 2.0.45–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.65.
  * Not sound for signing (a server on the other family signs differently); the signature doctor
  * uses it to say which family a received signature came from.
  */

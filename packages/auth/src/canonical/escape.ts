@@ -13,77 +13,156 @@ export const NON_ASCII = /[\u007f-\uffff]/;
 /** Whether any unit needs a JSON escape ('"', '\\', C0) or is a surrogate: one native regex test. */
 const ESCAPE_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
+/** Below this length a loop over the units beats the regex's call (keys, most values). */
+const SHORT_STRING = 48;
+
 export function hasEscapeOrSurrogate(value: string): boolean {
-  return ESCAPE_OR_SURROGATE.test(value);
+  if (value.length > SHORT_STRING) return ESCAPE_OR_SURROGATE.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0xd800 && unit <= 0xdfff)) return true;
+  }
+  return false;
 }
 
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const HEX_DIGIT = new Uint8Array([0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66]);
 
-/** Below this many units after the first non-ASCII one, string concatenation beats filling a buffer. */
+/** Up to this many units after the first non-ASCII one, string concatenation beats a pass over bytes. */
 const SHORT = 256;
-/** Units escaped per buffer: 6 bytes at most each (7 with a two-byte mark). */
-const CHUNK = 4096;
 
 let encoder: TextEncoder | undefined;
 let decoder: TextDecoder | undefined;
-let buffer: Uint8Array | undefined;
+/** UTF-16 units encoded at a time: the two buffers stay at 3 and 9 bytes per unit of this. */
+const CHUNK = 16_384;
+let utf8: Uint8Array | undefined;
+/** The same bytes four at a time, to skip ASCII runs a word per step. */
+let words: Uint32Array | undefined;
+let ascii: Uint8Array | undefined;
 
 /**
- * `text` with each UTF-16 unit from U+007F up written as `${mark}u` and four lowercase hex digits
- * (with the default mark, a JSON `\uXXXX` escape). Linear in the length of `text`: long runs are
- * written into a reused byte buffer, never as a concatenation per character.
+ * `text` with each UTF-16 unit from U+007F up written as a JSON `\uXXXX` escape with lowercase
+ * hex digits, as CPython's `ensure_ascii` writes it. Linear in the length of `text`: a long text
+ * is encoded to UTF-8 natively, escaped in one pass over the bytes (ASCII runs copied whole) and
+ * decoded natively; never a concatenation per character.
  */
-export function escapeNonAscii(text: string, mark = '\\'): string {
+export function escapeNonAscii(text: string): string {
   const first = text.search(NON_ASCII);
   if (first === -1) return text;
-  return text.length - first <= SHORT ? escapeShort(text, first, `${mark}u`) : escapeLong(text, first, mark);
+  if (text.length - first <= SHORT || !text.isWellFormed()) return escapeShort(text, first);
+  return escapeFrom(text, first);
 }
 
-function escapeShort(text: string, first: number, prefix: string): string {
+/**
+ * escapeNonAscii for text `JSON.stringify` wrote, which is well-formed (it escapes lone surrogates),
+ * so that the check is not made again over the whole text.
+ */
+export function escapeJsonText(text: string): string {
+  const first = text.search(NON_ASCII);
+  if (first === -1) return text;
+  return text.length - first <= SHORT ? escapeShort(text, first) : escapeFrom(text, first);
+}
+
+function escapeFrom(text: string, first: number): string {
+  let out = text.slice(0, first);
+  for (let start = first; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK);
+    // Never split a surrogate pair: the encoder would write each half as U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out += escapeChunk(text.slice(start, end));
+    start = end;
+  }
+  return out;
+}
+
+function escapeShort(text: string, first: number): string {
   let out = text.slice(0, first);
   let last = first;
   for (let i = first; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x7f) continue;
-    out += `${text.slice(last, i)}${prefix}${HEX_BYTE[unit >> 8]}${HEX_BYTE[unit & 0xff]}`;
+    out += `${text.slice(last, i)}\\u${HEX_BYTE[unit >> 8]}${HEX_BYTE[unit & 0xff]}`;
     last = i + 1;
   }
   return out + text.slice(last);
 }
 
-function escapeLong(text: string, first: number, mark: string): string {
+/** For well-formed text of at most CHUNK units: a lone surrogate has no UTF-8 form (the encoder would write U+FFFD). */
+function escapeChunk(text: string): string {
   encoder ??= new TextEncoder();
   decoder ??= new TextDecoder();
-  const markBytes = encoder.encode(mark);
-  const markLength = markBytes.length;
-  const perUnit = markLength + 5;
-  if (buffer === undefined || buffer.length < CHUNK * perUnit) buffer = new Uint8Array(CHUNK * Math.max(perUnit, 7));
-  const bytes = buffer;
-  let out = text.slice(0, first);
-  for (let start = first; start < text.length; start += CHUNK) {
-    const end = Math.min(text.length, start + CHUNK);
-    let p = 0;
-    for (let i = start; i < end; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit < 0x7f) {
-        bytes[p++] = unit;
-        continue;
-      }
-      for (let m = 0; m < markLength; m++) bytes[p++] = markBytes[m] as number;
-      bytes[p] = 0x75; // u
-      bytes[p + 1] = HEX_DIGIT[unit >> 12] as number;
-      bytes[p + 2] = HEX_DIGIT[(unit >> 8) & 0xf] as number;
-      bytes[p + 3] = HEX_DIGIT[(unit >> 4) & 0xf] as number;
-      bytes[p + 4] = HEX_DIGIT[unit & 0xf] as number;
-      p += 5;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit, and an escape at most 3 bytes per byte it replaces (6 for 2).
+  utf8 ??= new Uint8Array(CHUNK * 3);
+  words ??= new Uint32Array(utf8.buffer, 0, utf8.length >> 2);
+  ascii ??= new Uint8Array(CHUNK * 9);
+  const { written } = encoder.encodeInto(text, utf8);
+  const bytes = utf8;
+  const out = ascii;
+  let p = 0;
+  let i = 0;
+  while (i < written) {
+    const end = asciiRunEnd(bytes, words, i, written);
+    if (end - i > 16) out.set(bytes.subarray(i, end), p);
+    else for (let k = i; k < end; k++) out[p + k - i] = bytes[k] as number;
+    p += end - i;
+    if (end === written) break;
+    const lead = bytes[end] as number;
+    let unit: number;
+    if (lead < 0x80) {
+      unit = lead; // U+007F
+      i = end + 1;
+    } else if (lead < 0xe0) {
+      unit = ((lead & 0x1f) << 6) | ((bytes[end + 1] as number) & 0x3f);
+      i = end + 2;
+    } else if (lead < 0xf0) {
+      unit = ((lead & 0x0f) << 12) | (((bytes[end + 1] as number) & 0x3f) << 6) | ((bytes[end + 2] as number) & 0x3f);
+      i = end + 3;
+    } else {
+      const astral =
+        (((lead & 0x07) << 18) |
+          (((bytes[end + 1] as number) & 0x3f) << 12) |
+          (((bytes[end + 2] as number) & 0x3f) << 6) |
+          ((bytes[end + 3] as number) & 0x3f)) -
+        0x10000;
+      p = writeEscape(out, p, 0xd800 + (astral >> 10));
+      unit = 0xdc00 + (astral & 0x3ff);
+      i = end + 4;
     }
-    out += decoder.decode(bytes.subarray(0, p));
+    p = writeEscape(out, p, unit);
   }
-  return out;
+  return decoder.decode(out.subarray(0, p));
+}
+
+/** Where the run of bytes below 0x7F that starts at `i` ends: byte by byte to a word boundary, then a word at a time. */
+function asciiRunEnd(bytes: Uint8Array, words: Uint32Array, i: number, written: number): number {
+  let end = i;
+  while (end < written && (end & 3) !== 0 && (bytes[end] as number) < 0x7f) end++;
+  if (end < written && (end & 3) === 0) {
+    let word = end >> 2;
+    const lastWord = written >> 2;
+    // A byte of 0x7F or more has its top bit set in the byte itself or in the byte plus one.
+    for (; word < lastWord; word++) {
+      const four = words[word] as number;
+      if (((four | (four + 0x01010101)) & 0x80808080) !== 0) break;
+    }
+    end = word << 2;
+    while (end < written && (bytes[end] as number) < 0x7f) end++;
+  }
+  return end;
+}
+
+function writeEscape(out: Uint8Array, p: number, unit: number): number {
+  out[p] = 0x5c; // \
+  out[p + 1] = 0x75; // u
+  out[p + 2] = HEX_DIGIT[unit >> 12] as number;
+  out[p + 3] = HEX_DIGIT[(unit >> 8) & 0xf] as number;
+  out[p + 4] = HEX_DIGIT[(unit >> 4) & 0xf] as number;
+  out[p + 5] = HEX_DIGIT[unit & 0xf] as number;
+  return p + 6;
 }
 
 /** The CPython reference's `json.dumps` of one string (`ensure_ascii=True`). */
 export function pythonString(value: string): string {
-  return escapeNonAscii(JSON.stringify(value));
+  return escapeJsonText(JSON.stringify(value));
 }

@@ -1,7 +1,7 @@
 /**
  * How fastjson2 writes a Java `double`, for the releases the java dialect covers.
  *
- * - 2.0.50–2.0.55 use a port of the JDK's Schubfach algorithm: the shortest
+ * - 2.0.45–2.0.55 use a port of the JDK's Schubfach algorithm: the shortest
  *   decimal that reads back to the double, in `Double.toString` layout
  *   (`100.0`, `1.0E21`, `4.9E-324`). {@link javaShortestDouble} reproduces it.
  * - 2.0.56 onwards use their own `NumberUtils.doubleToScientific`, which is not
@@ -296,7 +296,7 @@ export function fastjson2Double(value: number): string {
   return sign + writeDecimal(scientific.output, scientific.count, scientific.e10);
 }
 
-// --- Schubfach, as the JDK and fastjson2 2.0.50-2.0.55 write a double ---
+// --- Schubfach, as the JDK and fastjson2 2.0.45-2.0.55 write a double ---
 
 /** The smallest positive normal double; below it a 1-digit decimal can be farther than a 2-digit one. */
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -329,7 +329,7 @@ function javaDecimal(magnitude: number): [string, number] {
   return [text, scale + best.toString().length - text.length];
 }
 
-/** `Double.toString` (JDK 19+) of a finite non-zero double, which fastjson2 2.0.50–2.0.55 write. */
+/** `Double.toString` (JDK 19+) of a finite non-zero double, which fastjson2 2.0.45–2.0.55 write. */
 export function javaShortestDouble(value: number): string {
   const sign = value < 0 ? '-' : '';
   const [digits, exponent] = javaDecimal(Math.abs(value));

@@ -5,6 +5,7 @@ import { type CanonicalJsonObject, canonicalJsonIn } from './canonical-json.js';
 import { type Dialect, javaDialect, pythonDialect } from './dialects.js';
 import { JsonNumber } from './json-number.js';
 import { hasLoneSurrogateEscape, writeNative } from './native.js';
+import { parseJsonLossless } from './parse.js';
 
 /**
  * The fast writer (native.ts) against the exact writer it replaces on the hot path. A copy of a
@@ -30,8 +31,27 @@ function outcome(dialect: Dialect, input: unknown): Outcome {
   }
 }
 
+/** Both fast writers (strings for small bodies, copies for large ones), each forced, and the choice between them. */
 function expectSameAsExact(input: unknown): void {
-  for (const [, dialect] of DIALECTS) expect(outcome(dialect, input)).toEqual(outcome(exact(dialect), input));
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = parseJsonLossless(input);
+    } catch {
+      value = undefined;
+    }
+  }
+  const prototype = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  const body = prototype === Object.prototype || prototype === null || value instanceof Map ? (value as object) : undefined;
+  for (const [, dialect] of DIALECTS) {
+    const expected = outcome(exact(dialect), input);
+    expect(outcome(dialect, input)).toEqual(expected);
+    if (body === undefined) continue;
+    for (const smallValues of [0, Number.POSITIVE_INFINITY]) {
+      const text = writeNative(dialect, body, smallValues);
+      if (text !== undefined) expect({ text }).toEqual(expected);
+    }
+  }
 }
 
 // --- arbitraries aimed at where the native text could differ from the exact writer's ---
@@ -209,13 +229,14 @@ describe('the fast writer agrees with the exact writer', () => {
     );
   });
 
-  it('leaves the two references’ dialects only, and only when Object.prototype is changed', () => {
+  it('covers the two references’ dialects only, and copies only while Object.prototype is unchanged', () => {
     expect(writeNative(exact(javaDialect), { a: 1 })).toBeUndefined();
-    expect(writeNative(javaDialect, { b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+    expect(writeNative(javaDialect, { b: 1, a: 2 }, 0)).toBe('{"a":2,"b":1}');
     const prototype = Object.prototype as Record<string, unknown>;
     prototype.polluted = 1;
     try {
-      expect(writeNative(javaDialect, { a: 1 })).toBeUndefined();
+      expect(writeNative(javaDialect, { a: 1 }, 0)).toBeUndefined();
+      expect(writeNative(javaDialect, { a: 1 })).toBe('{"a":1}');
       expect(canonicalJsonIn(javaDialect, { a: 1 })).toBe('{"a":1}');
     } finally {
       delete prototype.polluted;
@@ -245,7 +266,7 @@ describe('no engine error leaves canonicalJsonIn', () => {
       expect(outcome(dialect, getter)).toMatchObject({ reason: 'unsupported-type', path: '$.a.b' });
       const error = (() => {
         try {
-          canonicalJsonIn(dialect, getter);
+          canonicalJsonIn(dialect, getter as never);
         } catch (e) {
           return e as Error;
         }

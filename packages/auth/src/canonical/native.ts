@@ -1,5 +1,5 @@
 import { compareCodePoints, type Dialect, javaDialect, pythonDialect } from './dialects.js';
-import { escapeNonAscii, hasEscapeOrSurrogate, NON_ASCII } from './escape.js';
+import { escapeJsonText, hasEscapeOrSurrogate } from './escape.js';
 import { JsonNumber } from './json-number.js';
 import { MAX_DEPTH } from './parse.js';
 
@@ -17,8 +17,8 @@ import { MAX_DEPTH } from './parse.js';
  * Where the dialect's text and `JSON.stringify`'s provably agree, and why:
  * - Strings: fastjson2 escapes exactly what `JSON.stringify` escapes, for well-formed strings;
  *   a lone surrogate (which `JSON.stringify` writes as `\udXXX`, and java refuses) is found in
- *   the output. CPython also escapes every unit past U+007E; those strings are escaped before
- *   writing, with a mark in place of the backslash that is replaced afterwards (escape.ts).
+ *   the output. CPython also escapes every unit from U+007F up, and only inside strings and
+ *   keys, which is where `JSON.stringify` writes them: the output is escaped in one pass (escape.ts).
  * - Numbers: a safe integer, and a non-integer at or above 1e-6 (java) or 1e-4 (python), are
  *   written by both dialects as `Number#toString` writes them; any other number, and every
  *   bigint and JsonNumber, is written by the dialect itself, and natively only when its text
@@ -36,18 +36,6 @@ class Raw {
   constructor(readonly text: string) {}
 }
 
-/** A member the dialect leaves out (a null in java). */
-const DROP = Symbol('drop');
-/** A member whose value is the original one: read again when the object is copied. */
-const UNREAD = Symbol('unread');
-
-/**
- * Stands for the backslash of a Python `\uXXXX` escape until the end. Safe because every string
- * and key with a unit from U+007F up is escaped first, this one included, so that the only
- * non-ASCII units left in the output are these marks.
- */
-const MARK = '\u0080';
-
 interface Writer {
   readonly dialect: Dialect;
   readonly python: boolean;
@@ -56,34 +44,93 @@ interface Writer {
   readonly minPlainFraction: number;
   /** Whether `a` comes before `b` in the dialect's key order. */
   readonly before: (a: string, b: string) => boolean;
+  /** Sorts keys in place in that order. */
+  readonly sort: (keys: string[]) => void;
 }
 
-const WRITERS = new Map<Dialect, Writer>([
-  [javaDialect, { dialect: javaDialect, python: false, dropsNull: true, minPlainFraction: 1e-6, before: (a, b) => a < b }],
-  [
-    pythonDialect,
-    { dialect: pythonDialect, python: true, dropsNull: false, minPlainFraction: 1e-4, before: (a, b) => compareCodePoints(a, b) < 0 },
-  ],
-]);
+const javaWriter: Writer = {
+  dialect: javaDialect,
+  python: false,
+  dropsNull: true,
+  minPlainFraction: 1e-6,
+  before: (a, b) => a < b,
+  sort: sortByCodeUnit,
+};
+
+const pythonWriter: Writer = {
+  dialect: pythonDialect,
+  python: true,
+  dropsNull: false,
+  minPlainFraction: 1e-4,
+  before: (a, b) => compareCodePoints(a, b) < 0,
+  sort: pythonDialect.sortKeys,
+};
+
+/** UTF-16 order (String.compareTo, fastjson2's TreeMap) with `<` inline: an insertion sort for the few keys of most objects. */
+function sortByCodeUnit(keys: string[]): void {
+  if (keys.length > 12) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
+    keys[j + 1] = key;
+  }
+}
 
 const EMPTY = {};
 
 /**
- * The canonical text of `value` (a plain object or Map) in `dialect`, or undefined when the fast
- * writer does not cover the dialect or the value: then the exact writer must decide.
+ * Up to how many values a body is written as text directly. Below this, building the text from
+ * strings beats copying objects for JSON.stringify; above it, the copies win, and the many
+ * short-lived strings of a large body would cost more in garbage collection than they save.
  */
-export function writeNative(dialect: Dialect, value: object): string | undefined {
-  const writer = WRITERS.get(dialect);
-  if (writer === undefined || prototypesChanged()) return undefined;
+export const SMALL_BODY_VALUES = 40;
+
+/**
+ * The canonical text of `value` (a plain object or Map) in `dialect`, or undefined when the fast
+ * writers do not cover the dialect or the value: then the exact writer must decide.
+ * `smallValues` (tests only) moves the line between the string writer and the copying one.
+ */
+export function writeNative(dialect: Dialect, value: object, smallValues = SMALL_BODY_VALUES): string | undefined {
+  const writer = dialect === javaDialect ? javaWriter : dialect === pythonDialect ? pythonWriter : undefined;
+  if (writer === undefined) return undefined;
   let text: string;
   try {
-    const root = prepare(writer, value, true, 0);
-    text = root instanceof Raw ? root.text : JSON.stringify(root);
+    if (countUpTo(value, smallValues + 1) <= smallValues) {
+      text = writeText(writer, value);
+    } else {
+      if (prototypesChanged()) return undefined;
+      const root = prepare(writer, value, true, 0);
+      text = root instanceof Raw ? root.text : JSON.stringify(root);
+    }
   } catch {
     return undefined;
   }
-  if (writer.python) return text.indexOf(MARK) === -1 ? text : text.replaceAll(MARK, '\\');
+  if (writer.python) return escapeJsonText(text);
   return hasLoneSurrogateEscape(text) ? undefined : text;
+}
+
+/** How many values `value` holds, counting no further than `limit` (and giving up at the depth limit). */
+function countUpTo(value: unknown, limit: number, depth = 0): number {
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return 1;
+  let count = 1;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && count < limit; i++) count += countUpTo(value[i], limit - count, depth + 1);
+  } else if (value instanceof Map) {
+    for (const member of value.values()) {
+      if (count >= limit) break;
+      count += countUpTo(member, limit - count, depth + 1);
+    }
+  } else {
+    for (const key in value) {
+      if (count >= limit) break;
+      count += countUpTo((value as Record<string, unknown>)[key], limit - count, depth + 1);
+    }
+  }
+  return count;
 }
 
 /**
@@ -117,7 +164,7 @@ export function hasLoneSurrogateEscape(text: string): boolean {
 function prepare(writer: Writer, value: unknown, sorted: boolean, depth: number): unknown {
   switch (typeof value) {
     case 'string':
-      return writer.python && NON_ASCII.test(value) ? escapeNonAscii(value, MARK) : value;
+      return value;
     case 'number':
       return isPlainNumber(writer, value) ? value : ownNumber(writer, value);
     case 'boolean':
@@ -165,70 +212,61 @@ function prepareArray(writer: Writer, items: readonly unknown[], depth: number):
   for (let i = 0; i < length; i++) {
     const item = items[i];
     if (item === undefined) throw BAIL;
-    const prepared = item === null ? null : prepare(writer, item, false, depth);
-    if (copy !== undefined) copy.push(prepared);
-    else if (prepared !== item) {
-      copy = [];
-      for (let j = 0; j < i; j++) copy.push(items[j]);
-      copy.push(prepared);
-    }
+    if (item === null) continue;
+    const prepared = prepare(writer, item, false, depth);
+    if (prepared === item) continue;
+    copy ??= copyArray(items);
+    copy[i] = prepared;
     if (prepared instanceof Raw) raw = true;
   }
   if (raw) return new Raw(rawArray(copy as unknown[]));
-  if (copy !== undefined) return copy;
   // An array with a toJSON of its own (or its class's) is written item by item; JSON.stringify would call it.
-  if ((items as { toJSON?: unknown }).toJSON === undefined) return items;
-  copy = [];
-  for (let i = 0; i < length; i++) copy.push(items[i]);
+  return copy ?? ((items as { toJSON?: unknown }).toJSON === undefined ? items : copyArray(items));
+}
+
+function copyArray(items: readonly unknown[]): unknown[] {
+  if (Object.getPrototypeOf(items) === Array.prototype) return items.slice();
+  const copy: unknown[] = [];
+  for (let i = 0; i < items.length; i++) copy.push(items[i]);
   return copy;
 }
 
 function prepareObject(writer: Writer, object: Record<string, unknown>, sorted: boolean, depth: number): unknown {
   const nested = sorted && depth > 1;
-  let count = 0;
-  let results: unknown[] | undefined;
+  // A shallow copy made at the first member that changes; JSON.stringify leaves out the undefined (dropped) ones.
+  let copy: Record<string, unknown> | undefined;
+  let raw = false;
   let ordered = true;
-  let escapedKeys = false;
   let previous: string | undefined;
   for (const key in object) {
     if (sorted && ordered && previous !== undefined && !writer.before(previous, key)) ordered = false;
     previous = key;
-    if (writer.python) {
-      if (!escapedKeys && NON_ASCII.test(key)) escapedKeys = true;
-    } else if (nested && hasEscapeOrSurrogate(key)) {
-      writer.dialect.key(key, true);
-    }
+    if (nested && !writer.python && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = object[key];
-    let prepared: unknown = member;
+    let prepared: unknown;
     if (member === null) {
-      if (writer.dropsNull) prepared = DROP;
-    } else if (member !== undefined) {
+      if (!writer.dropsNull) continue;
+      prepared = undefined;
+    } else if (member === undefined) {
+      continue;
+    } else {
       prepared = prepare(writer, member, sorted, depth);
+      if (prepared === member) continue;
+      if (prepared instanceof Raw) raw = true;
     }
-    if (results !== undefined) results.push(prepared);
-    else if (prepared !== member) {
-      results = [];
-      for (let j = 0; j < count; j++) results.push(UNREAD);
-      results.push(prepared);
-    }
-    count++;
+    copy ??= { ...object };
+    copy[key] = prepared;
   }
-  if (results === undefined && !escapedKeys && (ordered || !sorted) && typeof object.toJSON !== 'function') return object;
-  const keys = Object.keys(object);
-  if (keys.length !== count) throw BAIL; // a getter added or removed members while it was read
-  const values: unknown[] = new Array(count);
-  for (let j = 0; j < count; j++) {
-    const result = results === undefined || j >= results.length ? UNREAD : results[j];
-    values[j] = result === UNREAD ? object[keys[j] as string] : result;
+  if (!raw && (ordered || !sorted)) {
+    // A toJSON that for…in does not see (not enumerable) would be called by JSON.stringify: copy without it.
+    return copy ?? (typeof object.toJSON === 'function' ? { ...object } : object);
   }
-  if (sorted && count > 1 && !ordered) {
-    const position = new Map<string, number>();
-    for (let j = 0; j < count; j++) position.set(keys[j] as string, j);
-    writer.dialect.sortKeys(keys);
-    const unsorted = values.slice();
-    for (let j = 0; j < count; j++) values[j] = unsorted[position.get(keys[j] as string) as number];
-  }
-  return assemble(writer, keys, values);
+  const source = copy ?? object;
+  const keys = Object.keys(source);
+  if (sorted && !ordered) writer.sort(keys);
+  const values: unknown[] = new Array(keys.length);
+  for (let j = 0; j < keys.length; j++) values[j] = source[keys[j] as string];
+  return assemble(keys, values);
 }
 
 function prepareMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): unknown {
@@ -238,43 +276,169 @@ function prepareMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: 
     if (typeof key !== 'string') throw BAIL;
     keys.push(key);
   }
-  if (sorted && keys.length > 1) writer.dialect.sortKeys(keys);
+  if (sorted && keys.length > 1) writer.sort(keys);
   const values: unknown[] = new Array(keys.length);
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as string;
     if (!writer.python && nested && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = map.get(key);
-    values[j] = member === null ? (writer.dropsNull ? DROP : null) : member === undefined ? undefined : prepare(writer, member, sorted, depth);
+    values[j] = member === null ? (writer.dropsNull ? undefined : null) : member === undefined ? undefined : prepare(writer, member, sorted, depth);
   }
-  return assemble(writer, keys, values);
+  return assemble(keys, values);
 }
 
 /**
- * A fresh object with `keys` (in order) and their prepared `values`, leaving out dropped and
- * undefined members; or its text, when a value is raw or JS would enumerate the keys in another order.
+ * A fresh object with `keys` (in order) and their prepared `values`, leaving out undefined
+ * (dropped) members; or its text, when a value is raw or JS would enumerate the keys in another order.
  */
-function assemble(writer: Writer, keys: string[], values: unknown[]): unknown {
+function assemble(keys: readonly string[], values: readonly unknown[]): unknown {
   const out: Record<string, unknown> = {};
-  let kept = 0;
   let raw = false;
   let indexKey = false;
   for (let j = 0; j < keys.length; j++) {
     const value = values[j];
-    if (value === undefined || value === DROP || (value === null && writer.dropsNull)) continue;
-    let key = keys[j] as string;
-    if (writer.python && NON_ASCII.test(key)) key = escapeNonAscii(key, MARK);
-    keys[kept] = key;
-    values[kept] = value;
-    kept++;
+    if (value === undefined) continue;
+    const key = keys[j] as string;
     if (value instanceof Raw) raw = true;
     if (!indexKey && isArrayIndex(key)) indexKey = true;
     if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     else out[key] = value;
   }
-  keys.length = kept;
-  values.length = kept;
-  if (raw || (indexKey && !sameKeys(Object.keys(out), keys))) return new Raw(rawObject(keys, values));
-  return out;
+  if (!raw && !indexKey) return out;
+  const names: string[] = [];
+  const kept: unknown[] = [];
+  for (let j = 0; j < keys.length; j++) {
+    if (values[j] === undefined) continue;
+    names.push(keys[j] as string);
+    kept.push(values[j]);
+  }
+  return raw || !sameKeys(Object.keys(out), names) ? new Raw(rawObject(names, kept)) : out;
+}
+
+// --- the string writer, for small bodies ---
+
+/** The text being written, in pieces joined once at the end (a flat string, no concatenation tree). */
+let parts: string[] = [];
+
+function writeText(writer: Writer, value: object): string {
+  parts = [];
+  write(writer, value, true, 0);
+  const text = parts.join('');
+  parts = [];
+  return text;
+}
+
+/**
+ * Writes `value` as the exact writer does, but with each string and key quoted as JSON.stringify
+ * quotes it; the output is then checked or escaped as a whole like the copying writer's. Throws
+ * BAIL where the exact writer must decide.
+ */
+function write(writer: Writer, value: unknown, sorted: boolean, depth: number): void {
+  switch (typeof value) {
+    case 'string':
+      parts.push(hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`);
+      return;
+    case 'number':
+      parts.push(isPlainNumber(writer, value) ? String(value) : writer.dialect.number(value));
+      return;
+    case 'boolean':
+      parts.push(value ? 'true' : 'false');
+      return;
+    case 'bigint':
+      parts.push(writer.dialect.numberLexeme(value.toString()));
+      return;
+    case 'object': {
+      if (value === null) {
+        parts.push('null');
+        return;
+      }
+      if (depth >= MAX_DEPTH) throw BAIL;
+      if (Array.isArray(value)) return writeItems(writer, value, depth + 1);
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype === Object.prototype || prototype === null) {
+        return writeObject(writer, value as Record<string, unknown>, sorted, depth + 1);
+      }
+      if (value instanceof JsonNumber) {
+        parts.push(writer.dialect.numberLexeme(value.lexeme));
+        return;
+      }
+      if (value instanceof Map) return writeMap(writer, value, sorted, depth + 1);
+      throw BAIL;
+    }
+    default:
+      throw BAIL;
+  }
+}
+
+function writeItems(writer: Writer, items: readonly unknown[], depth: number): void {
+  parts.push('[');
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined) throw BAIL;
+    if (i !== 0) parts.push(',');
+    write(writer, item, false, depth);
+  }
+  parts.push(']');
+}
+
+function writeMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): void {
+  const keys: string[] = [];
+  for (const key of map.keys()) {
+    if (typeof key !== 'string') throw BAIL;
+    keys.push(key);
+  }
+  if (sorted && keys.length > 1) writer.sort(keys);
+  const nested = sorted && depth > 1;
+  let first = true;
+  parts.push('{');
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = map.get(key);
+    if (value === undefined || (value === null && writer.dropsNull)) continue;
+    parts.push(first ? memberName(writer, key, nested) : `,${memberName(writer, key, nested)}`);
+    first = false;
+    write(writer, value, sorted, depth);
+  }
+  parts.push('}');
+}
+
+function writeObject(writer: Writer, object: Record<string, unknown>, sorted: boolean, depth: number): void {
+  const keys = Object.keys(object);
+  if (sorted && keys.length > 1) writer.sort(keys);
+  const nested = sorted && depth > 1;
+  let first = true;
+  parts.push('{');
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = object[key];
+    if (value === undefined || (value === null && writer.dropsNull)) continue;
+    if (!first) parts.push(',');
+    parts.push(memberName(writer, key, nested));
+    first = false;
+    write(writer, value, sorted, depth);
+  }
+  parts.push('}');
+}
+
+/**
+ * Keys recur (a schema's names, in every request and every element of an array), so the member
+ * names of those that need no escape are kept; such a key is also one the java dialect never refuses.
+ */
+const memberNames = new Map<string, string>();
+const MAX_MEMBER_NAMES = 4096;
+
+/** `"key":` */
+function memberName(writer: Writer, key: string, nested: boolean): string {
+  const name = memberNames.get(key);
+  if (name !== undefined) return name;
+  if (hasEscapeOrSurrogate(key)) {
+    if (nested && !writer.python) writer.dialect.key(key, true);
+    return `${JSON.stringify(key)}:`;
+  }
+  if (memberNames.size >= MAX_MEMBER_NAMES) memberNames.clear();
+  const plain = `"${key}":`;
+  memberNames.set(key, plain);
+  return plain;
 }
 
 /** A key JS objects enumerate first, in numeric order: a canonical integer below 2^32 − 1. */

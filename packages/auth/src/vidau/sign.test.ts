@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidCredentialsError,
   InvalidTimestampError,
+  InvalidWindowError,
   SignatureMismatchError,
   SignatureMissingError,
   TimestampOutOfWindowError,
 } from '../errors.js';
-import { signVidau, verifyVidauSignature, vidauHeaders, vidauStringToSign } from './sign.js';
+import * as nodeEntry from '../index.node.js';
+import { signVidauSync } from '../node.js';
+import { assertVidauCredentials, signVidau, verifyVidauSignature, vidauHeaders, vidauStringToSign } from './sign.js';
 
 const credentials = { clientId: 'client-1', authKey: 'secret-auth-key' };
 const body = '{"params":{"avatar_id":7},"webhook_url":"https://example.com/hook"}';
@@ -36,11 +39,35 @@ describe('signVidau', () => {
   it.each([
     [{ clientId: '', authKey: 'k' }, 'clientId'],
     [{ clientId: 'c', authKey: '' }, 'authKey'],
-    [{ clientId: 'c\r\nx-evil: 1', authKey: 'k' }, 'clientId'],
-    [{ clientId: 'c', authKey: 'k\ud800' }, 'authKey'],
-  ])('refuses malformed credentials %#, naming the field', async (bad, field) => {
-    await expect(signVidau({ ...bad, body, timestamp })).rejects.toThrowError(new RegExp(`VidAU ${field}`));
-    await expect(signVidau({ ...bad, body, timestamp })).rejects.toBeInstanceOf(InvalidCredentialsError);
+    [{ clientId: 'LEAK1\r\nx-evil: 1', authKey: 'k' }, 'clientId'],
+    [{ clientId: 'c', authKey: 'LEAK2\ud800' }, 'authKey'],
+    [{ clientId: 'LEAK3\u0000', authKey: 'k' }, 'clientId'],
+    [{ clientId: 'c', authKey: 'LEAK4\tk' }, 'authKey'],
+    [{ clientId: 'c', authKey: 'LEAK5\u007f' }, 'authKey'],
+    [{ clientId: 'LEAK6\u0100', authKey: 'k' }, 'clientId'],
+    [{ clientId: 'c', authKey: 'LEAK7密钥' }, 'authKey'],
+    [{ clientId: '   ', authKey: 'k' }, 'clientId'],
+    [{ clientId: 'c', authKey: '\u00a0' }, 'authKey'],
+    [{ clientId: ' LEAK8', authKey: 'k' }, 'clientId'],
+    [{ clientId: 'c', authKey: 'LEAK9 ' }, 'authKey'],
+    [{ clientId: 7, authKey: 'k' } as unknown as { clientId: string; authKey: string }, 'clientId'],
+  ])('refuses malformed credentials %#, naming the field and never the value', async (bad, field) => {
+    const error = await signVidau({ ...bad, body, timestamp }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect(error).toMatchObject({ code: 'ERR_INVALID_CREDENTIALS', field });
+    expect((error as Error).message).toMatch(new RegExp(`^VidAU ${field} `));
+    expect((error as Error).message).not.toContain('LEAK');
+    expect(() => assertVidauCredentials(bad)).toThrowError(InvalidCredentialsError);
+  });
+
+  it('accepts Latin-1 credentials, which a header carries byte for byte', async () => {
+    expect(() => assertVidauCredentials({ clientId: 'clïent-ß', authKey: 'kéy Ø±\u0080' })).not.toThrow();
+    expect(await signVidau({ clientId: 'clïent', authKey: 'kéy', body, timestamp })).toBe(independent('kéy', `clïent${body}1723515690000`));
+  });
+
+  it('is exported from the package root, for a client to call when it is built', async () => {
+    const root = await import('../index.js');
+    expect(root.assertVidauCredentials).toBe(assertVidauCredentials);
   });
 });
 
@@ -92,5 +119,88 @@ describe('verifyVidauSignature', () => {
     await expect(verify({ timestamp: null })).rejects.toThrowError(SignatureMissingError);
     await expect(verify({ timestamp: '1723515690' + '.0' })).rejects.toThrowError(InvalidTimestampError);
     await expect(verify({ signature: 'not base64!' })).rejects.toThrowError(SignatureMismatchError);
+  });
+});
+
+describe('the JVM default charset (charset option)', () => {
+  // What the vendor's SignatureUtil signs on such a JVM, worked out by hand: '?' for each character the charset cannot hold.
+  const input = { clientId: 'clïent', authKey: 'kéy', body: '{"t":"é😀\u0080"}', timestamp };
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const byHand = {
+    'UTF-8': createHmac('sha256', Buffer.from('kéy', 'utf8'))
+      .update(Buffer.from(`clïent{"t":"é😀\u0080"}1723515690000`, 'utf8'))
+      .digest('base64'),
+    'US-ASCII': createHmac('sha256', latin1('k?y')).update(latin1('cl?ent{"t":"???"}1723515690000')).digest('base64'),
+    'ISO-8859-1': createHmac('sha256', latin1('kéy')).update(latin1('clïent{"t":"é?\u0080"}1723515690000')).digest('base64'),
+  } as const;
+
+  it.each(Object.entries(byHand))('signs the bytes a %s JVM signs, on every path', async (charset, expected) => {
+    const options = { charset: charset as keyof typeof byHand };
+    expect(await signVidau(input, options)).toBe(expected);
+    expect(signVidauSync(input, options)).toBe(expected);
+    expect(await nodeEntry.signVidau(input, options)).toBe(expected);
+    expect((await vidauHeaders(input, options)).Authorization).toBe(expected);
+    const received = { ...input, timestamp: String(timestamp), signature: expected };
+    await expect(verifyVidauSignature(received, { ...options, now: () => timestamp })).resolves.toBeUndefined();
+  });
+
+  it('a signature made under one charset does not verify under another when the request is not ASCII', async () => {
+    const received = { ...input, timestamp: String(timestamp), signature: byHand['US-ASCII'] };
+    await expect(verifyVidauSignature(received, { now: () => timestamp })).rejects.toThrowError(SignatureMismatchError);
+    await expect(verifyVidauSignature(received, { charset: 'ISO-8859-1', now: () => timestamp })).rejects.toThrowError(
+      SignatureMismatchError,
+    );
+  });
+
+  it('hands the HMAC the encoded bytes, so a custom hmac signs exactly them', async () => {
+    const seen: string[] = [];
+    await signVidau(input, {
+      charset: 'US-ASCII',
+      hmac: (key, message) => {
+        seen.push(Buffer.from(key).toString('latin1'), Buffer.from(message).toString('latin1'));
+        return 'sig';
+      },
+    });
+    expect(seen).toEqual(['k?y', 'cl?ent{"t":"???"}1723515690000']);
+  });
+
+  it('refuses an unknown charset before signing', async () => {
+    await expect(signVidau(input, { charset: 'latin1' as 'UTF-8' })).rejects.toMatchObject({
+      code: 'ERR_INVALID_REQUEST',
+      field: 'charset',
+    });
+  });
+});
+
+describe('verifyVidauSignature fails closed', () => {
+  const signature = independent('secret-auth-key', `client-1${body}1723515690000`);
+  const genuine = { ...credentials, body, timestamp: String(timestamp), signature };
+
+  it.each([Number.NaN, -1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '300000' as unknown as number])(
+    'refuses every request, genuine or not, when toleranceMs is %s',
+    async (toleranceMs) => {
+      await expect(verifyVidauSignature(genuine, { toleranceMs, now: () => timestamp })).rejects.toMatchObject({
+        code: 'ERR_INVALID_WINDOW',
+        option: 'toleranceMs',
+      });
+      await expect(verifyVidauSignature(genuine, { toleranceMs, now: () => timestamp })).rejects.toBeInstanceOf(InvalidWindowError);
+    },
+  );
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, undefined, '1723515690000'])(
+    'refuses every request when the clock returns %s',
+    async (time) => {
+      await expect(verifyVidauSignature(genuine, { now: () => time as number })).rejects.toMatchObject({
+        code: 'ERR_INVALID_WINDOW',
+        option: 'now',
+      });
+    },
+  );
+
+  it('accepts a zero window only at the exact millisecond', async () => {
+    await expect(verifyVidauSignature(genuine, { toleranceMs: 0, now: () => timestamp })).resolves.toBeUndefined();
+    await expect(verifyVidauSignature(genuine, { toleranceMs: 0, now: () => timestamp + 1 })).rejects.toThrowError(
+      TimestampOutOfWindowError,
+    );
   });
 });

@@ -1,10 +1,19 @@
 import type { AiutaOperations } from '@signet/aiuta';
 import { JwtInvalidError, verifyAiutaJwt } from '@signet/auth';
-import { type AuthInput, defineMockApi, type MockApiContext, type MockApiFactory, type MockFile, type MockResponse } from '../core/api.js';
+import {
+  type AuthInput,
+  defineMockApi,
+  type MockApiContext,
+  type MockApiFactory,
+  type MockFile,
+  type MockRequest,
+  type MockResponse,
+} from '../core/api.js';
 import { ifNoneMatchMatches, json } from '../core/http.js';
 import { serverPath } from '../core/openapi.js';
 import { BoundedMap } from '../core/store.js';
 import { specs } from '../specs.gen.js';
+import { bearerToken, type JwtClaims, unboundClaim } from './aiuta-jwt.js';
 import { PLACEHOLDER_PNG } from './assets.js';
 
 export interface AiutaCredentials {
@@ -41,8 +50,8 @@ interface Operation {
   readonly id: string;
   readonly createdAt: number;
   readonly outcome: TryOnOutcome;
-  /** The image the try-on was run on; its result shows the same bytes. */
-  readonly source: MockFile;
+  /** The image the try-on was run on; its result shows the same bytes (read when it finishes, so an operation holds no bytes). */
+  readonly sourceId: string;
   /** The generated image ids, made once when the operation is first seen finished. */
   images?: readonly string[];
 }
@@ -69,6 +78,8 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
   const operations = new BoundedMap<string, Operation>({ maxEntries: limits.records, now });
 
   const error = (status: number, message: string): MockResponse => json(status, { detail: message });
+  /** An upload or a predefined model: what a try-on can run on. */
+  const fileOf = (id: string): MockFile | undefined => uploads.get(id) ?? (MODEL_IDS.has(id) ? PLACEHOLDER_PNG : undefined);
 
   const describeUpload = (id: string, upload: Upload) => ({
     id,
@@ -88,7 +99,7 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
     if (operation.outcome === 'FAILED') return { ...base, status: 'FAILED', error: 'generation failed (simulated)' };
     if (operation.images === undefined) {
       const id = `${operation.id}-image-0`;
-      generated.set(id, operation.source);
+      generated.set(id, fileOf(operation.sourceId) ?? PLACEHOLDER_PNG);
       operation.images = [id];
     }
     // A deleted (or evicted) image stays gone: the list is made once, and only what is still stored is shown.
@@ -98,17 +109,20 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
     return { ...base, status: 'SUCCESS', generated_images: images };
   };
 
+  /** The claims of the token a request was let in with, when a bearer JWT (not the API key) let it in. */
+  const tokenClaims = new WeakMap<MockRequest, JwtClaims>();
+
   const authenticate = async ({ request, security }: AuthInput): Promise<MockResponse | undefined> => {
     const header = (name: string) => request.headers.get(name) ?? undefined;
-    // RFC 9110 §11.1: the scheme is case-insensitive.
-    const bearer = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header('authorization') ?? '')?.[1];
+    const bearer = bearerToken(request.headers);
     let jwtProblem: string | undefined;
+    let claims: JwtClaims | undefined;
     const satisfied = async (scheme: string): Promise<boolean> => {
       if (scheme === 'apiKey') return header('x-api-key') === credentials.apiKey;
       if (scheme === 'userId') return header('x-user-id') === credentials.subscriptionId;
       if (scheme === 'bearerAuth' && bearer !== undefined) {
         try {
-          await verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now });
+          claims = await verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now });
           return true;
         } catch (problem) {
           jwtProblem = problem instanceof JwtInvalidError ? problem.reason : 'invalid token';
@@ -117,7 +131,10 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
       return false;
     };
     for (const alternative of security) {
-      if ((await Promise.all(alternative.map(satisfied))).every(Boolean)) return undefined;
+      if ((await Promise.all(alternative.map(satisfied))).every(Boolean)) {
+        if (alternative.includes('bearerAuth') && claims !== undefined) tokenClaims.set(request, claims);
+        return undefined;
+      }
     }
     if (jwtProblem !== undefined) return error(401, `Invalid token: ${jwtProblem}`);
     const knownUser = header('x-user-id') === credentials.subscriptionId;
@@ -165,19 +182,22 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
         return uploads.delete(params.image_id) ? { status: 204 } : error(404, 'Image not found');
       },
       deleteGeneratedImage: ({ params }) => (generated.delete(params.image_id) ? { status: 204 } : error(404, 'Image not found')),
-      startTryOn({ body, reply }) {
+      startTryOn({ request: httpRequest, body, reply }) {
         const request: TryOnRequest = body;
+        // A token the customer's backend bound to an image or SKUs is good for those only.
+        const claims = tokenClaims.get(httpRequest);
+        const unbound = claims === undefined ? undefined : unboundClaim(claims, request);
+        if (unbound !== undefined) return reply(403, { detail: `The token is bound to another ${unbound}` });
         const hasSku = request.sku_id !== undefined && request.sku_id !== null;
         const hasSkus = request.sku_ids !== undefined && request.sku_ids !== null;
         if (hasSku === hasSkus) {
           const msg = hasSku ? "Only one of 'sku_id' and 'sku_ids' may be specified" : "Either 'sku_id' or 'sku_ids' must be specified";
           return json(422, { detail: [{ loc: ['body'], msg, type: 'value_error' }] });
         }
-        const source = uploads.get(request.uploaded_image_id) ?? (MODEL_IDS.has(request.uploaded_image_id) ? PLACEHOLDER_PNG : undefined);
-        if (source === undefined) return reply(400, { detail: 'Input image was not found' });
+        if (fileOf(request.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });
         const id = `sku_op-${crypto.randomUUID()}`;
         const outcome = tryOn.outcome?.(request) ?? 'SUCCESS';
-        operations.set(id, { id, createdAt: now(), outcome, source });
+        operations.set(id, { id, createdAt: now(), outcome, sourceId: request.uploaded_image_id });
         return reply(200, { operation_id: id, details: null, errors: [] });
       },
       getOperation({ params, reply }) {

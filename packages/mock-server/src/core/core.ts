@@ -102,6 +102,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
   let closed = false;
 
   const later = (ms: number, task: () => void | Promise<void>) => {
+    if (closed) return () => undefined;
     const timer = setTimeout(() => {
       timers.delete(timer);
       try {

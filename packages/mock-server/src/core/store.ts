@@ -54,8 +54,15 @@ export class BoundedMap<K, V> {
     return present;
   }
 
-  values(): IterableIterator<V> {
-    return [...this.entries.values()].map((entry) => entry.value).values();
+  /** The live values, oldest first (a snapshot: the map may change while it is read). */
+  values(): V[] {
+    const now = (this.options.now ?? Date.now)();
+    const live: V[] = [];
+    for (const [key, entry] of [...this.entries]) {
+      if (entry.expiresAt <= now) this.remove(key, true);
+      else live.push(entry.value);
+    }
+    return live;
   }
 
   clear(): void {

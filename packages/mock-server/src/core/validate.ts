@@ -46,7 +46,9 @@ function compilerFor(spec: OpenApiDocument, stringLength: StringLength): Ajv2020
 function utf16Keyword(keyword: 'maxLength' | 'minLength') {
   const validate: ((limit: number, data: string) => boolean) & { errors?: Partial<ErrorObject>[] } = (limit, data) => {
     const ok = keyword === 'maxLength' ? data.length <= limit : data.length >= limit;
-    validate.errors = ok ? [] : [{ keyword, message: `must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${limit} characters`, params: { limit } }];
+    validate.errors = ok
+      ? []
+      : [{ keyword, message: `must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${limit} characters`, params: { limit } }];
     return ok;
   };
   return { keyword: `${keyword}Utf16`, type: 'string' as const, schemaType: 'number' as const, errors: true, validate };

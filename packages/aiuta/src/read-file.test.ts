@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidRequestError } from '@signet/client-core';
+import { describe, expect, it } from 'vitest';
+import { imagePart } from './image.js';
+import { readImageFile as readInBrowser } from './read-file.js';
+import { readImageFile as readInNode } from './read-file.node.js';
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const dir = mkdtempSync(join(tmpdir(), 'signet-read-file-'));
+const path = join(dir, 'person.png');
+writeFileSync(path, PNG);
+
+describe('#read-file', () => {
+  it('reads a path under the node condition (what image.ts gets in Node, Deno and Bun)', async () => {
+    expect(await readInNode(path)).toEqual(PNG);
+    const part = await imagePart(path);
+    expect(part).toMatchObject({ filename: 'person.png' });
+    expect(part.blob.type).toBe('image/png');
+  });
+
+  it('refuses a missing file with an InvalidRequestError naming the errno', async () => {
+    const error = await readInNode(join(dir, 'missing.png')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ field: 'image', message: expect.stringContaining('ENOENT') });
+  });
+
+  it('refuses any path elsewhere (browsers, workers, edge), before anything is sent', async () => {
+    const error = await readInBrowser(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ field: 'image', message: expect.stringContaining('a file path can only be read in Node') });
+  });
+});
