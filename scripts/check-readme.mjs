@@ -1,6 +1,5 @@
 // Type-checks every ```ts block of README.md and of each published package's README as its own
-// module against the built
-// workspace packages, so that each example works when pasted.
+// module against the built workspace packages, so that each example works when pasted.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,14 +3,15 @@ import {
   ApiResponseError,
   type ClientTransportOptions,
   createApiClient,
+  type ImageInput,
+  type ImageOptions,
   NotFoundError,
   type PollOptions,
   poll,
   type RequestOptions,
 } from '@signet/client-core';
-import { type CallInit, isIdempotentMethod, requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
+import { type CallInit, imagePart, isIdempotentMethod, requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
 import type { Client, Middleware } from 'openapi-fetch';
-import { type ImageInput, type ImageOptions, imagePart } from './image.js';
 import type { components, operations, paths } from './schema.gen.js';
 import { validateEtag, validateFlatLay, validateOutfitParams, validatePage, validateSkuItem, validateTryOn } from './validate.js';
 

@@ -12,7 +12,7 @@ export {
   type VerifyAiutaJwtOptions,
   verifyAiutaJwt,
 } from '@signet/auth';
-export type { ClientTransportOptions, PollOptions, RequestOptions } from '@signet/client-core';
+export type { ClientTransportOptions, ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export * from '@signet/client-core/errors';
 export {
   type AbortReason,
@@ -56,5 +56,4 @@ export {
   type TryOnOperationCreateParams,
   TryOnOperationNotFoundError,
 } from './client.js';
-export type { ImageInput, ImageOptions } from './image.js';
 export { MAX_OUTFITS, MAX_PAGE_LIMIT, MAX_PRODUCT_IMAGES, MAX_TRY_ON_SKUS } from './validate.js';

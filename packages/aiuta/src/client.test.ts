@@ -106,7 +106,9 @@ describe('uploaded and generated images', () => {
   it("maps a 422 to UnprocessableEntityError with FastAPI's reason", async () => {
     const io = server([Response.json({ detail: [{ loc: ['path', 'image_id'], msg: 'bad id', type: 'value_error' }] }, { status: 422 })]);
     await expect(withKey(io).deleteUploadedImage('x')).rejects.toSatisfy(
-      (error) => error instanceof UnprocessableEntityError && error.message === 'DELETE /digital-try-on/v1/uploaded_images/x: 422 path.image_id: bad id',
+      (error) =>
+        error instanceof UnprocessableEntityError &&
+        error.message === 'DELETE /digital-try-on/v1/uploaded_images/x: 422 path.image_id: bad id',
     );
   });
 });
@@ -161,7 +163,9 @@ describe('try-on operations', () => {
   it("reports the service's 400 detail as BadRequestError", async () => {
     const io = server([Response.json({ detail: 'Input image was not found' }, { status: 400 })]);
     await expect(app(io).startTryOn({ uploaded_image_id: 'u', sku_ids: ['a', 'b'] })).rejects.toSatisfy(
-      (error) => error instanceof BadRequestError && error.message === 'POST /digital-try-on/v1/sku_images_operations: 400 Input image was not found',
+      (error) =>
+        error instanceof BadRequestError &&
+        error.message === 'POST /digital-try-on/v1/sku_images_operations: 400 Input image was not found',
     );
   });
 

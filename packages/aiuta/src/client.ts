@@ -1,7 +1,15 @@
-import { type ClientTransportOptions, createApiClient, InvalidRequestError, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
-import { requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
+import {
+  type ClientTransportOptions,
+  createApiClient,
+  type ImageInput,
+  type ImageOptions,
+  InvalidRequestError,
+  type PollOptions,
+  poll,
+  type RequestOptions,
+} from '@signet/client-core';
+import { imagePart, requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
 import type { Client, Middleware } from 'openapi-fetch';
-import { type ImageInput, type ImageOptions, imagePart } from './image.js';
 import type { components, operations, paths } from './schema.gen.js';
 
 type Schemas = components['schemas'];
@@ -76,7 +84,9 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
 
   const getOperation = async (operationId: string, call?: RequestOptions) => {
     requireNonEmpty(operationId, 'operation_id');
-    return api.call(call, (init) => raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }));
+    return api.call(call, (init) =>
+      raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
+    );
   };
 
   return {
@@ -118,7 +128,10 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
     getOperation,
     async listPredefinedModels(call = {}) {
       const { data, response } = await api.exchange(call, (init) =>
-        raw.GET('/predefined_try_on_models', { params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } }, ...init }),
+        raw.GET('/predefined_try_on_models', {
+          params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } },
+          ...init,
+        }),
       );
       const etag = response.headers.get('etag') ?? undefined;
       if (response.status === 304) return { modified: false, etag: etag ?? call.etag ?? '' };

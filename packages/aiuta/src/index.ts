@@ -12,7 +12,7 @@ export {
   type VerifyAiutaJwtOptions,
   verifyAiutaJwt,
 } from '@signet/auth';
-export type { ClientTransportOptions, PollOptions, RequestOptions } from '@signet/client-core';
+export type { ClientTransportOptions, ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export * from '@signet/client-core/errors';
 export {
   AIUTA_BASE_URL,
@@ -32,4 +32,3 @@ export {
   type SkuImagesResponse,
   type TryOnModelCategories,
 } from './client.js';
-export type { ImageInput, ImageOptions } from './image.js';

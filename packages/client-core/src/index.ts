@@ -24,5 +24,6 @@ export {
   SignetError,
   UnprocessableEntityError,
 } from './errors.js';
+export type { ImageInput, ImageOptions } from './image.js';
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';
 export type { ClientTransportOptions, FetchLike } from './transport.js';

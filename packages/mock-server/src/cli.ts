@@ -60,7 +60,7 @@ function describeParseError(error: unknown): string {
     return `unexpected argument ${JSON.stringify(argument ?? '')} (see --help)`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = /--?[\w-]+/.exec(option ?? message)?.[0] ?? 'an option';
+    const name = /--[\w-]+/.exec(option ?? message)?.[0] ?? /-[\w-]+/.exec(option ?? message)?.[0] ?? 'an option';
     return /does not take an argument/.test(message) ? `${name} takes no value` : `${name} needs a value`;
   }
   return message.split('\n')[0] ?? 'invalid arguments';

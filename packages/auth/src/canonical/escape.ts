@@ -13,16 +13,8 @@ export const NON_ASCII = /[\u007f-\uffff]/;
 /** Whether any unit needs a JSON escape ('"', '\\', C0) or is a surrogate: one native regex test. */
 const ESCAPE_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
-/** Below this length a loop over the units beats the regex's call (keys, most values). */
-const SHORT_STRING = 48;
-
 export function hasEscapeOrSurrogate(value: string): boolean {
-  if (value.length > SHORT_STRING) return ESCAPE_OR_SURROGATE.test(value);
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0xd800 && unit <= 0xdfff)) return true;
-  }
-  return false;
+  return ESCAPE_OR_SURROGATE.test(value);
 }
 
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -87,7 +87,11 @@ const EMPTY = {};
  * strings beats copying objects for JSON.stringify; above it, the copies win, and the many
  * short-lived strings of a large body would cost more in garbage collection than they save.
  */
-export const SMALL_BODY_VALUES = 40;
+export const SMALL_BODY_VALUES = 96;
+
+/** Thrown by the string writer past its budget, when the estimate was wrong: the copying writer takes over. */
+const LARGE = new Bail();
+let budget = 0;
 
 /**
  * The canonical text of `value` (a plain object or Map) in `dialect`, or undefined when the fast
@@ -97,37 +101,45 @@ export const SMALL_BODY_VALUES = 40;
 export function writeNative(dialect: Dialect, value: object, smallValues = SMALL_BODY_VALUES): string | undefined {
   const writer = dialect === javaDialect ? javaWriter : dialect === pythonDialect ? pythonWriter : undefined;
   if (writer === undefined) return undefined;
-  let text: string;
+  let text: string | undefined;
   try {
-    if (countUpTo(value, smallValues + 1) <= smallValues) {
-      text = writeText(writer, value);
-    } else {
-      if (prototypesChanged()) return undefined;
+    if (estimateValues(value, smallValues + 1, 0) <= smallValues) {
+      budget = 4 * smallValues;
+      text = write(writer, value, true, 0);
+    }
+  } catch (error) {
+    if (error !== LARGE) return undefined;
+  }
+  if (text === undefined) {
+    if (prototypesChanged()) return undefined;
+    try {
       const root = prepare(writer, value, true, 0);
       text = root instanceof Raw ? root.text : JSON.stringify(root);
+    } catch {
+      return undefined;
     }
-  } catch {
-    return undefined;
   }
   if (writer.python) return escapeJsonText(text);
   return hasLoneSurrogateEscape(text) ? undefined : text;
 }
 
-/** How many values `value` holds, counting no further than `limit` (and giving up at the depth limit). */
-function countUpTo(value: unknown, limit: number, depth = 0): number {
+/**
+ * About how many values `value` holds, counting no further than `limit`; an array counts as
+ * its length times the size of its first item, so that a large body is recognized in a few steps.
+ */
+function estimateValues(value: unknown, limit: number, depth: number): number {
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return 1;
+  if (Array.isArray(value)) return value.length === 0 ? 1 : 1 + value.length * estimateValues(value[0], limit, depth + 1);
   let count = 1;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && count < limit; i++) count += countUpTo(value[i], limit - count, depth + 1);
-  } else if (value instanceof Map) {
+  if (value instanceof Map) {
     for (const member of value.values()) {
       if (count >= limit) break;
-      count += countUpTo(member, limit - count, depth + 1);
+      count += estimateValues(member, limit - count, depth + 1);
     }
   } else {
     for (const key in value) {
       if (count >= limit) break;
-      count += countUpTo((value as Record<string, unknown>)[key], limit - count, depth + 1);
+      count += estimateValues((value as Record<string, unknown>)[key], limit - count, depth + 1);
     }
   }
   return count;
@@ -317,51 +329,31 @@ function assemble(keys: readonly string[], values: readonly unknown[]): unknown 
 
 // --- the string writer, for small bodies ---
 
-/** The text being written, in pieces joined once at the end (a flat string, no concatenation tree). */
-let parts: string[] = [];
-
-function writeText(writer: Writer, value: object): string {
-  parts = [];
-  write(writer, value, true, 0);
-  const text = parts.join('');
-  parts = [];
-  return text;
-}
-
 /**
- * Writes `value` as the exact writer does, but with each string and key quoted as JSON.stringify
- * quotes it; the output is then checked or escaped as a whole like the copying writer's. Throws
- * BAIL where the exact writer must decide.
+ * The text of `value` written directly, as the exact writer writes it but with each string and
+ * key quoted as JSON.stringify quotes it; the output is then checked or escaped as a whole like
+ * the copying writer's. Throws BAIL where the exact writer must decide.
  */
-function write(writer: Writer, value: unknown, sorted: boolean, depth: number): void {
+function write(writer: Writer, value: unknown, sorted: boolean, depth: number): string {
+  if (--budget < 0) throw LARGE;
   switch (typeof value) {
     case 'string':
-      parts.push(hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`);
-      return;
+      return hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
-      parts.push(isPlainNumber(writer, value) ? String(value) : writer.dialect.number(value));
-      return;
+      return isPlainNumber(writer, value) ? String(value) : writer.dialect.number(value);
     case 'boolean':
-      parts.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'bigint':
-      parts.push(writer.dialect.numberLexeme(value.toString()));
-      return;
+      return writer.dialect.numberLexeme(value.toString());
     case 'object': {
-      if (value === null) {
-        parts.push('null');
-        return;
-      }
+      if (value === null) return 'null';
       if (depth >= MAX_DEPTH) throw BAIL;
       if (Array.isArray(value)) return writeItems(writer, value, depth + 1);
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) {
         return writeObject(writer, value as Record<string, unknown>, sorted, depth + 1);
       }
-      if (value instanceof JsonNumber) {
-        parts.push(writer.dialect.numberLexeme(value.lexeme));
-        return;
-      }
+      if (value instanceof JsonNumber) return writer.dialect.numberLexeme(value.lexeme);
       if (value instanceof Map) return writeMap(writer, value, sorted, depth + 1);
       throw BAIL;
     }
@@ -370,18 +362,17 @@ function write(writer: Writer, value: unknown, sorted: boolean, depth: number): 
   }
 }
 
-function writeItems(writer: Writer, items: readonly unknown[], depth: number): void {
-  parts.push('[');
+function writeItems(writer: Writer, items: readonly unknown[], depth: number): string {
+  let out = '';
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item === undefined) throw BAIL;
-    if (i !== 0) parts.push(',');
-    write(writer, item, false, depth);
+    out += i === 0 ? write(writer, item, false, depth) : `,${write(writer, item, false, depth)}`;
   }
-  parts.push(']');
+  return `[${out}]`;
 }
 
-function writeMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): void {
+function writeMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): string {
   const keys: string[] = [];
   for (const key of map.keys()) {
     if (typeof key !== 'string') throw BAIL;
@@ -389,35 +380,30 @@ function writeMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: bo
   }
   if (sorted && keys.length > 1) writer.sort(keys);
   const nested = sorted && depth > 1;
-  let first = true;
-  parts.push('{');
+  let out = '';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const value = map.get(key);
     if (value === undefined || (value === null && writer.dropsNull)) continue;
-    parts.push(first ? memberName(writer, key, nested) : `,${memberName(writer, key, nested)}`);
-    first = false;
-    write(writer, value, sorted, depth);
+    const member = memberName(writer, key, nested) + write(writer, value, sorted, depth);
+    out = out === '' ? member : `${out},${member}`;
   }
-  parts.push('}');
+  return `{${out}}`;
 }
 
-function writeObject(writer: Writer, object: Record<string, unknown>, sorted: boolean, depth: number): void {
+function writeObject(writer: Writer, object: Record<string, unknown>, sorted: boolean, depth: number): string {
   const keys = Object.keys(object);
   if (sorted && keys.length > 1) writer.sort(keys);
   const nested = sorted && depth > 1;
-  let first = true;
-  parts.push('{');
+  let out = '';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const value = object[key];
     if (value === undefined || (value === null && writer.dropsNull)) continue;
-    if (!first) parts.push(',');
-    parts.push(memberName(writer, key, nested));
-    first = false;
-    write(writer, value, sorted, depth);
+    const member = memberName(writer, key, nested) + write(writer, value, sorted, depth);
+    out = out === '' ? member : `${out},${member}`;
   }
-  parts.push('}');
+  return `{${out}}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@signet/client-core';
+import { InvalidRequestError } from './errors.js';
 
 /**
  * What `#read-file` resolves to outside Node, Deno and Bun (browsers, workers, edge runtimes):

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidRequestError } from '@signet/client-core';
 import { describe, expect, it } from 'vitest';
+import { InvalidRequestError } from './errors.js';
 import { imagePart } from './image.js';
 import { readImageFile as readInBrowser } from './read-file.js';
 import { readImageFile as readInNode } from './read-file.node.js';

@@ -1,9 +1,8 @@
-// The same as @signet/aiuta's src/image.ts (with read-file*.ts), which that package does not export; keep them in step.
-import { InvalidRequestError } from '@signet/client-core';
 // The package's imports map: Node's file reader under the `node` condition, a refusal elsewhere.
 import { readImageFile } from '#read-file';
+import { InvalidRequestError } from './errors.js';
 
-/** An image to upload (a person or a product): bytes, a Blob or File, or (in Node, Deno and Bun) a file path. */
+/** An image to upload: bytes, a Blob or File, or (in Node, Deno and Bun) a file path. */
 export type ImageInput = Blob | ArrayBuffer | ArrayBufferView | string;
 
 export interface ImageOptions {

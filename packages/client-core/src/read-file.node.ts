@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidRequestError } from '@signet/client-core';
+import { InvalidRequestError } from './errors.js';
 
 /**
  * What `#read-file` resolves to under the `node` condition (Node, and Deno and Bun, which honour it
