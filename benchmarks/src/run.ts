@@ -1,10 +1,13 @@
 /**
- * `pnpm bench`: every candidate measured side by side in one run, interleaved,
- * repeated in rounds, reported as the median of each round's ratio, since the
- * machine is noisy and only ratios measured together mean anything.
+ * `pnpm bench`: every candidate measured side by side in one run, interleaved, repeated in
+ * rounds, reported as the median (and the range) of each round's ratio, since the machine is
+ * shared and only ratios measured together mean anything.
+ *
+ * Time is CPU time by default (this process's, and each reference process's own), so that other
+ * work on the machine does not land on one candidate; `BENCH_CLOCK=wall` measures wall time.
  */
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -17,69 +20,78 @@ import canonicalize from 'canonicalize';
 import { build } from 'esbuild';
 import fastStableStringify from 'fast-json-stable-stringify';
 import safeStableStringify from 'safe-stable-stringify';
-import { largeBody, smallBody } from './bodies.js';
+import { scenesBody, smallBody } from './bodies.js';
+import { type Reference, startJavaReference, startPythonReference, type Timing } from './references.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 250);
+/** Measured time each candidate gets per round (at least one operation). */
+const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 60);
+/** How long the JVM signs each body before it is measured, so that it runs compiled code. */
+const JAVA_WARMUP_MS = Number(process.env.BENCH_JAVA_WARMUP_MS ?? 2500);
+const WALL = process.env.BENCH_CLOCK === 'wall';
 const here = dirname(fileURLToPath(import.meta.url));
 const clientId = 'client-1';
 const authKey = 'bench-auth-key';
 const timestamp = 1723515690000;
 
-const hmac = (message: string) => createHmac('sha256', authKey).update(message, 'utf8').digest('base64');
-const signString = (body: string) => hmac(`${clientId}${body}${timestamp}`);
+const signString = (body: string) => createHmac('sha256', authKey).update(`${clientId}${body}${timestamp}`, 'utf8').digest('base64');
+const signVidau = (body: string) => signVidauSync({ clientId, authKey, body, timestamp });
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 };
+const clock = WALL ? () => performance.now() : cpuMs;
 
-/** Runs `task` n times, awaiting only tasks that return promises, so sync ones pay no microtask per call. */
-async function repeat(task: () => unknown, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const result = task();
-    if (result instanceof Promise) await result;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** A candidate that runs in another process and times itself. */
+interface External {
+  readonly external: (n: number) => Promise<Timing>;
+}
+type Candidate = (() => unknown) | External;
+
+const isExternal = (candidate: Candidate): candidate is External => typeof candidate === 'object';
+
+/** Runs a candidate n times and answers the time it took, by this benchmark's clock. */
+async function timed(candidate: Candidate, n: number): Promise<number> {
+  if (isExternal(candidate)) {
+    const timing = await candidate.external(n);
+    return WALL ? timing.wallMs : timing.cpuMs;
   }
+  const start = clock();
+  for (let i = 0; i < n; i++) candidate();
+  return clock() - start;
 }
 
 /**
- * ops/s of each task, per round. Within a round the tasks take turns in short
- * batches (A B C A B C …), so a noisy moment on the machine falls on all of them
- * alike and their ratios stay meaningful.
+ * Operations per second of each candidate, per round. Within a round the candidates take turns
+ * in short batches (A B C A B C …) until each has been timed for TIME_MS, so that a busy moment
+ * on the machine falls on all of them alike and their ratios stay meaningful.
  */
-async function measure(tasks: Record<string, () => unknown>): Promise<Record<string, number[]>> {
-  const entries = Object.entries(tasks);
-  const samples: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]));
-  // Warm every task up first, so that none is calibrated or timed while the JIT is still at work.
-  for (let turn = 0; turn < 3; turn++) {
-    for (const [, task] of entries) {
-      const until = performance.now() + 50;
-      while (performance.now() < until) await repeat(task, 16);
-    }
-  }
-  // Calibrate: enough iterations per batch to take about a millisecond.
-  const perBatch = new Map<string, number>();
-  for (const [name, task] of entries) {
+async function measure(candidates: Record<string, Candidate>): Promise<Record<string, number[]>> {
+  const entries = Object.entries(candidates);
+  // Warm up, then size each candidate's batch to about 2 ms (at least one operation).
+  const batch = new Map<string, number>();
+  for (const [name, candidate] of entries) {
     let n = 1;
+    for (let turn = 0; turn < 3; turn++) await timed(candidate, n);
     for (;;) {
-      const start = performance.now();
-      await repeat(task, n);
-      if (performance.now() - start >= 1 || n >= 1 << 16) break;
-      n *= 2;
+      const elapsed = await timed(candidate, n);
+      if (elapsed >= 2 || n >= 1 << 20) break;
+      n = elapsed <= 0.05 ? n * 16 : Math.ceil((n * 2.5) / elapsed);
     }
-    perBatch.set(name, n);
+    batch.set(name, n);
   }
+  const samples: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     const elapsed = new Map(entries.map(([name]) => [name, 0]));
     const runs = new Map(entries.map(([name]) => [name, 0]));
-    const deadline = performance.now() + TIME_MS * entries.length;
-    for (let turn = 0; performance.now() < deadline; turn++) {
+    for (let turn = 0; [...elapsed.values()].some((ms) => ms < TIME_MS); turn++) {
       for (let k = 0; k < entries.length; k++) {
-        const [name, task] = entries[(turn + k) % entries.length] as [string, () => unknown];
-        const n = perBatch.get(name) ?? 1;
-        const start = performance.now();
-        await repeat(task, n);
-        elapsed.set(name, (elapsed.get(name) ?? 0) + performance.now() - start);
+        const [name, candidate] = entries[(turn + k) % entries.length] as [string, Candidate];
+        const n = batch.get(name) ?? 1;
+        elapsed.set(name, (elapsed.get(name) ?? 0) + (await timed(candidate, n)));
         runs.set(name, (runs.get(name) ?? 0) + n);
       }
     }
@@ -88,55 +100,101 @@ async function measure(tasks: Record<string, () => unknown>): Promise<Record<str
   return samples;
 }
 
-function pythonReference(body: unknown): number[] {
-  return Array.from({ length: ROUNDS }, () =>
-    Number(
-      execFileSync('python3', [join(here, 'python-reference.py'), String((TIME_MS * 2) / 1000)], {
-        input: JSON.stringify(body),
-        encoding: 'utf8',
-      }),
-    ),
-  );
+interface Ratio {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
 }
 
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+/** `a` over `b`, round by round. */
+function ratio(samples: Record<string, number[]>, a: string, b: string): Ratio {
+  const values = (samples[a] ?? []).map((v, i) => v / (samples[b]?.[i] ?? Number.NaN));
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
 
-function table(title: string, samples: Record<string, number[]>, baseline: string): string {
-  const rows = Object.entries(samples).map(([name, values]) => {
-    const ratio = median(values.map((v, i) => v / (samples[baseline]?.[i] ?? Number.NaN)));
-    return `| ${name} | ${fmt(median(values))} | ${ratio.toFixed(2)}× |`;
+const fmtRatio = (r: Ratio) => `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+const fmtOps = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3));
+const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e4 ? `${Math.round(n / 1e3)} KB` : `${n} B`);
+
+function table(samples: Record<string, number[]>, baseline: string, bytes: number): string {
+  const rows = Object.keys(samples).map((name) => {
+    const ops = median(samples[name] ?? []);
+    return `| ${name} | ${fmtOps(ops)} | ${(1e9 / ops / bytes).toFixed(2)} | ${fmtRatio(ratio(samples, name, baseline))} |`;
   });
-  return [`### ${title}`, '', `| candidate | ops/s (median of ${ROUNDS}) | vs ${baseline} |`, '| --- | ---: | ---: |', ...rows, ''].join(
+  return [`| candidate | ops/s (median of ${ROUNDS}) | ns/byte | vs ${baseline} (median, range of rounds) |`, '| --- | ---: | ---: | ---: |', ...rows].join(
     '\n',
   );
 }
 
-async function signing(label: string, body: CanonicalJsonObject): Promise<string> {
-  const bytes = Buffer.byteLength(JSON.stringify(body));
-  const floor = 'JSON.stringify + createHmac (unsorted floor)';
-  const tasks: Record<string, () => unknown> = {
-    'signet java: canonicalJson + signVidauSync': () => signVidauSync({ clientId, authKey, body: canonicalJson(body), timestamp }),
-    'signet python: canonicalJson + signVidauSync': () =>
-      signVidauSync({ clientId, authKey, body: canonicalJson(body, { dialect: 'python' }), timestamp }),
+const FLOOR = 'JSON.stringify + createHmac (unsorted floor)';
+const JAVA_SIGNED = 'signet java: canonicalJson + signVidauSync';
+const JAVA_HMAC = 'signet java: canonicalJson + createHmac';
+const PYTHON_SIGNED = 'signet python: canonicalJson + signVidauSync';
+const PYTHON_HMAC = 'signet python: canonicalJson + createHmac';
+const PYTHON_REF = 'Python reference (vendor sample, CPython)';
+const JAVA_REF = 'Java reference (vendor sample, fastjson2, warmed JVM)';
+
+interface SizeResult {
+  readonly label: string;
+  readonly bytes: number;
+  readonly samples: Record<string, number[]>;
+}
+
+async function check(reference: Reference | undefined, text: string, canonical: string): Promise<string> {
+  if (reference === undefined) return 'not run';
+  const answer = await reference.load(text);
+  const same = answer.canonical.equals(Buffer.from(canonical, 'utf8')) && answer.signature === signString(canonical);
+  return same ? 'same bytes and signature' : 'DIFFERENT OUTPUT';
+}
+
+async function signing(label: string, body: CanonicalJsonObject, java?: Reference, python?: Reference): Promise<SizeResult> {
+  const text = JSON.stringify(body);
+  const bytes = Buffer.byteLength(text);
+  const checks = [
+    `java dialect vs Java reference: ${await check(java, text, canonicalJson(body))}`,
+    `python dialect vs Python reference: ${await check(python, text, canonicalJson(body, { dialect: 'python' }))}`,
+  ];
+  if (java !== undefined) {
+    // The JVM compiles the sample's hot paths while it runs: time it only once they are compiled.
+    const until = performance.now() + JAVA_WARMUP_MS;
+    while (performance.now() < until) await java.run(1);
+  }
+  const candidates: Record<string, Candidate> = {
+    [FLOOR]: () => signString(JSON.stringify(body)),
+    [JAVA_SIGNED]: () => signVidau(canonicalJson(body)),
+    [JAVA_HMAC]: () => signString(canonicalJson(body)),
+    [PYTHON_SIGNED]: () => signVidau(canonicalJson(body, { dialect: 'python' })),
+    [PYTHON_HMAC]: () => signString(canonicalJson(body, { dialect: 'python' })),
     'safe-stable-stringify + createHmac': () => signString(safeStableStringify(body) ?? ''),
     'fast-json-stable-stringify + createHmac': () => signString(fastStableStringify(body)),
     'canonicalize + createHmac': () => signString(canonicalize(body) ?? ''),
-    [floor]: () => signString(JSON.stringify(body)),
+    ...(python === undefined ? {} : { [PYTHON_REF]: { external: (n: number) => python.run(n) } }),
+    ...(java === undefined ? {} : { [JAVA_REF]: { external: (n: number) => java.run(n) } }),
   };
-  const python = 'Python reference (vendor sample, in-process loop)';
-  const samples: Record<string, number[]> = { ...(await measure(tasks)), [python]: pythonReference(body) };
-  const vsPython = median(
-    (samples['signet java: canonicalJson + signVidauSync'] ?? []).map((v, i) => v / (samples[python]?.[i] ?? Number.NaN)),
-  );
-  const canonicalOnly = await measure({
-    'signet canonicalJson (java)': () => canonicalJson(body),
-    'safe-stable-stringify': () => safeStableStringify(body),
-    'JSON.stringify (unsorted)': () => JSON.stringify(body),
-  });
+  const samples = await measure(candidates);
+  process.stderr.write(`measured ${label}\n`);
+  return { label: `${label} (${bytes.toLocaleString('en-US')} bytes; outputs: ${checks.join('; ')})`, bytes, samples };
+}
+
+/** CPython's ensure_ascii on one long string: linear, and how it compares with writing the string raw. */
+async function longStrings(): Promise<string> {
+  const rows: string[] = [];
+  for (const length of [10_000, 100_000, 1_000_000]) {
+    const body = { text: 'é'.repeat(length) };
+    const samples = await measure({
+      java: () => signString(canonicalJson(body)),
+      python: () => signString(canonicalJson(body, { dialect: 'python' })),
+    });
+    const perChar = (name: string) => (1e9 / median(samples[name] ?? []) / length).toFixed(2);
+    rows.push(`| ${length.toLocaleString('en-US')} | ${perChar('java')} | ${perChar('python')} | ${fmtRatio(ratio(samples, 'python', 'java'))} |`);
+  }
   return [
-    table(`Canonicalize + sign, ${label} (${bytes} bytes)`, samples, floor),
-    table(`Canonicalization alone, ${label}`, canonicalOnly, 'safe-stable-stringify'),
-    `signet java vs the Python reference: ${vsPython.toFixed(2)}×\n`,
+    '### One long non-ASCII string (`{"text":"éé…"}`), canonicalJson + createHmac',
+    '',
+    '| characters | java ns/char | python ns/char | python vs java |',
+    '| ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
   ].join('\n');
 }
 
@@ -154,35 +212,42 @@ async function clientOverhead(): Promise<string> {
     const body = canonicalJson({ task_id: taskId });
     const rawVidau = async () => {
       const headers = await vidauHeaders({ ...mock.credentials.vidau, body, timestamp: Date.now() });
-      return (
-        await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, {
-          method: 'POST',
-          body,
-          headers: { ...headers, 'content-type': 'application/json' },
-        })
-      ).json();
+      return (await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } })).json();
     };
     const rawAiuta = async () =>
-      (
-        await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, {
-          headers: { 'x-api-key': mock.credentials.aiuta.apiKey },
-        })
-      ).json();
+      (await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, { headers: { 'x-api-key': mock.credentials.aiuta.apiKey } })).json();
+    // Round trips over loopback: wall time, whatever the clock of the other tables.
+    const asExternal = (task: () => Promise<unknown>): External => ({
+      external: async (n) => {
+        const start = performance.now();
+        for (let i = 0; i < n; i++) await task();
+        const wallMs = performance.now() - start;
+        return { wallMs, cpuMs: wallMs };
+      },
+    });
     const vidauSamples = await measure({
-      'raw fetch, signed by hand with vidauHeaders': rawVidau,
-      'createVidauClient().getTaskInfo': () => vidau.getTaskInfo(taskId),
+      'raw fetch, signed by hand with vidauHeaders': asExternal(rawVidau),
+      'createVidauClient().getTaskInfo': asExternal(() => vidau.getTaskInfo(taskId)),
     });
     const aiutaSamples = await measure({
-      'raw fetch with X-API-Key': rawAiuta,
-      'createAiutaClient().getOperation': () => aiuta.getOperation(operation_id),
+      'raw fetch with X-API-Key': asExternal(rawAiuta),
+      'createAiutaClient().getOperation': asExternal(() => aiuta.getOperation(operation_id)),
     });
+    const simple = (samples: Record<string, number[]>, baseline: string) =>
+      [
+        `| candidate | ops/s (median of ${ROUNDS}) | vs ${baseline} |`,
+        '| --- | ---: | ---: |',
+        ...Object.keys(samples).map((name) => `| ${name} | ${fmtOps(median(samples[name] ?? []))} | ${fmtRatio(ratio(samples, name, baseline))} |`),
+      ].join('\n');
     return [
-      table(
-        'Client overhead, VidAU task info against the local mock server (loopback)',
-        vidauSamples,
-        'raw fetch, signed by hand with vidauHeaders',
-      ),
-      table('Client overhead, Aiuta get operation against the local mock server (loopback)', aiutaSamples, 'raw fetch with X-API-Key'),
+      '### Client overhead, VidAU task info against the local mock server (loopback, wall time)',
+      '',
+      simple(vidauSamples, 'raw fetch, signed by hand with vidauHeaders'),
+      '',
+      '### Client overhead, Aiuta get operation against the local mock server (loopback, wall time)',
+      '',
+      simple(aiutaSamples, 'raw fetch with X-API-Key'),
+      '',
     ].join('\n');
   } finally {
     await mock.close();
@@ -190,45 +255,111 @@ async function clientOverhead(): Promise<string> {
 }
 
 async function bundleSizes(): Promise<string> {
-  const entries: Record<string, string> = {
-    '@signet/vidau: createVidauClient': "import { createVidauClient } from '@signet/vidau'; globalThis.c = createVidauClient;",
-    '@signet/aiuta: createAiutaClient + apiKeyAuth':
-      "import { createAiutaClient, apiKeyAuth } from '@signet/aiuta'; globalThis.c = [createAiutaClient, apiKeyAuth];",
-    '@signet/aiuta: createAiutaClient + bearerAuth':
-      "import { createAiutaClient, bearerAuth } from '@signet/aiuta'; globalThis.c = [createAiutaClient, bearerAuth];",
-    '@signet/auth: signVidauRequest (browser)': "import { signVidauRequest } from '@signet/auth'; globalThis.c = signVidauRequest;",
+  const entries: Record<string, { contents: string } | { file: string }> = {
+    '@signet/vidau: createVidauClient': { contents: "import { createVidauClient } from '@signet/vidau'; globalThis.c = createVidauClient;" },
+    '@signet/aiuta: createAiutaClient + apiKeyAuth': {
+      contents: "import { createAiutaClient, apiKeyAuth } from '@signet/aiuta'; globalThis.c = [createAiutaClient, apiKeyAuth];",
+    },
+    '@signet/aiuta: createAiutaClient + bearerAuth': {
+      contents: "import { createAiutaClient, bearerAuth } from '@signet/aiuta'; globalThis.c = [createAiutaClient, bearerAuth];",
+    },
+    '@signet/auth: signVidauRequest (browser)': { contents: "import { signVidauRequest } from '@signet/auth'; globalThis.c = signVidauRequest;" },
+    '@signet/auth: canonicalJson (browser)': { contents: "import { canonicalJson } from '@signet/auth'; globalThis.c = canonicalJson;" },
+    '@signet/auth: packages/auth/dist/index.js, every export': { file: join(here, '..', '..', 'packages', 'auth', 'dist', 'index.js') },
   };
   const rows: string[] = [];
-  for (const [name, contents] of Object.entries(entries)) {
+  for (const [name, entry] of Object.entries(entries)) {
     const result = await build({
-      stdin: { contents, resolveDir: here, loader: 'ts' },
+      ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: here, loader: 'ts' as const } }),
       bundle: true,
       minify: true,
       format: 'esm',
       platform: 'browser',
       write: false,
       external: ['node:*'],
+      logLevel: 'silent',
     });
     const code = result.outputFiles[0]?.contents ?? new Uint8Array();
     const gz = gzipSync(code, { level: 9 }).byteLength;
     rows.push(`| ${name} | ${(code.byteLength / 1024).toFixed(1)} kB | ${(gz / 1024).toFixed(1)} kB | ${gz <= 8 * 1024 ? 'yes' : 'no'} |`);
   }
+  return ['### Bundle size (esbuild, minified, browser)', '', '| entry | min | min+gz | ≤ 8 kB |', '| --- | ---: | ---: | --- |', ...rows, ''].join(
+    '\n',
+  );
+}
+
+async function optional<T>(what: string, start: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await start();
+  } catch (error) {
+    process.stderr.write(`${what} not measured: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+function summary(results: readonly SizeResult[]): string {
+  const size = (r: SizeResult) => fmtBytes(r.bytes);
+  const row = (name: string, f: (r: SizeResult) => string) => `| ${name} | ${results.map(f).join(' | ')} |`;
+  const has = (r: SizeResult, name: string) => (r.samples[name]?.length ?? 0) > 0;
+  const cell = (r: SizeResult, a: string, b: string) => (has(r, a) && has(r, b) ? fmtRatio(ratio(r.samples, a, b)) : 'n/a');
+  const nsPerByte = (r: SizeResult, name: string) => 1e9 / median(r.samples[name] ?? []) / r.bytes;
+  const byBytes = [...results].sort((a, b) => a.bytes - b.bytes);
+  const linearity = (name: string) => {
+    const near15k = byBytes.reduce((best, r) => (Math.abs(r.bytes - 15_000) < Math.abs(best.bytes - 15_000) ? r : best));
+    const largest = byBytes.at(-1) as SizeResult;
+    return `| ${name} | ${nsPerByte(near15k, name).toFixed(2)} (${size(near15k)}) | ${nsPerByte(largest, name).toFixed(2)} (${size(largest)}) | ${(nsPerByte(largest, name) / nsPerByte(near15k, name)).toFixed(2)}× |`;
+  };
   return [
-    '### Bundle size (esbuild, minified, browser)',
+    '### Side by side, every size (median of the per-round ratios, range in parentheses)',
     '',
-    '| entry | min | min+gz | ≤ 8 kB |',
-    '| --- | ---: | ---: | --- |',
-    ...rows,
+    `| ratio | ${results.map(size).join(' | ')} |`,
+    `| --- |${results.map(() => ' ---: |').join('')}`,
+    row('signet java (canonicalJson + signVidauSync) vs floor', (r) => cell(r, JAVA_SIGNED, FLOOR)),
+    row('signet java (canonicalJson + createHmac) vs floor', (r) => cell(r, JAVA_HMAC, FLOOR)),
+    row('signet python (canonicalJson + createHmac) vs floor', (r) => cell(r, PYTHON_HMAC, FLOOR)),
+    row('python dialect vs java dialect (both + createHmac)', (r) => cell(r, PYTHON_HMAC, JAVA_HMAC)),
+    row('signet java (+ signVidauSync) vs Python reference', (r) => cell(r, JAVA_SIGNED, PYTHON_REF)),
+    row('signet python (+ signVidauSync) vs Python reference', (r) => cell(r, PYTHON_SIGNED, PYTHON_REF)),
+    row('signet java (+ signVidauSync) vs warmed Java reference', (r) => cell(r, JAVA_SIGNED, JAVA_REF)),
+    row('signVidauSync vs createHmac (the signer alone, java dialect)', (r) => cell(r, JAVA_SIGNED, JAVA_HMAC)),
+    '',
+    '### Linearity: ns per byte, near 15 KB and at the largest size',
+    '',
+    '| candidate | ~15 KB | largest | largest vs ~15 KB |',
+    '| --- | ---: | ---: | ---: |',
+    linearity(FLOOR),
+    linearity(JAVA_SIGNED),
+    linearity(JAVA_HMAC),
+    linearity(PYTHON_HMAC),
+    ...(results.every((r) => has(r, PYTHON_REF)) ? [linearity(PYTHON_REF)] : []),
+    ...(results.every((r) => has(r, JAVA_REF)) ? [linearity(JAVA_REF)] : []),
     '',
   ].join('\n');
 }
 
+const started = performance.now();
+const load = loadavg()[0]?.toFixed(1);
+const [java, python] = [await optional('Java reference', startJavaReference), await optional('Python reference', startPythonReference)];
+const sizes: [string, CanonicalJsonObject][] = [
+  ['206-byte VidAU create body', smallBody],
+  ['2 KB body (10 scenes)', scenesBody(10)],
+  ['15 KB body (80 scenes)', scenesBody(80)],
+  ['40 KB body (221 scenes)', scenesBody(221)],
+  ['1 MB body (5,500 scenes)', scenesBody(5_500)],
+  ['6 MB body (33,000 scenes)', scenesBody(33_000)],
+];
+const results: SizeResult[] = [];
+for (const [label, body] of sizes) results.push(await signing(label, body, java, python));
+await java?.close();
+await python?.close();
 const sections = [
-  `## Results (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${ROUNDS} rounds, candidates interleaved, ${TIME_MS} ms each per round)`,
+  `## Results (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${ROUNDS} rounds, candidates interleaved, ${TIME_MS} ms of ${WALL ? 'wall' : 'CPU'} time each per round; references: ${[java?.version, python?.version].filter(Boolean).join(', ') || 'not run'}; load average ${load} at start)`,
   '',
-  await signing('206-byte VidAU body', smallBody),
-  await signing('~40 KB body', largeBody()),
-  await clientOverhead(),
+  summary(results),
+  ...results.flatMap((r) => [`### Canonicalize + sign, ${r.label}`, '', table(r.samples, FLOOR, r.bytes), '']),
+  await longStrings(),
+  (await optional('client overhead', clientOverhead)) ?? '',
   await bundleSizes(),
+  `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
 ];
 process.stdout.write(`${sections.join('\n')}\n`);

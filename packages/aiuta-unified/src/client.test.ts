@@ -490,7 +490,10 @@ describe('tryOnOperations', () => {
   it("reports the service's 400 detail as BadRequestError", async () => {
     const io = server([Response.json({ detail: 'Input image was not found' }, { status: 400 })]);
     await expect(withKey(io).tryOnOperations.create({ uploaded_image_id: 'u', sku_ids: ['a'] })).rejects.toSatisfy(
-      (error) => error instanceof BadRequestError && error.message === 'POST /v1/sku_try_on_operations: 400 Input image was not found' && apiErrorBody(error) === undefined,
+      (error) =>
+        error instanceof BadRequestError &&
+        error.message === 'POST /v1/sku_try_on_operations: 400 Input image was not found' &&
+        apiErrorBody(error) === undefined,
     );
   });
 });
@@ -569,7 +572,12 @@ describe('errors', () => {
       .skuItems.get('sku_9')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ status: 404, body, requestId: 'trace-1', message: 'GET /v1/sku_items/sku_9: 404 SKU item sku_9 not found' });
+    expect(error).toMatchObject({
+      status: 404,
+      body,
+      requestId: 'trace-1',
+      message: 'GET /v1/sku_items/sku_9: 404 SKU item sku_9 not found',
+    });
     expect(apiErrorBody(error)).toEqual(body);
     expect(apiErrorBody(error)?.details?.sku_id).toBe('sku_9');
   });

@@ -15,6 +15,7 @@ import { SignetAuthError } from './errors.js';
 import { assertVidauCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
 import { vidauStringToSign } from './vidau/sign.js';
 
+/** A signed request to explain: what the sender had, and the signature the server received. */
 export interface DiagnoseVidauInput {
   readonly clientId: string;
   readonly authKey: string;
@@ -42,6 +43,7 @@ export interface Hypothesis {
   readonly charset?: VidauCharset;
 }
 
+/** What `diagnoseVidauSignature` found. */
 export interface VidauDiagnosis {
   readonly dialect: CanonicalJsonDialect;
   readonly charset: VidauCharset;

@@ -3,7 +3,7 @@ import { type AnySignetClientError, SignetError } from '@signet/client-core/erro
 export { SignetError };
 
 /**
- * Every error thrown by @signet/auth carries a literal `code`, so callers can
+ * Every error thrown by `@signet/auth` carries a literal `code`, so callers can
  * `switch (err.code)` without string-matching messages. Messages name what was
  * wrong and where, never a secret: no auth key, API key, JWT secret or token
  * is ever interpolated into a message or stored on an error.
@@ -21,6 +21,7 @@ export type SignetAuthErrorCode =
   | 'ERR_INVALID_WINDOW'
   | 'ERR_REPLAYED_REQUEST';
 
+/** The base of every error the signers throw; `code` says which. */
 export abstract class SignetAuthError extends SignetError<SignetAuthErrorCode> {}
 
 /** The body text is not JSON (RFC 8259); `position` is the UTF-16 offset of the problem. */
@@ -53,6 +54,7 @@ export type CanonicalJsonUnsupportedReason =
   | 'unreadable-by-reference'
   | 'too-deep';
 
+/** The body has no canonical form the reference would produce byte for byte; `reason` and `path` say why and where. */
 export class CanonicalJsonError extends SignetAuthError {
   static readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
   readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
@@ -81,21 +83,25 @@ export class InvalidCredentialsError extends SignetAuthError {
   }
 }
 
+/** A timestamp that is not a millisecond count since the epoch (seconds, a fraction, negative, or not a number). */
 export class InvalidTimestampError extends SignetAuthError {
   static readonly code = 'ERR_INVALID_TIMESTAMP';
   readonly code = 'ERR_INVALID_TIMESTAMP';
 }
 
+/** The request to verify has no signature or no timestamp header. */
 export class SignatureMissingError extends SignetAuthError {
   static readonly code = 'ERR_SIGNATURE_MISSING';
   readonly code = 'ERR_SIGNATURE_MISSING';
 }
 
+/** The signature is not the HMAC of this client id, body and timestamp under the auth key. */
 export class SignatureMismatchError extends SignetAuthError {
   static readonly code = 'ERR_SIGNATURE_MISMATCH';
   readonly code = 'ERR_SIGNATURE_MISMATCH';
 }
 
+/** The signed timestamp is further from the verifier's clock than the window allows. */
 export class TimestampOutOfWindowError extends SignetAuthError {
   static readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';
   readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';

@@ -6,6 +6,16 @@ export {
   type VerifyAiutaJwtOptions,
   verifyAiutaJwt,
 } from './aiuta/jwt.js';
+export {
+  type AiutaTokenDecision,
+  type AiutaTokenHandler,
+  type AiutaTokenHandlerOptions,
+  type AiutaTokenParam,
+  type AiutaTokenParams,
+  createAiutaTokenHandler,
+  MAX_TOKEN_PARAM_LENGTH,
+  MAX_TOKEN_REQUEST_BYTES,
+} from './aiuta/token-handler.js';
 export type {
   CanonicalJsonDialect,
   CanonicalJsonObject,

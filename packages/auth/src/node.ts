@@ -11,3 +11,4 @@ const sign = signVidauWith(nodeHmacSha256Base64);
 export function signVidauSync(input: VidauSignatureInput, options: { readonly charset?: VidauCharset } = {}): string {
   return sign(input, options);
 }
+export { type NodeListenerOptions, toNodeListener } from './aiuta/token-handler.node.js';

@@ -41,7 +41,7 @@ describe('no secret ever appears in an error, its cause, or inspect output', () 
       ),
       caught(() => verifyVidauSignature({ clientId: 'c', authKey: AUTH_KEY, body: '{}', timestamp: '1', signature: 'AAAA' })),
       caught(() =>
-        signVidauRequest(new Request('https://api.test', { method: 'POST', body: '{"a":1e99}' }), { clientId: 'c', authKey: AUTH_KEY }),
+        signVidauRequest(new Request('https://api.test', { method: 'POST', body: '{"a":6.8e-29}' }), { clientId: 'c', authKey: AUTH_KEY }),
       ),
     ]);
     for (const failure of failures) expectNoSecret(failure);

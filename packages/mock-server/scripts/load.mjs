@@ -1,5 +1,5 @@
 // Bounded load run: autocannon against the mock started in this process on 127.0.0.1, over a mix of
-// Aiuta and signed VidAU requests. Fails (exit 1) on any error, timeout or non-2xx answer, or when the
+// Aiuta Digital Try-On, Aiuta Unified and signed VidAU requests. Fails (exit 1) on any error, timeout or non-2xx answer, or when the
 // process's peak RSS passes the ceiling. Needs a build first: `pnpm --filter @signet/mock-server build`.
 //
 //   node scripts/load.mjs [--duration 10] [--connections 10] [--rss-ceiling-mb 400]
@@ -21,10 +21,16 @@ const connections = Number(values.connections);
 const ceilingMb = Number(values['rss-ceiling-mb']);
 const out = (line) => process.stdout.write(`${line}\n`);
 
-const mock = await startMockServer({ tryOn: { queuedMs: 50, runningMs: 200 }, video: { renderMs: 500 } });
+const mock = await startMockServer({
+  tryOn: { queuedMs: 50, runningMs: 200 },
+  flatLay: { queuedMs: 50, runningMs: 200 },
+  skuReadiness: { preparingMs: 100 },
+  video: { renderMs: 500 },
+});
 const { aiuta: aiutaKeys, vidau: vidauKeys } = mock.credentials;
 const aiutaPath = new URL(mock.aiutaBaseUrl).pathname;
 const vidauPath = new URL(mock.vidauBaseUrl).pathname;
+const unifiedPath = new URL(mock.aiutaUnifiedBaseUrl).pathname;
 const apiKey = { 'x-api-key': aiutaKeys.apiKey };
 const signed = (body) => {
   const timestamp = Date.now();
@@ -44,6 +50,7 @@ const createBody = canonicalJson({
 const boundary = 'signet-load-boundary';
 const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="image_data"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\r\n--${boundary}--\r\n`;
 
+let skuCounter = 0;
 // Each connection walks the mix in order, and each read targets what that connection just created,
 // so the stores' caps (the oldest entries go first) never turn a read into a 404.
 const remember = (key, field) => (status, body, context) => {
@@ -81,6 +88,39 @@ const requests = [
     setupRequest: (request, context) => ({ ...request, path: `${aiutaPath}/sku_images_operations/${context.operation}` }),
   },
   { method: 'GET', path: `${aiutaPath}/predefined_try_on_models`, headers: apiKey },
+  // Unified API: a new SKU item per round (a counter keeps sku_id unique), a page of the catalogue,
+  // a try-on on the image uploaded above, its status, and the model list.
+  {
+    method: 'POST',
+    path: `${unifiedPath}/sku_items`,
+    headers: { ...apiKey, 'content-type': 'application/json' },
+    setupRequest: (request) => ({
+      ...request,
+      body: JSON.stringify({ sku_id: `load-${++skuCounter}`, product_info: { image_urls: [] }, capabilities: { try_on: true } }),
+    }),
+    onResponse: (status, body, context) => {
+      if (status === 201) context.sku = JSON.parse(body).sku_id;
+    },
+  },
+  {
+    method: 'GET',
+    headers: apiKey,
+    setupRequest: (request, context) => ({ ...request, path: `${unifiedPath}/sku_items/${encodeURIComponent(context.sku)}` }),
+  },
+  { method: 'GET', path: `${unifiedPath}/sku_items?limit=20`, headers: apiKey },
+  {
+    method: 'POST',
+    path: `${unifiedPath}/sku_try_on_operations`,
+    headers: { ...apiKey, 'content-type': 'application/json' },
+    setupRequest: (request) => ({ ...request, body: JSON.stringify({ uploaded_image_id: 'model_woman_00', sku_ids: ['top', 'skirt'] }) }),
+    onResponse: remember('unifiedOperation', 'operation_id'),
+  },
+  {
+    method: 'GET',
+    headers: apiKey,
+    setupRequest: (request, context) => ({ ...request, path: `${unifiedPath}/sku_try_on_operations/${context.unifiedOperation}` }),
+  },
+  { method: 'GET', path: `${unifiedPath}/try_on_models`, headers: { 'x-user-id': aiutaKeys.subscriptionId } },
   {
     method: 'POST',
     path: `${vidauPath}/v1.0/avatar/video/create`,
@@ -110,7 +150,7 @@ await mock.close();
 
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 out(
-  `mock-server load: ${connections} connections, ${duration} s, ${requests.length}-request mix (Aiuta reads, try-on starts, uploads, files; signed VidAU info and creates)`,
+  `mock-server load: ${connections} connections, ${duration} s, ${requests.length}-request mix (Aiuta reads, try-on starts, uploads, files; Unified SKU items, pages, try-ons, models; signed VidAU info and creates)`,
 );
 out(
   `  requests   ${result.requests.total} total, ${result.requests.average} req/s average (min ${result.requests.min}, max ${result.requests.max})`,

@@ -1,18 +1,41 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { createVidauClient } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MOCK_CREDENTIALS } from './index.js';
 
+const BIN = new URL('../bin/signet-mock.js', import.meta.url).pathname;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 let child: ChildProcess | undefined;
-afterEach(() => {
+let blocker: Server | undefined;
+afterEach(async () => {
   child?.kill('SIGTERM');
   child = undefined;
+  await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()));
+  blocker = undefined;
 });
 
+/** The environment without PORT, so the defaults under test are the CLI's own. */
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { PORT: _port, ...rest } = process.env;
+  return { ...rest, ...extra };
+}
+
+interface Started {
+  readonly url: string;
+  readonly aiuta: string;
+  readonly unified: string;
+  readonly vidau: string;
+  readonly output: () => string;
+}
+
 /** Starts the built `signet-mock` bin and reads the base URLs it prints. */
-function startCli(args: string[]): Promise<{ aiuta: string; vidau: string; output: () => string }> {
-  const started = spawn(process.execPath, [new URL('../bin/signet-mock.js', import.meta.url).pathname, ...args], { stdio: 'pipe' });
+function startCli(args: string[]): Promise<Started> {
+  const started = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env: env() });
   child = started;
   let output = '';
   return new Promise((resolve, reject) => {
@@ -23,18 +46,48 @@ function startCli(args: string[]): Promise<{ aiuta: string; vidau: string; outpu
     });
     started.stdout?.on('data', (data) => {
       output += data;
-      const [aiuta, vidau] = [...output.matchAll(/baseUrl (\S+)/g)].map((m) => m[1]);
-      if (aiuta && vidau && output.includes('Ctrl-C')) resolve({ aiuta, vidau, output: () => output });
+      const url = /server on (\S+)/.exec(output)?.[1];
+      const base = (label: string) => new RegExp(`${label}\\s+baseUrl (\\S+)`).exec(output)?.[1];
+      const [aiuta, unified, vidau] = [base('Aiuta Digital Try-On'), base('Aiuta Unified API'), base('VidAU')];
+      if (url && aiuta && unified && vidau && output.includes('Ctrl-C')) resolve({ url, aiuta, unified, vidau, output: () => output });
+    });
+  });
+}
+
+/** Runs the bin to its end: exit code and output. */
+function runCli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env: env(extraEnv) });
+  let stdout = '';
+  let stderr = '';
+  run.stdout.on('data', (data) => {
+    stdout += data;
+  });
+  run.stderr.on('data', (data) => {
+    stderr += data;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      run.kill('SIGKILL');
+      reject(new Error(`signet-mock ${args.join(' ')} did not exit: ${stdout}${stderr}`));
+    }, 10_000);
+    run.on('error', reject);
+    run.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
     });
   });
 }
 
 describe('the signet-mock CLI', () => {
-  it('serves both APIs to real clients, and stops on SIGTERM', async () => {
+  it('serves all three APIs on 127.0.0.1 to real clients, and stops on SIGTERM', async () => {
     const cli = await startCli(['--port', '0', '--vidau-dialect', 'python']);
+    expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(cli.output()).toContain('signatures checked in the python dialect');
     const aiuta = createAiutaClient({ auth: apiKeyAuth(MOCK_CREDENTIALS.aiuta.apiKey), baseUrl: cli.aiuta });
     expect((await aiuta.listPredefinedModels()).modified).toBe(true);
+    const unified = createAiutaUnifiedClient({ auth: apiKeyAuth(MOCK_CREDENTIALS.aiuta.apiKey), baseUrl: cli.unified });
+    expect(cli.unified).toBe(`${cli.url}/v1`);
+    expect((await unified.skuItems.listPage()).total).toBe(0);
     const vidau = createVidauClient({ ...MOCK_CREDENTIALS.vidau, baseUrl: cli.vidau, dialect: 'python' });
     const task = await vidau.createAvatarVideo({
       webhook_url: 'http://127.0.0.1:9/hook',
@@ -56,9 +109,75 @@ describe('the signet-mock CLI', () => {
     child = undefined;
   });
 
-  it('refuses an unknown dialect', async () => {
-    await expect(startCli(['--port', '0', '--vidau-dialect', 'ruby'])).rejects.toThrowError(
-      /exited 2: --vidau-dialect must be java or python/,
-    );
+  it.each([['--help'], ['-h'], ['--port', 'nonsense', '--help']])(
+    '%s prints the usage and exits 0 without starting a server',
+    async (...args) => {
+      const { code, stdout, stderr } = await runCli(args);
+      expect([code, stderr]).toEqual([0, '']);
+      expect(stdout).toMatch(/^Usage: signet-mock \[options\]/);
+      for (const option of ['--port', '--host', '--allow-remote', '--vidau-dialect', '--max-body-bytes', '--version'])
+        expect(stdout).toContain(option);
+      expect(stdout).not.toContain('server on');
+    },
+  );
+
+  it('--version prints the package version and exits 0', async () => {
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it.each([
+    [['--bogus'], 'signet-mock: unknown option --bogus (see --help)'],
+    [['--port'], 'signet-mock: --port needs a value'],
+    [['--port', 'abc'], 'signet-mock: --port must be an integer from 0 to 65535, not "abc"'],
+    [['--port', '70000'], 'signet-mock: --port must be an integer from 0 to 65535, not "70000"'],
+    [['--port', '-1'], 'signet-mock: --port needs a value'],
+    [['serve'], 'signet-mock: unexpected argument "serve" (see --help)'],
+    [['--help=yes'], 'signet-mock: --help takes no value'],
+    [['--vidau-dialect', 'ruby'], 'signet-mock: --vidau-dialect must be java or python, not "ruby"'],
+    [['--max-body-bytes', '0'], 'signet-mock: --max-body-bytes must be an integer from 1 to 9007199254740991, not "0"'],
+    [
+      ['--host', '0.0.0.0'],
+      'signet-mock: --host 0.0.0.0 is not a loopback address; add --allow-remote to let other machines reach the mock',
+    ],
+    [
+      ['--host', '192.0.2.10', '--port', '0'],
+      'signet-mock: --host 192.0.2.10 is not a loopback address; add --allow-remote to let other machines reach the mock',
+    ],
+  ])('%j: one line on stderr, exit 2', async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('refuses a bad $PORT the same way', async () => {
+    expect(await runCli([], { PORT: 'eighty' })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'signet-mock: $PORT must be an integer from 0 to 65535, not "eighty"\n',
+    });
+  });
+
+  it('names a busy port in one line and exits 1', async () => {
+    const busy = createServer();
+    blocker = busy;
+    const port = await new Promise<number>((resolve) => {
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port));
+    });
+    expect(await runCli(['--port', String(port)])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `signet-mock: port ${port} on 127.0.0.1 is already in use; pick another with --port (0 for any free port)\n`,
+    });
+  });
+
+  it('says in one line when --host is no address of this machine', async () => {
+    const { code, stderr } = await runCli(['--host', '192.0.2.10', '--allow-remote', '--port', '0']);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: 'signet-mock: cannot listen on 192.0.2.10: not an address of this machine\n' });
+  });
+
+  it('listens on every interface only with --allow-remote, and says so', async () => {
+    const cli = await startCli(['--host', '0.0.0.0', '--allow-remote', '--port', '0']);
+    expect(cli.output()).toMatch(/listening on 0\.0\.0\.0: other machines can reach it/);
+    const unified = createAiutaUnifiedClient({ auth: apiKeyAuth(MOCK_CREDENTIALS.aiuta.apiKey), baseUrl: cli.unified });
+    expect((await unified.tryOnModels.list()).modified).toBe(true);
   });
 });

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
          X-API-Key ${aiuta.apiKey} | x-user-id ${aiuta.subscriptionId} | JWT: HS256, secret ${aiuta.jwtSecret}, iss ${aiuta.jwtIssuer}
   VidAU                 baseUrl ${server.vidauBaseUrl}
          clientId ${vidau.clientId} | authKey ${vidau.authKey}${dialect === 'python' ? ' | signatures checked in the python dialect' : ''}
-These are test credentials, accepted only here. Ctrl-C stops.\n`);
+${isLoopbackHost(host) ? '' : `  listening on ${host}: other machines can reach it, and these public credentials with it\n`}These are test credentials, accepted only here. Ctrl-C stops.\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

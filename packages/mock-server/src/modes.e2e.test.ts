@@ -74,7 +74,7 @@ describe('node:http (startMockServer)', () => {
   it('serves both clients and every file URL it hands out, with baseUrls alongside the old names', async () => {
     const mock = await startMockServer(FAST);
     cleanups.push(() => mock.close());
-    expect(mock.baseUrls).toEqual({ aiuta: mock.aiutaBaseUrl, vidau: mock.vidauBaseUrl });
+    expect(mock.baseUrls).toEqual({ aiuta: mock.aiutaBaseUrl, 'aiuta-unified': mock.aiutaUnifiedBaseUrl, vidau: mock.vidauBaseUrl });
     const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });
     const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
     const task = await exercise(aiuta, vidau, (url) => fetch(url), `${mock.url}/hook`);
@@ -133,7 +133,11 @@ describe('MSW (createMswHandlers from @signet/mock-server/msw)', () => {
       () => server.close(),
       () => mock.close(),
     );
-    expect(mock.baseUrls).toEqual({ aiuta: 'https://api.aiuta.com/digital-try-on/v1', vidau: 'https://vidau-app.superads.cn/openapi' });
+    expect(mock.baseUrls).toEqual({
+      aiuta: 'https://api.aiuta.com/digital-try-on/v1',
+      'aiuta-unified': 'https://api.aiuta.com/v1',
+      vidau: 'https://vidau-app.superads.cn/openapi',
+    });
     const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey) });
     const vidau = createVidauClient(mock.credentials.vidau);
     const task = await exercise(aiuta, vidau, (url) => fetch(url), 'https://hooks.example.test/vidau');

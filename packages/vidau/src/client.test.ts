@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { CanonicalJsonError, verifyVidauSignature } from '@signet/auth';
+import { CanonicalJsonError, InvalidCredentialsError, SignatureMismatchError, verifyVidauSignature } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
 import { ApiTimeoutError, AuthenticationError, createVidauClient, InvalidRequestError, RateLimitError } from './index.js';
@@ -128,7 +128,11 @@ describe('getTaskInfo', () => {
     const vidau = createVidauClient({ ...credentials, fetch: io.fetch });
     const failure = vidau.getTaskInfo('task-1');
     await expect(failure).rejects.toBeInstanceOf(RateLimitError);
-    await expect(failure).rejects.toMatchObject({ status: 429, requestId: 'req-9', message: 'POST /openapi/v1.0/task/info: 429 slow down' });
+    await expect(failure).rejects.toMatchObject({
+      status: 429,
+      requestId: 'req-9',
+      message: 'POST /openapi/v1.0/task/info: 429 slow down',
+    });
     expect(io.sent).toHaveLength(3);
   });
 
@@ -220,5 +224,38 @@ describe('RESPONSE-WRAP', () => {
       .getTaskInfo('task-1')
       .catch((error: Error) => error.message);
     expect(plain).not.toMatch(/includeAuthKey/);
+  });
+});
+
+describe('setup', () => {
+  it.each([
+    ['authKey', { authKey: 'key\u0000with-nul' }, 'with-nul'],
+    ['authKey', { authKey: ' \t ' }, undefined],
+    ['clientId', { clientId: 'client-\u4e00' }, '\u4e00'],
+  ])('refuses at creation a %s that no header can carry, without echoing it', (field, bad, telltale) => {
+    const create = () => createVidauClient({ ...credentials, ...bad });
+    expect(create).toThrowError(InvalidCredentialsError);
+    try {
+      create();
+    } catch (error) {
+      expect(error).toMatchObject({ field });
+      if (telltale !== undefined) expect(inspect(error, { depth: 10 })).not.toContain(telltale);
+    }
+  });
+
+  it("signs with the server JVM's charset when told it", async () => {
+    const io = server();
+    const latin1 = createVidauClient({ ...credentials, fetch: io.fetch, now: () => T0, charset: 'ISO-8859-1' });
+    await latin1.createAvatarVideo(createRequest);
+    const request = io.sent[0] as Request;
+    const input = {
+      ...credentials,
+      body: await request.clone().text(),
+      timestamp: request.headers.get('timestamp'),
+      signature: request.headers.get('authorization'),
+    };
+    await expect(verifyVidauSignature(input, { now: () => T0, charset: 'ISO-8859-1' })).resolves.toBeUndefined();
+    // The body holds "Héllo": UTF-8 and ISO-8859-1 bytes differ, so must the signatures.
+    await expect(verifyVidauSignature(input, { now: () => T0 })).rejects.toBeInstanceOf(SignatureMismatchError);
   });
 });

@@ -1,5 +1,20 @@
-import { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson, type HmacSha256Base64, signVidauRequest } from '@signet/auth';
-import { type ClientTransportOptions, createApiClient, InvalidRequestError, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
+import {
+  assertVidauCredentials,
+  type CanonicalJsonDialect,
+  type CanonicalJsonObject,
+  canonicalJson,
+  type HmacSha256Base64,
+  signVidauRequest,
+  type VidauCharset,
+} from '@signet/auth';
+import {
+  type ClientTransportOptions,
+  createApiClient,
+  InvalidRequestError,
+  type PollOptions,
+  poll,
+  type RequestOptions,
+} from '@signet/client-core';
 import { isIdempotentMethod, requireNonEmpty } from '@signet/client-core/internal';
 import type { Client } from 'openapi-fetch';
 import { unwrapEnvelope } from './envelope.js';
@@ -23,6 +38,11 @@ export interface VidauClientOptions extends ClientTransportOptions {
   readonly baseUrl?: string;
   /** How the server canonicalizes bodies; `java` (fastjson2) unless it is known otherwise. */
   readonly dialect?: CanonicalJsonDialect;
+  /**
+   * The server JVM's default charset, which the vendor's Java sample signs with (`getBytes()`
+   * without a charset). UTF-8 unless `signet doctor` names another.
+   */
+  readonly charset?: VidauCharset;
   /** Also send `x-auth-key`, the secret itself, which the vendor's endpoint pages list. Off by default. */
   readonly includeAuthKey?: boolean;
   /**
@@ -79,6 +99,8 @@ function validateCreate(request: AvatarVideoCreateRequest): void {
 }
 
 export function createVidauClient(options: VidauClientOptions): VidauClient {
+  // Refused here, not on the first call: a credential no header can carry is a setup mistake.
+  assertVidauCredentials(options);
   const dialect = options.dialect ?? 'java';
   const api = createApiClient<paths>({
     ...options,

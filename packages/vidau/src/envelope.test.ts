@@ -1,4 +1,4 @@
-import { AuthenticationError, ApiError } from '@signet/client-core';
+import { ApiError, AuthenticationError } from '@signet/client-core';
 import { describe, expect, it } from 'vitest';
 import { unwrapEnvelope } from './envelope.js';
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createVidauWebhookHandler, parseVidauWebhook, type VidauWebhookEvent, VidauWebhookPayloadError } from './webhook.js';
 
-const notification = { task_id: 'task-1', task_status: 1, file_url: 'https://cdn.example/v.mp4', webhook_url: 'https://me/hook', params: {} };
+const notification = {
+  task_id: 'task-1',
+  task_status: 1,
+  file_url: 'https://cdn.example/v.mp4',
+  webhook_url: 'https://me/hook',
+  params: {},
+};
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   new Request('https://me.example/hook', { method: 'POST', headers, body });
 
@@ -53,7 +59,10 @@ describe('createVidauWebhookHandler', () => {
   });
 
   it('answers 401 when authorize refuses, and 500 without the reason when onTask throws', async () => {
-    const refused = createVidauWebhookHandler({ onTask: () => {}, authorize: (request) => new URL(request.url).searchParams.get('token') === 's3cret' });
+    const refused = createVidauWebhookHandler({
+      onTask: () => {},
+      authorize: (request) => new URL(request.url).searchParams.get('token') === 's3cret',
+    });
     expect((await refused(post(JSON.stringify(notification)))).status).toBe(401);
     const failing = createVidauWebhookHandler({
       onTask: () => {

@@ -1,5 +1,5 @@
-import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { InvalidRequestError } from '@signet/client-core/errors';
+import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
 
 export interface IssueAiutaJwtInput {

@@ -90,8 +90,16 @@ function typedError(error: unknown, path: string): unknown {
     (error instanceof RangeError && /call stack/i.test(message)) || name === 'InternalError'
       ? new CanonicalJsonError('too-deep', path, "the JavaScript engine's stack ran out while writing this value")
       : error instanceof RangeError && /string length/i.test(message)
-        ? new CanonicalJsonError('unsupported-type', path, "the canonical text would be longer than this JavaScript engine's longest string")
-        : new CanonicalJsonError('unsupported-type', path, `reading this value threw ${name}; pass plain JSON data (no getters or proxies that throw)`);
+        ? new CanonicalJsonError(
+            'unsupported-type',
+            path,
+            "the canonical text would be longer than this JavaScript engine's longest string",
+          )
+        : new CanonicalJsonError(
+            'unsupported-type',
+            path,
+            `reading this value threw ${name}; pass plain JSON data (no getters or proxies that throw)`,
+          );
   Object.defineProperty(typed, 'cause', { value: error, configurable: true, writable: true, enumerable: false });
   return typed;
 }

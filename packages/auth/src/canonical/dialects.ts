@@ -64,7 +64,7 @@ export const FASTJSON2_RANGE = { from: '2.0.45', to: '2.0.65' } as const;
 /** fastjson2 reads a mantissa of more than 38 significant digits through a separate path that 2.0.60 and older corrupted. */
 const FASTJSON2_MAX_DECIMAL_DIGITS = 38;
 
-/** fastjson2 2.0.50 and older throw on an exponent of 1024 or more; 2.0.53 and later read up to 2047. */
+/** fastjson2 2.0.51 and older throw on an exponent of 1024 or more; 2.0.52 and later read up to 2047. */
 const FASTJSON2_MAX_EXPONENT = 1023;
 
 /**
@@ -111,7 +111,7 @@ function javaNumberLexemeWith(lexeme: string, formatting: DoubleFormatting): str
     if (exponentValue > FASTJSON2_MAX_EXPONENT) {
       throw versionDependent(
         lexeme,
-        `fastjson2 2.0.50 and older throw on an exponent above ${FASTJSON2_MAX_EXPONENT}, later releases from 2048`,
+        `fastjson2 2.0.51 and older throw on an exponent above ${FASTJSON2_MAX_EXPONENT}, later releases from 2048`,
       );
     }
     if (significant.length > FASTJSON2_MAX_DECIMAL_DIGITS) {

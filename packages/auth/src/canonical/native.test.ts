@@ -128,10 +128,12 @@ const number = fc.oneof(
 
 const lexemeText = fc.oneof(
   fc.constantFrom('0', '-0', '1.50', '-0.0', '1e0', '1E+2', '1e21', '1e-7', '6.8e-29', '1e400', '1E+1024', '0.0000001', '9007199254740993'),
-  fc.tuple(fc.boolean(), fc.nat(), fc.option(fc.nat()), fc.option(fc.integer({ min: -30, max: 30 }))).map(
-    ([negative, integer, fraction, exponent]) =>
-      `${negative ? '-' : ''}${integer}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : `e${exponent}`}`,
-  ),
+  fc
+    .tuple(fc.boolean(), fc.nat(), fc.option(fc.nat()), fc.option(fc.integer({ min: -30, max: 30 })))
+    .map(
+      ([negative, integer, fraction, exponent]) =>
+        `${negative ? '-' : ''}${integer}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : `e${exponent}`}`,
+    ),
 );
 
 const scalar = fc.oneof(
@@ -153,13 +155,12 @@ const { value } = fc.letrec<{ value: unknown; object: Record<string, unknown>; m
     { arbitrary: fc.array(tie('value'), { maxLength: 4 }), weight: 2 },
   ),
   members: fc.array(fc.tuple(key, tie('value')), { maxLength: 5 }),
-  object: fc
-    .tuple(tie('members'), fc.boolean())
-    .map(([members, nullPrototype]) => {
-      const object: Record<string, unknown> = nullPrototype ? Object.create(null) : {};
-      for (const [name, member] of members) Object.defineProperty(object, name, { value: member, enumerable: true, writable: true, configurable: true });
-      return object;
-    }),
+  object: fc.tuple(tie('members'), fc.boolean()).map(([members, nullPrototype]) => {
+    const object: Record<string, unknown> = nullPrototype ? Object.create(null) : {};
+    for (const [name, member] of members)
+      Object.defineProperty(object, name, { value: member, enumerable: true, writable: true, configurable: true });
+    return object;
+  }),
 }));
 
 const body = fc.oneof(
@@ -168,10 +169,30 @@ const body = fc.oneof(
 );
 
 /** JSON text with lexemes, escapes, duplicates and whitespace that JSON.stringify never writes. */
-const escapedUnit = fc.constantFrom('\\"', '\\\\', '\\/', '\\b', '\\n', '\\u00e9', '\\u00E9', '\\ud800', '\\ud83d\\ude00', '\\u0000', 'é', '😀', 'a');
-const jsonString = fc.array(fc.oneof(escapedUnit, fc.string({ maxLength: 3 }).map((s) => JSON.stringify(s).slice(1, -1))), { maxLength: 4 }).map(
-  (parts) => `"${parts.join('')}"`,
+const escapedUnit = fc.constantFrom(
+  '\\"',
+  '\\\\',
+  '\\/',
+  '\\b',
+  '\\n',
+  '\\u00e9',
+  '\\u00E9',
+  '\\ud800',
+  '\\ud83d\\ude00',
+  '\\u0000',
+  'é',
+  '😀',
+  'a',
 );
+const jsonString = fc
+  .array(
+    fc.oneof(
+      escapedUnit,
+      fc.string({ maxLength: 3 }).map((s) => JSON.stringify(s).slice(1, -1)),
+    ),
+    { maxLength: 4 },
+  )
+  .map((parts) => `"${parts.join('')}"`);
 const { text } = fc.letrec<{ text: string; objectText: string }>((tie) => ({
   text: fc.oneof(
     { depthSize: 'small' },
@@ -182,7 +203,16 @@ const { text } = fc.letrec<{ text: string; objectText: string }>((tie) => ({
     fc.array(tie('text'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
   ),
   objectText: fc
-    .array(fc.tuple(fc.oneof(hazardKey.map((k) => JSON.stringify(k)), jsonString), tie('text')), { maxLength: 5 })
+    .array(
+      fc.tuple(
+        fc.oneof(
+          hazardKey.map((k) => JSON.stringify(k)),
+          jsonString,
+        ),
+        tie('text'),
+      ),
+      { maxLength: 5 },
+    )
     .map((members) => `{ ${members.map(([k, v]) => `${k} : ${v}`).join(' ,')} }`),
 }));
 
@@ -196,10 +226,9 @@ describe('the fast writer agrees with the exact writer', () => {
   });
 
   it('on fast-check JSON values with any units', () => {
-    fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary' })), expectSameAsExact),
-      { numRuns: 2000 },
-    );
+    fc.assert(fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary' })), expectSameAsExact), {
+      numRuns: 2000,
+    });
   });
 
   it('on the cases that take its other paths', () => {
@@ -208,7 +237,13 @@ describe('the fast writer agrees with the exact writer', () => {
     const nested = { a: { b: { c: { d: [1, { e: { f: 1.5 } }] } } } };
     const withToJSON = { a: Object.defineProperty({ x: 1 }, 'toJSON', { value: () => 'no', enumerable: false }) };
     const arrayToJSON = Object.assign([1, 2], { toJSON: () => 'no' });
-    const raw = { a: [1e-7, 1n, new JsonNumber('1.50'), { b: new JsonNumber('-0') }], c: new Map([['2', 1], ['1', 2]]) };
+    const raw = {
+      a: [1e-7, 1n, new JsonNumber('1.50'), { b: new JsonNumber('-0') }],
+      c: new Map([
+        ['2', 1],
+        ['1', 2],
+      ]),
+    };
     for (const input of [sortedAlready, indexKeys, nested, withToJSON, { arrayToJSON }, raw, { '\u0080': '\u0080u00e9' }]) {
       expectSameAsExact(input);
     }
@@ -259,9 +294,13 @@ describe('the fast writer agrees with the exact writer', () => {
 
 describe('no engine error leaves canonicalJsonIn', () => {
   it('turns a getter or proxy that throws into a CanonicalJsonError at its path', () => {
-    const getter = { a: { get b() {
-      throw new TypeError('boom');
-    } } };
+    const getter = {
+      a: {
+        get b() {
+          throw new TypeError('boom');
+        },
+      },
+    };
     for (const [, dialect] of DIALECTS) {
       expect(outcome(dialect, getter)).toMatchObject({ reason: 'unsupported-type', path: '$.a.b' });
       const error = (() => {
@@ -273,19 +312,26 @@ describe('no engine error leaves canonicalJsonIn', () => {
       })();
       expect(error?.cause).toBeInstanceOf(TypeError);
     }
-    const proxy = new Proxy({}, {
-      getPrototypeOf() {
-        throw new TypeError('trap');
+    const proxy = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new TypeError('trap');
+        },
       },
-    });
+    );
     expect(outcome(javaDialect, proxy)).toMatchObject({ reason: 'unsupported-type', path: '$' });
     expect(outcome(javaDialect, { a: [proxy] })).toMatchObject({ reason: 'unsupported-type', path: '$.a[0]' });
   });
 
   it('turns a stack that runs out into too-deep', () => {
-    const overflowing = { a: { get b() {
-      throw new RangeError('Maximum call stack size exceeded');
-    } } };
+    const overflowing = {
+      a: {
+        get b() {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      },
+    };
     expect(outcome(javaDialect, overflowing)).toMatchObject({ reason: 'too-deep', path: '$.a.b' });
   });
 

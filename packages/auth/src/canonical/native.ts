@@ -44,8 +44,14 @@ interface Writer {
   readonly minPlainFraction: number;
   /** Whether `a` comes before `b` in the dialect's key order. */
   readonly before: (a: string, b: string) => boolean;
+  /** Whether a lone surrogate is refused (java: no UTF-8 body can carry it), so every string and key is checked. */
+  readonly checksSurrogates: boolean;
   /** Sorts keys in place in that order. */
   readonly sort: (keys: string[]) => void;
+  /** The string writer's quoting of a string, as the dialect writes it. */
+  readonly quote: (value: string) => string;
+  /** Member names (`"key":`) already written, for keys the dialect never refuses. */
+  readonly names: Map<string, string>;
 }
 
 const javaWriter: Writer = {
@@ -54,7 +60,11 @@ const javaWriter: Writer = {
   dropsNull: true,
   minPlainFraction: 1e-6,
   before: (a, b) => a < b,
+  checksSurrogates: true,
   sort: sortByCodeUnit,
+  // A lone surrogate is left to JSON.stringify, which escapes it, and is found in the output.
+  quote: (value) => (hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`),
+  names: new Map(),
 };
 
 const pythonWriter: Writer = {
@@ -63,8 +73,14 @@ const pythonWriter: Writer = {
   dropsNull: false,
   minPlainFraction: 1e-4,
   before: (a, b) => compareCodePoints(a, b) < 0,
+  checksSurrogates: false,
   sort: pythonDialect.sortKeys,
+  quote: (value) => (PYTHON_ESCAPES.test(value) ? escapeJsonText(JSON.stringify(value)) : `"${value}"`),
+  names: new Map(),
 };
+
+/** A unit CPython's json.dumps escapes (ensure_ascii): '"', '\\', C0 controls, and everything from U+007F up. */
+const PYTHON_ESCAPES = /[\u0000-\u001f"\\\u007f-\uffff]/;
 
 /** UTF-16 order (String.compareTo, fastjson2's TreeMap) with `<` inline: an insertion sort for the few keys of most objects. */
 function sortByCodeUnit(keys: string[]): void {
@@ -105,7 +121,9 @@ export function writeNative(dialect: Dialect, value: object, smallValues = SMALL
   try {
     if (estimateValues(value, smallValues + 1, 0) <= smallValues) {
       budget = 4 * smallValues;
-      text = write(writer, value, true, 0);
+      // Strings and keys come out already escaped as the dialect escapes them.
+      const written = write(writer, value, true, 0);
+      return writer.python || !hasLoneSurrogateEscape(written) ? written : undefined;
     }
   } catch (error) {
     if (error !== LARGE) return undefined;
@@ -119,8 +137,9 @@ export function writeNative(dialect: Dialect, value: object, smallValues = SMALL
       return undefined;
     }
   }
-  if (writer.python) return escapeJsonText(text);
-  return hasLoneSurrogateEscape(text) ? undefined : text;
+  // Every string and key was checked for lone surrogates on the way (java); not scanning the
+  // output leaves it as JSON.stringify made it, for the HMAC to read without flattening it first.
+  return writer.python ? escapeJsonText(text) : text;
 }
 
 /**
@@ -176,6 +195,7 @@ export function hasLoneSurrogateEscape(text: string): boolean {
 function prepare(writer: Writer, value: unknown, sorted: boolean, depth: number): unknown {
   switch (typeof value) {
     case 'string':
+      if (writer.checksSurrogates && !value.isWellFormed()) throw BAIL;
       return value;
     case 'number':
       return isPlainNumber(writer, value) ? value : ownNumber(writer, value);
@@ -223,8 +243,14 @@ function prepareArray(writer: Writer, items: readonly unknown[], depth: number):
   const length = items.length;
   for (let i = 0; i < length; i++) {
     const item = items[i];
+    // Strings, booleans and plain numbers (most values) are written as they are: no call for them.
+    const type = typeof item;
+    if (type === 'string') {
+      if (writer.checksSurrogates && !(item as string).isWellFormed()) throw BAIL;
+      continue;
+    }
+    if (type === 'boolean' || item === null || (type === 'number' && isPlainNumber(writer, item as number))) continue;
     if (item === undefined) throw BAIL;
-    if (item === null) continue;
     const prepared = prepare(writer, item, false, depth);
     if (prepared === item) continue;
     copy ??= copyArray(items);
@@ -253,8 +279,15 @@ function prepareObject(writer: Writer, object: Record<string, unknown>, sorted: 
   for (const key in object) {
     if (sorted && ordered && previous !== undefined && !writer.before(previous, key)) ordered = false;
     previous = key;
+    if (writer.checksSurrogates && !key.isWellFormed()) throw BAIL;
     if (nested && !writer.python && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = object[key];
+    const type = typeof member;
+    if (type === 'string') {
+      if (writer.checksSurrogates && !(member as string).isWellFormed()) throw BAIL;
+      continue;
+    }
+    if (type === 'boolean' || (type === 'number' && isPlainNumber(writer, member as number))) continue;
     let prepared: unknown;
     if (member === null) {
       if (!writer.dropsNull) continue;
@@ -292,9 +325,11 @@ function prepareMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: 
   const values: unknown[] = new Array(keys.length);
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as string;
+    if (writer.checksSurrogates && !key.isWellFormed()) throw BAIL;
     if (!writer.python && nested && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = map.get(key);
-    values[j] = member === null ? (writer.dropsNull ? undefined : null) : member === undefined ? undefined : prepare(writer, member, sorted, depth);
+    values[j] =
+      member === null ? (writer.dropsNull ? undefined : null) : member === undefined ? undefined : prepare(writer, member, sorted, depth);
   }
   return assemble(keys, values);
 }
@@ -338,7 +373,7 @@ function write(writer: Writer, value: unknown, sorted: boolean, depth: number): 
   if (--budget < 0) throw LARGE;
   switch (typeof value) {
     case 'string':
-      return hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`;
+      return writer.quote(value);
     case 'number':
       return isPlainNumber(writer, value) ? String(value) : writer.dialect.number(value);
     case 'boolean':
@@ -408,23 +443,23 @@ function writeObject(writer: Writer, object: Record<string, unknown>, sorted: bo
 
 /**
  * Keys recur (a schema's names, in every request and every element of an array), so the member
- * names of those that need no escape are kept; such a key is also one the java dialect never refuses.
+ * names of those the dialect never refuses are kept, per dialect.
  */
-const memberNames = new Map<string, string>();
 const MAX_MEMBER_NAMES = 4096;
 
 /** `"key":` */
 function memberName(writer: Writer, key: string, nested: boolean): string {
-  const name = memberNames.get(key);
+  const names = writer.names;
+  const name = names.get(key);
   if (name !== undefined) return name;
-  if (hasEscapeOrSurrogate(key)) {
-    if (nested && !writer.python) writer.dialect.key(key, true);
+  if (!writer.python && hasEscapeOrSurrogate(key)) {
+    if (nested) writer.dialect.key(key, true);
     return `${JSON.stringify(key)}:`;
   }
-  if (memberNames.size >= MAX_MEMBER_NAMES) memberNames.clear();
-  const plain = `"${key}":`;
-  memberNames.set(key, plain);
-  return plain;
+  if (names.size >= MAX_MEMBER_NAMES) names.clear();
+  const quoted = `${writer.quote(key)}:`;
+  names.set(key, quoted);
+  return quoted;
 }
 
 /** A key JS objects enumerate first, in numeric order: a canonical integer below 2^32 − 1. */

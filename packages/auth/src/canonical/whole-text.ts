@@ -24,7 +24,7 @@ import { type ParsedJson, parseJsonLossless } from './parse.js';
  *   every release does; the writer alone refuses it.
  */
 
-/** fastjson2 2.0.50 and older throw reading an exponent of 1024 or more, every release from 2048 (dialects.ts). */
+/** fastjson2 2.0.51 and older throw reading an exponent of 1024 or more, every release from 2048 (dialects.ts). */
 const FASTJSON2_MAX_EXPONENT = 1023;
 
 /** Cheap test for a number the slow scan must look at: a 4-digit exponent, or a run of digits past the limit. */
@@ -58,7 +58,7 @@ export function refuseUnreadableNumbers(text: string, dialect: Dialect): void {
       throw new CanonicalJsonError(
         'version-dependent-number',
         `at position ${pos}`,
-        `${lexeme.slice(0, 40)}: fastjson2 2.0.50 and older throw reading an exponent past ${FASTJSON2_MAX_EXPONENT}, every release past 2047, even in a value a later duplicate key replaces`,
+        `${lexeme.slice(0, 40)}: fastjson2 2.0.51 and older throw reading an exponent past ${FASTJSON2_MAX_EXPONENT}, every release past 2047, even in a value a later duplicate key replaces`,
       );
     }
     pos = NUMBER_AT.lastIndex - 1;

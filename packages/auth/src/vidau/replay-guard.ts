@@ -26,6 +26,7 @@ export interface ReplayGuard {
   admit(request: SignedRequestId, now?: number): void;
 }
 
+/** Options of {@link createReplayGuard}. */
 export interface ReplayGuardOptions {
   /**
    * Most requests remembered at once (default 10,000). When more arrive inside one window, the
@@ -39,6 +40,7 @@ export interface ReplayGuardOptions {
   readonly now?: () => number;
 }
 
+/** How many requests a replay guard remembers unless told otherwise. */
 export const DEFAULT_REPLAY_GUARD_ENTRIES = 10_000;
 
 /** The verifier's default window: ±5 minutes around the signed timestamp. */
@@ -58,6 +60,13 @@ export function readClock(now: () => number): number {
   return time;
 }
 
+/**
+ * A replay guard for `verifyVidauSignature`: each genuine signed request is accepted once. Keep one
+ * per process (or back several with one shared guard) for the same credentials.
+ *
+ * @throws InvalidRequestError for a `maxEntries` that is not a positive integer.
+ * @throws InvalidWindowError for a `toleranceMs` that is NaN, negative or infinite.
+ */
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
   const maxEntries = options.maxEntries ?? DEFAULT_REPLAY_GUARD_ENTRIES;
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {

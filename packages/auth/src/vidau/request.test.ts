@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type CanonicalJsonObject, canonicalJson } from '../canonical/canonical-json.js';
 import { CanonicalJsonError } from '../errors.js';
@@ -56,6 +57,32 @@ describe('signVidauRequest', () => {
     // fastjson2 2.0.50-2.0.55 write this double as 6.8E-29, 2.0.56 and later as 6.799999999999999E-29.
     const original = new Request('https://api.test/x', { method: 'POST', body: '{"a":6.8e-29}' });
     await expect(signVidauRequest(original, credentials)).rejects.toMatchObject({ reason: 'version-dependent-number', path: '$.a' });
+  });
+});
+
+describe('signing under the server JVM charset', () => {
+  it('sends a Latin-1 client id byte for byte and signs what an ISO-8859-1 JVM signs', async () => {
+    const latin1 = { clientId: 'clïent-ß', authKey: 'kéy' };
+    const signed = await signVidauRequest(new Request('https://api.test/x', { method: 'POST', body: '{"t":"é😀","n":1e21}' }), {
+      ...latin1,
+      charset: 'ISO-8859-1',
+      now: () => 1723515690000,
+    });
+    expect(signed.headers.get('x-client-id')).toBe('clïent-ß');
+    expect(await signed.clone().text()).toBe('{"n":1.0E21,"t":"é😀"}');
+    const byHand = createHmac('sha256', Buffer.from('kéy', 'latin1'))
+      .update(Buffer.from('clïent-ß{"n":1.0E21,"t":"é?"}1723515690000', 'latin1'))
+      .digest('base64');
+    expect(signed.headers.get('authorization')).toBe(byHand);
+  });
+
+  it('vidauAuth takes the charset too, and refuses an unknown one when it is built', async () => {
+    const { client, sent } = observedClient();
+    client.use(vidauAuth({ ...credentials, charset: 'US-ASCII', now: () => 1723515690000 }));
+    await client.POST('/v1.0/task/info', { body: { text: 'ü' } });
+    const byHand = createHmac('sha256', 'secret-auth-key').update('client-1{"text":"?"}1723515690000').digest('base64');
+    expect((sent[0] as Request).headers.get('authorization')).toBe(byHand);
+    expect(() => vidauAuth({ ...credentials, charset: 'ascii' as 'US-ASCII' })).toThrowError(/charset/);
   });
 });
 

@@ -4,6 +4,7 @@ import { canonicalJson } from '../canonical/whole-text.js';
 import { assertVidauCharset } from './charset.js';
 import { assertVidauCredentials, type VidauCredentials, type VidauHeaderOptions, vidauHeaders } from './sign.js';
 
+/** Credentials and options of {@link signVidauRequest} and {@link vidauAuth}. */
 export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeaderOptions {
   /** Which reference the server canonicalizes like; `java` (fastjson2) unless told otherwise. */
   readonly dialect?: CanonicalJsonDialect;

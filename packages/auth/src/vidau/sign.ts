@@ -15,6 +15,7 @@ import { assertToleranceMs, DEFAULT_TOLERANCE_MS, type ReplayGuard, readClock } 
 
 export { DEFAULT_TOLERANCE_MS };
 
+/** The two values from the VidAU API keys page. */
 export interface VidauCredentials {
   /** The `x-client-id` from the VidAU API keys page. */
   readonly clientId: string;
@@ -22,6 +23,7 @@ export interface VidauCredentials {
   readonly authKey: string;
 }
 
+/** What one VidAU signature covers. */
 export interface VidauSignatureInput extends VidauCredentials {
   /** The canonical JSON body exactly as it will be sent (see `canonicalJson`). */
   readonly body: string;
@@ -79,6 +81,7 @@ export function vidauStringToSign({ clientId, body, timestamp }: Omit<VidauSigna
   return `${clientId}${body}${timestamp}`;
 }
 
+/** How to sign: the HMAC implementation, and the server JVM's charset. */
 export interface SignOptions {
   /** Defaults to Web Crypto; the Node entry point binds node:crypto. */
   readonly hmac?: HmacSha256Base64;
@@ -115,6 +118,7 @@ export function signVidauWith(hmac: (key: Uint8Array<ArrayBuffer>, message: Uint
   };
 }
 
+/** Options of {@link vidauHeaders}. */
 export interface VidauHeaderOptions extends SignOptions {
   /**
    * The vendor's endpoint pages list `x-auth-key` as a header. Sending it puts
@@ -123,6 +127,7 @@ export interface VidauHeaderOptions extends SignOptions {
   readonly includeAuthKey?: boolean;
 }
 
+/** The headers that authenticate a VidAU request. */
 export type VidauHeaders = {
   'x-client-id': string;
   timestamp: string;
@@ -130,6 +135,7 @@ export type VidauHeaders = {
   'x-auth-key'?: string;
 };
 
+/** The `x-client-id`, `timestamp` and `Authorization` headers for a canonical body (and `x-auth-key` only if asked). */
 export async function vidauHeaders(input: VidauSignatureInput, options: VidauHeaderOptions = {}): Promise<VidauHeaders> {
   const headers: VidauHeaders = {
     'x-client-id': input.clientId,
@@ -140,6 +146,7 @@ export async function vidauHeaders(input: VidauSignatureInput, options: VidauHea
   return headers;
 }
 
+/** A received VidAU request, with the credentials to check it against. */
 export interface VerifyVidauSignatureInput extends VidauCredentials {
   /** The request body as received. It is canonicalized first, as the vendor server does. */
   readonly body: string;
@@ -149,6 +156,7 @@ export interface VerifyVidauSignatureInput extends VidauCredentials {
   readonly signature: string | null | undefined;
 }
 
+/** The verifier's window, clock, dialect, charset and replay guard. */
 export interface VerifyVidauSignatureOptions {
   /**
    * Largest accepted |timestamp − now| in milliseconds; replays outside it are refused. Default

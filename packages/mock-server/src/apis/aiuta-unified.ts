@@ -30,7 +30,12 @@ export interface FlatLaySimulation {
 }
 
 /** A SKU item capability with a readiness of its own. */
-export type SkuCapabilityName = 'try_on' | 'outfit_recommendations' | 'size_and_fit' | 'off_figure_product_images' | 'on_figure_product_images';
+export type SkuCapabilityName =
+  | 'try_on'
+  | 'outfit_recommendations'
+  | 'size_and_fit'
+  | 'off_figure_product_images'
+  | 'on_figure_product_images';
 
 export interface SkuReadinessSimulation {
   /** How long an enabled (or changed) capability stays `preparing`. Default 500 ms; 0 makes it ready at once. */
@@ -106,6 +111,7 @@ const TRY_ON_MODELS_ETAG = 'W/"unified-try-on-models-1"';
 
 const variantKey = (kind: 'off' | 'on', variant: object) => `${kind}:${JSON.stringify(Object.entries(variant).sort())}`;
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+const hasItems = (list: readonly unknown[] | null | undefined): list is readonly unknown[] => given(list) && list.length > 0;
 
 /** FNV-1a: a stable small hash, to vary outfits by user without randomness. */
 function hash(text: string): number {
@@ -154,7 +160,12 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
   const badRequest = (message: string, details?: Record<string, unknown>) => error(400, message, 'INVALID_REQUEST', details);
   const skuNotFound = (skuId: string) => error(404, 'SKU item not found', 'SKU_ITEM_NOT_FOUND', { sku_id: skuId });
 
-  const describeUpload = (id: string, upload: Upload): Image => ({ id, owner_type: 'user', url: context.fileUrl(id), expires_at: upload.expiresAt });
+  const describeUpload = (id: string, upload: Upload): Image => ({
+    id,
+    owner_type: 'user',
+    url: context.fileUrl(id),
+    expires_at: upload.expiresAt,
+  });
   const describeGenerated = (id: string): Image => ({ id, owner_type: 'user', url: context.fileUrl(id), expires_at: null });
   /** An upload or a predefined model: what a try-on can run on. */
   const sourceOf = (id: string): MockFile | undefined => uploads.get(id) ?? (MODEL_IDS.has(id) ? PLACEHOLDER_PNG : undefined);
@@ -180,7 +191,12 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
       capabilities: caps,
       capabilities_readiness: {
         try_on: readinessOf(item, 'try_on', caps.try_on, item.flagSince.try_on),
-        outfit_recommendations: readinessOf(item, 'outfit_recommendations', caps.outfit_recommendations, item.flagSince.outfit_recommendations),
+        outfit_recommendations: readinessOf(
+          item,
+          'outfit_recommendations',
+          caps.outfit_recommendations,
+          item.flagSince.outfit_recommendations,
+        ),
         size_and_fit: readinessOf(item, 'size_and_fit', caps.size_and_fit, item.flagSince.size_and_fit),
         off_figure_product_images: caps.off_figure_product_images.map((image_type) => ({
           image_type,
@@ -219,7 +235,8 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
 
   /** The product images' rules the spec states in prose; undefined when they hold. */
   const productInfoProblem = (info: S['SkuProductInfo'], field: string): MockResponse | undefined => {
-    if (given(info.image_urls) && given(info.uploaded_image_ids)) {
+    // An empty list gives no images, so it does not count as the other source.
+    if (hasItems(info.image_urls) && hasItems(info.uploaded_image_ids)) {
       return badRequest(`Give at most one of ${field}.image_urls and ${field}.uploaded_image_ids`);
     }
     if (given(info.image_urls) && info.image_urls.length > MAX_PRODUCT_IMAGES) {
@@ -227,17 +244,18 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
     }
     if (given(info.uploaded_image_ids)) {
       const ids = info.uploaded_image_ids;
-      if (ids.length < 1 || ids.length > MAX_PRODUCT_IMAGES) return badRequest(`${field}.uploaded_image_ids takes 1 to ${MAX_PRODUCT_IMAGES} IDs`);
+      if (ids.length > MAX_PRODUCT_IMAGES) return badRequest(`${field}.uploaded_image_ids takes up to ${MAX_PRODUCT_IMAGES} IDs`);
       const missing = ids.findIndex((id) => !uploads.has(id));
-      if (missing >= 0) return error(400, 'Uploaded image not found', 'UPLOADED_IMAGE_NOT_FOUND', { field: `${field}.uploaded_image_ids[${missing}]` });
+      if (missing >= 0)
+        return error(400, 'Uploaded image not found', 'UPLOADED_IMAGE_NOT_FOUND', { field: `${field}.uploaded_image_ids[${missing}]` });
     }
     return undefined;
   };
 
   /** Copies the product images in (as the service downloads them) and answers with internal URLs only. */
   const storeProductImages = (info: S['SkuProductInfo'], internalId: string) => {
-    const sources: MockFile[] = given(info.uploaded_image_ids)
-      ? info.uploaded_image_ids.map((id) => uploads.get(id) ?? PLACEHOLDER_PNG)
+    const sources: MockFile[] = hasItems(info.uploaded_image_ids)
+      ? (info.uploaded_image_ids ?? []).map((id) => uploads.get(id) ?? PLACEHOLDER_PNG)
       : (info.image_urls ?? []).map(() => PLACEHOLDER_PNG);
     const names = sources.map((file, i) => {
       const name = `product_image-${internalId}-${i}`;
@@ -249,7 +267,9 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
   };
 
   const outfitsFor = (item: SkuRecord, count: number, userId: string | undefined): S['Outfit'][] => {
-    const companions = catalogue.values().filter((other) => other.skuId !== item.skuId && other.merchandising.availability !== 'out_of_stock');
+    const companions = catalogue
+      .values()
+      .filter((other) => other.skuId !== item.skuId && other.merchandising.availability !== 'out_of_stock');
     const seed = userId === undefined ? 0 : hash(userId);
     return Array.from({ length: count }, (_, i) => {
       const picks = new Set<string>();
@@ -259,7 +279,9 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
       }
       const skuIds = [item.skuId, ...picks];
       return {
-        id: `outfit-${hash(`${skuIds.join('\u0000')}|${userId ?? ''}|${i}`).toString(16).padStart(8, '0')}`,
+        id: `outfit-${hash(`${skuIds.join('\u0000')}|${userId ?? ''}|${i}`)
+          .toString(16)
+          .padStart(8, '0')}`,
         sku_ids: skuIds,
         metadata: { rank: i + 1, personalized: userId !== undefined },
       };
@@ -340,13 +362,19 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
 
   // ---- Query parameters (the core validates bodies only), refused as FastAPI does ----
 
-  type IntRule = { readonly name: string; readonly fallback: number; readonly min: number; readonly exclusive?: boolean; readonly max?: number };
+  type IntRule = {
+    readonly name: string;
+    readonly fallback: number;
+    readonly min: number;
+    readonly exclusive?: boolean;
+    readonly max?: number;
+  };
   const intQuery = (request: MockRequest, rule: IntRule): number | ValidationProblem => {
     const values = request.url.searchParams.getAll(rule.name);
     const loc = ['query', rule.name];
     if (values.length === 0) return rule.fallback;
     const raw = values[0]?.trim() ?? '';
-    if (values.length > 1 || !/^[+-]?\d{1,15}$/.test(raw)) {
+    if (values.length > 1 || !/^[+-]?\d+$/.test(raw)) {
       return { loc, msg: 'Input should be a valid integer, unable to parse string as an integer', type: 'int_parsing' };
     }
     const value = Number(raw);
@@ -355,7 +383,8 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
         ? { loc, msg: `Input should be greater than ${rule.min}`, type: 'greater_than' }
         : { loc, msg: `Input should be greater than or equal to ${rule.min}`, type: 'greater_than_equal' };
     }
-    if (rule.max !== undefined && value > rule.max) return { loc, msg: `Input should be less than or equal to ${rule.max}`, type: 'less_than_equal' };
+    if (rule.max !== undefined && value > rule.max)
+      return { loc, msg: `Input should be less than or equal to ${rule.max}`, type: 'less_than_equal' };
     return value;
   };
   const queryOf = (request: MockRequest, rules: readonly IntRule[]): number[] | MockResponse => {
@@ -502,7 +531,7 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
           const problem = productInfoProblem(body.product_info, 'product_info');
           if (problem) return problem;
           const { uploaded_image_ids: ids, ...rest } = body.product_info;
-          productInfo = { ...rest, image_urls: rest.image_urls ?? (ids ?? []).map((id) => context.fileUrl(id)) };
+          productInfo = { ...rest, image_urls: hasItems(ids) ? (ids ?? []).map((id) => context.fileUrl(id)) : (rest.image_urls ?? []) };
         } else {
           const skuId = body.sku_id ?? '';
           const item = catalogue.get(skuId);
@@ -543,7 +572,9 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
         const claims = tokenClaims.get(request);
         if (claims !== undefined && unboundClaim(claims, body) !== undefined) return { status: 403 };
         if (given(body.sku_id) === given(body.sku_ids)) {
-          return reply(400, { detail: given(body.sku_id) ? 'Give only one of sku_id and sku_ids' : 'Either sku_id or sku_ids must be given' });
+          return reply(400, {
+            detail: given(body.sku_id) ? 'Give only one of sku_id and sku_ids' : 'Either sku_id or sku_ids must be given',
+          });
         }
         if (sourceOf(body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });
         const id = `sku_try_on_op-${crypto.randomUUID()}`;
@@ -559,7 +590,8 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
 
       // ---- Try-on models ----
       listPredefinedTryOnModels({ request, reply }) {
-        if (ifNoneMatchMatches(request.headers.get('if-none-match'), PREDEFINED_ETAG)) return { status: 304, headers: { etag: PREDEFINED_ETAG } };
+        if (ifNoneMatchMatches(request.headers.get('if-none-match'), PREDEFINED_ETAG))
+          return { status: 304, headers: { etag: PREDEFINED_ETAG } };
         const categories = (['woman', 'man'] as const).map((category) => ({
           category,
           models: MODELS.filter((m) => m.category === category).map(describeModel),
