@@ -1,33 +1,42 @@
 /**
- * The main job: starts the local mock server, then drives both typed clients
- * end to end over loopback, as a user would against the real APIs. Prints what
- * happened and exits 0 when every step behaved as the vendors document.
+ * The main job: starts the local mock server, then drives the three typed
+ * clients end to end over loopback, as a user would against the real APIs.
+ * Prints what happened and exits 0 when every step behaved as the vendors document.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { bearerAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
+import { createAiutaTokenHandler } from '@signet/auth';
+import { toNodeListener } from '@signet/auth/node';
 import { startMockServer } from '@signet/mock-server';
-import { AuthenticationError, createVidauClient } from '@signet/vidau';
+import { AuthenticationError, createVidauClient, createVidauWebhookHandler, type VidauWebhookEvent } from '@signet/vidau';
 
 // A tiny PNG header is enough for the mock; a real integration sends a real photo.
 const PHOTO = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-const mock = await startMockServer({ tryOn: { queuedMs: 200, runningMs: 800 }, video: { renderMs: 700 } });
+const mock = await startMockServer({
+  tryOn: { queuedMs: 200, runningMs: 800 },
+  skuReadiness: { preparingMs: 300 },
+  video: { renderMs: 700 },
+});
 console.log(`mock server on ${mock.url}`);
 
-const received: unknown[] = [];
-const webhookReceiver = createServer((request, response) => {
-  let body = '';
-  request.on('data', (chunk) => {
-    body += chunk;
-  });
-  request.on('end', () => {
-    received.push(JSON.parse(body));
-    response.writeHead(200).end();
-  });
+// Your backend, as a user runs it: the VidAU webhook receiver and the Aiuta token endpoint, both
+// fetch-style handlers served here on node:http.
+const received: VidauWebhookEvent[] = [];
+const webhookHandler = createVidauWebhookHandler({ onTask: (event) => void received.push(event) });
+const tokenHandler = createAiutaTokenHandler({
+  secret: mock.credentials.aiuta.jwtSecret,
+  issuer: mock.credentials.aiuta.jwtIssuer,
+  authorize: () => true, // a real backend checks its own session here
 });
-await new Promise<void>((resolve) => webhookReceiver.listen(0, '127.0.0.1', resolve));
-const webhookUrl = `http://127.0.0.1:${(webhookReceiver.address() as AddressInfo).port}/vidau-hook`;
+const backend = createServer(
+  toNodeListener((request) => (new URL(request.url).pathname === '/aiuta-token' ? tokenHandler(request) : webhookHandler(request))),
+);
+await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+const backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+const webhookUrl = `${backendUrl}/vidau-hook`;
 
 const steps: [string, boolean][] = [];
 const step = (label: string, ok: boolean, detail = '') => {
@@ -36,7 +45,49 @@ const step = (label: string, ok: boolean, detail = '') => {
 };
 
 try {
-  // Aiuta: upload, start a try-on, poll it to the end with a progress line.
+  // Aiuta Unified API: a catalogue item, an upload, a try-on started with a JWT from the backend, outfits.
+  const unified = createAiutaUnifiedClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaUnifiedBaseUrl });
+  const item = await unified.skuItems.create({
+    sku_id: 'demo-dress',
+    product_info: { image_urls: ['https://shop.example/dress.jpg'], title: 'Linen dress' },
+    capabilities: { try_on: true, outfit_recommendations: true },
+  });
+  step('Unified: SKU item created', item.sku_id === 'demo-dress', item.sku_id);
+  const person = await unified.uploadedImages.create(PHOTO, { filename: 'person.png' });
+  step('Unified: image uploaded', person.id.startsWith('user_image-'), person.id);
+  const app = createAiutaUnifiedClient({
+    baseUrl: mock.aiutaUnifiedBaseUrl,
+    auth: bearerAuth({
+      getToken: async () => {
+        const answer = await fetch(`${backendUrl}/aiuta-token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ uploaded_image_id: person.id }),
+        });
+        return ((await answer.json()) as { token: string }).token;
+      },
+    }),
+  });
+  const started = await app.tryOnOperations.create({ uploaded_image_id: person.id, sku_ids: ['demo-dress'] });
+  step('Unified: try-on started with a bound JWT', started.operation_id !== '', started.operation_id);
+  const tryOn = await unified.tryOnOperations.waitFor(started.operation_id, {
+    intervalMs: () => 150,
+    onProgress: (op) => console.log(`  … try-on ${op?.status}`),
+  });
+  step('Unified: try-on finished', tryOn.status === 'SUCCESS', `${tryOn.status}, ${tryOn.generated_images.length} image(s)`);
+  let outfits: unknown[] = [];
+  for (let tries = 0; outfits.length === 0 && tries < 20; tries++) {
+    outfits = await unified.recommendations.outfits('demo-dress', { count: 2 }).catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100)); // 409 until the capability is ready
+      return [];
+    });
+  }
+  step('Unified: outfit recommendations', outfits.length === 2, `${outfits.length} outfit(s)`);
+  let listed = 0;
+  for await (const _ of unified.skuItems.list({ limit: 1 })) listed++;
+  step('Unified: catalogue paged through', listed >= 1, `${listed} item(s)`);
+
+  // Aiuta Digital Try-On: upload, start a try-on, poll it to the end with a progress line.
   const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaBaseUrl });
   const photo = await aiuta.uploadImage(PHOTO, { filename: 'person.png' });
   step('Aiuta upload', photo.id.startsWith('user_image-'), photo.id);
@@ -61,7 +112,7 @@ try {
   });
   step('VidAU task finished', info.status === '1', info.video_url);
   for (let waited = 0; received.length === 0 && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-  step('VidAU webhook received', received.length === 1, JSON.stringify(received[0]));
+  step('VidAU webhook received and parsed', received[0]?.outcome === 'succeeded', `${received[0]?.taskId} ${received[0]?.outcome}`);
 
   // And a forged request is refused.
   const forged = createVidauClient({ ...mock.credentials.vidau, authKey: 'not-the-key', baseUrl: mock.vidauBaseUrl });
@@ -70,7 +121,7 @@ try {
 } catch (error) {
   step('unexpected error', false, String(error));
 } finally {
-  webhookReceiver.close();
+  backend.close();
   await mock.close();
 }
 

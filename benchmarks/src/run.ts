@@ -121,9 +121,11 @@ function table(samples: Record<string, number[]>, baseline: string, bytes: numbe
     const ops = median(samples[name] ?? []);
     return `| ${name} | ${fmtOps(ops)} | ${(1e9 / ops / bytes).toFixed(2)} | ${fmtRatio(ratio(samples, name, baseline))} |`;
   });
-  return [`| candidate | ops/s (median of ${ROUNDS}) | ns/byte | vs ${baseline} (median, range of rounds) |`, '| --- | ---: | ---: | ---: |', ...rows].join(
-    '\n',
-  );
+  return [
+    `| candidate | ops/s (median of ${ROUNDS}) | ns/byte | vs ${baseline} (median, range of rounds) |`,
+    '| --- | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
 
 const FLOOR = 'JSON.stringify + createHmac (unsorted floor)';
@@ -186,7 +188,9 @@ async function longStrings(): Promise<string> {
       python: () => signString(canonicalJson(body, { dialect: 'python' })),
     });
     const perChar = (name: string) => (1e9 / median(samples[name] ?? []) / length).toFixed(2);
-    rows.push(`| ${length.toLocaleString('en-US')} | ${perChar('java')} | ${perChar('python')} | ${fmtRatio(ratio(samples, 'python', 'java'))} |`);
+    rows.push(
+      `| ${length.toLocaleString('en-US')} | ${perChar('java')} | ${perChar('python')} | ${fmtRatio(ratio(samples, 'python', 'java'))} |`,
+    );
   }
   return [
     '### One long non-ASCII string (`{"text":"éé…"}`), canonicalJson + createHmac',
@@ -212,10 +216,20 @@ async function clientOverhead(): Promise<string> {
     const body = canonicalJson({ task_id: taskId });
     const rawVidau = async () => {
       const headers = await vidauHeaders({ ...mock.credentials.vidau, body, timestamp: Date.now() });
-      return (await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } })).json();
+      return (
+        await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, {
+          method: 'POST',
+          body,
+          headers: { ...headers, 'content-type': 'application/json' },
+        })
+      ).json();
     };
     const rawAiuta = async () =>
-      (await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, { headers: { 'x-api-key': mock.credentials.aiuta.apiKey } })).json();
+      (
+        await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, {
+          headers: { 'x-api-key': mock.credentials.aiuta.apiKey },
+        })
+      ).json();
     // Round trips over loopback: wall time, whatever the clock of the other tables.
     const asExternal = (task: () => Promise<unknown>): External => ({
       external: async (n) => {
@@ -237,7 +251,9 @@ async function clientOverhead(): Promise<string> {
       [
         `| candidate | ops/s (median of ${ROUNDS}) | vs ${baseline} |`,
         '| --- | ---: | ---: |',
-        ...Object.keys(samples).map((name) => `| ${name} | ${fmtOps(median(samples[name] ?? []))} | ${fmtRatio(ratio(samples, name, baseline))} |`),
+        ...Object.keys(samples).map(
+          (name) => `| ${name} | ${fmtOps(median(samples[name] ?? []))} | ${fmtRatio(ratio(samples, name, baseline))} |`,
+        ),
       ].join('\n');
     return [
       '### Client overhead, VidAU task info against the local mock server (loopback, wall time)',
@@ -256,21 +272,27 @@ async function clientOverhead(): Promise<string> {
 
 async function bundleSizes(): Promise<string> {
   const entries: Record<string, { contents: string } | { file: string }> = {
-    '@signet/vidau: createVidauClient': { contents: "import { createVidauClient } from '@signet/vidau'; globalThis.c = createVidauClient;" },
+    '@signet/vidau: createVidauClient': {
+      contents: "import { createVidauClient } from '@signet/vidau'; globalThis.c = createVidauClient;",
+    },
     '@signet/aiuta: createAiutaClient + apiKeyAuth': {
       contents: "import { createAiutaClient, apiKeyAuth } from '@signet/aiuta'; globalThis.c = [createAiutaClient, apiKeyAuth];",
     },
     '@signet/aiuta: createAiutaClient + bearerAuth': {
       contents: "import { createAiutaClient, bearerAuth } from '@signet/aiuta'; globalThis.c = [createAiutaClient, bearerAuth];",
     },
-    '@signet/auth: signVidauRequest (browser)': { contents: "import { signVidauRequest } from '@signet/auth'; globalThis.c = signVidauRequest;" },
+    '@signet/auth: signVidauRequest (browser)': {
+      contents: "import { signVidauRequest } from '@signet/auth'; globalThis.c = signVidauRequest;",
+    },
     '@signet/auth: canonicalJson (browser)': { contents: "import { canonicalJson } from '@signet/auth'; globalThis.c = canonicalJson;" },
     '@signet/auth: packages/auth/dist/index.js, every export': { file: join(here, '..', '..', 'packages', 'auth', 'dist', 'index.js') },
   };
   const rows: string[] = [];
   for (const [name, entry] of Object.entries(entries)) {
     const result = await build({
-      ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: here, loader: 'ts' as const } }),
+      ...('file' in entry
+        ? { entryPoints: [entry.file] }
+        : { stdin: { contents: entry.contents, resolveDir: here, loader: 'ts' as const } }),
       bundle: true,
       minify: true,
       format: 'esm',
@@ -283,9 +305,14 @@ async function bundleSizes(): Promise<string> {
     const gz = gzipSync(code, { level: 9 }).byteLength;
     rows.push(`| ${name} | ${(code.byteLength / 1024).toFixed(1)} kB | ${(gz / 1024).toFixed(1)} kB | ${gz <= 8 * 1024 ? 'yes' : 'no'} |`);
   }
-  return ['### Bundle size (esbuild, minified, browser)', '', '| entry | min | min+gz | ≤ 8 kB |', '| --- | ---: | ---: | --- |', ...rows, ''].join(
-    '\n',
-  );
+  return [
+    '### Bundle size (esbuild, minified, browser)',
+    '',
+    '| entry | min | min+gz | ≤ 8 kB |',
+    '| --- | ---: | ---: | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 async function optional<T>(what: string, start: () => Promise<T>): Promise<T | undefined> {

@@ -24,7 +24,14 @@ export interface RequestOptions {
   readonly retry?: boolean;
 }
 
+/**
+ * What an API client built on {@link createApiClient} needs besides its paths: the transport
+ * settings every signet client exposes, plus the hooks where an API's own rules go (signing,
+ * body serialization, envelope unwrapping). `sleep`, `random` and `retryAfterClock` exist so
+ * that tests can run retries without waiting.
+ */
 export interface ApiClientOptions extends ClientTransportOptions, Pick<TransportOptions, 'sleep' | 'random' | 'retryAfterClock'> {
+  /** Prefix of every path, without a trailing slash, e.g. `https://api.aiuta.com/digital-try-on/v1`. */
   readonly baseUrl: string;
   /** Requests that are safe to repeat without the caller's word. Default: idempotent HTTP methods. */
   readonly isRetryable?: (request: Request) => boolean;
@@ -32,7 +39,10 @@ export interface ApiClientOptions extends ClientTransportOptions, Pick<Transport
   readonly bodySerializer?: (body: unknown) => string;
   /** Runs on every try of every request, after the middleware: where a per-try signature goes. */
   readonly sign?: (request: Request) => Request | Promise<Request>;
-  /** openapi-fetch middleware, such as the Aiuta auth headers of @signet/auth. */
+  /**
+   * openapi-fetch middleware, such as the Aiuta auth headers of `@signet/auth`. It runs once per
+   * call, before the transport, so anything that must change on every retry belongs in `sign`.
+   */
   readonly middleware?: readonly Middleware[];
   /** Headers sent with every request. */
   readonly headers?: Readonly<Record<string, string>>;
@@ -59,11 +69,19 @@ export interface CallInit {
 
 export type DataOf<R extends FetchResult> = Exclude<R['data'], undefined>;
 
+/**
+ * What {@link ApiClient.exchange} resolves with: the data and the final `Response`, for the
+ * headers a method reads itself (an `ETag`, a `Location`). `data` is `undefined` on a 304.
+ */
 export interface CallResult<R extends FetchResult> {
   readonly data: DataOf<R>;
   readonly response: Response;
 }
 
+/**
+ * A typed API client: openapi-fetch's `raw` client behind one transport, and `call`/`exchange`
+ * to turn its `{ data, error, response }` into a value or a typed error.
+ */
 export interface ApiClient<Paths extends {}> {
   /** The openapi-fetch client, sent through the same transport, for anything not wrapped. */
   readonly raw: Client<Paths>;
@@ -71,7 +89,11 @@ export interface ApiClient<Paths extends {}> {
    * Runs one typed openapi-fetch call with the per-call options and resolves
    * with its data, or rejects with the status's ApiError. A 2xx answer without
    * the body the operation promises rejects with ApiResponseError, unless the
-   * operation answers with no content (`expectBody: false`).
+   * operation answers with no content (`{ body: false }` as `expect`).
+   *
+   * `run` must spread the `init` it is given into the openapi-fetch call: without it the call
+   * still goes through the transport, but with the client's defaults instead of `options`
+   * (no `signal`, no per-call `timeoutMs` or `retry`).
    */
   call<R extends FetchResult>(
     options: RequestOptions | undefined,
@@ -83,8 +105,39 @@ export interface ApiClient<Paths extends {}> {
 }
 
 /**
- * The one client factory every signet API client is built on: openapi-fetch for
- * typed paths, one transport for retries that re-sign, timeouts and typed errors.
+ * Builds a typed client for an OpenAPI description with the signet transport: the factory the
+ * Aiuta and VidAU clients are built on, for an API of your own or an endpoint they do not wrap.
+ *
+ * Reads (GET, HEAD, OPTIONS, PUT, DELETE, or whatever `isRetryable` accepts) are retried on 408,
+ * 429, 5xx and connection failures, `maxRetries` times (default 2), waiting as `Retry-After`
+ * says (up to 60 s) or with jittered backoff of 0.5–8 s; anything else only with
+ * `{ retry: true }`. Each try has `timeoutMs` (default 60 000 ms) for the whole exchange.
+ * Redirects are followed within the same origin only.
+ *
+ * Rejects with a subclass of `ApiError` for a non-2xx answer (`BadRequestError`,
+ * `AuthenticationError`, `NotFoundError`, `RateLimitError`, `InternalServerError`, …), and with
+ * `ApiTimeoutError`, `ApiConnectionError`, `AbortedError`, `ApiRedirectError`,
+ * `ApiResponseTooLargeError` or `ApiResponseError` otherwise.
+ *
+ * @throws InvalidRequestError at once, for a `maxRetries`, `timeoutMs` or `maxResponseBytes`
+ *   that is not a whole number in range.
+ *
+ * @example
+ * ```ts
+ * import { createApiClient } from '@signet/client-core';
+ * import type { paths } from './schema.gen.js'; // from openapi-typescript
+ *
+ * const api = createApiClient<paths>({
+ *   baseUrl: 'https://api.example.com/v1',
+ *   headers: { 'x-api-key': process.env.EXAMPLE_API_KEY ?? '' },
+ *   timeoutMs: 10_000,
+ * });
+ *
+ * // Spread `init` into the call: it carries this call's signal, timeout and retry policy.
+ * const item = await api.call({ signal: AbortSignal.timeout(30_000) }, (init) =>
+ *   api.raw.GET('/items/{id}', { params: { path: { id: 'item-1' } }, ...init }),
+ * );
+ * ```
  */
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const transport = createTransport({ ...options, ...(options.sign && { prepare: options.sign }) });

@@ -1,7 +1,7 @@
 /**
  * The base of every error any signet package throws: one `instanceof` catches
  * them all, and `code` is a literal on each subclass (also as `static code`, as
- * jose does), so `switch (error.code)` over `AnySignetError` narrows. `cause`
+ * jose does), so `switch (error.code)` over a union of the concrete classes narrows. `cause`
  * is kept whenever there is one, except where it could carry a secret.
  */
 export abstract class SignetError<Code extends string = string> extends Error {
@@ -13,6 +13,11 @@ export abstract class SignetError<Code extends string = string> extends Error {
   }
 }
 
+/**
+ * The `code` of each client error, one per class (every `ApiError` subclass shares `ERR_API`;
+ * tell those apart by `status` or `instanceof`). Codes stay stable across releases, unlike
+ * messages, and survive minifiers that rename classes.
+ */
 export type SignetClientErrorCode =
   | 'ERR_API'
   | 'ERR_API_RESPONSE'
@@ -45,6 +50,10 @@ export class InvalidRequestError extends SignetClientError {
   }
 }
 
+/**
+ * The answer an {@link ApiError} is built from. `ApiError.from(init)` picks the subclass for the
+ * status, so code that calls an endpoint through `raw` can throw the same errors the clients do.
+ */
 export interface ApiErrorInit {
   readonly status: number;
   readonly headers: Headers;
@@ -99,13 +108,42 @@ export class ApiError extends SignetClientError {
   }
 }
 
+/**
+ * HTTP 400: the vendor refused the request as it stands (Aiuta: `Input image was not found`;
+ * VidAU: a body that fails its checks). Not retried; `reason` has the vendor's words.
+ */
 export class BadRequestError extends ApiError {}
+/**
+ * HTTP 401: the credential is missing, wrong or expired. Not retried; `bearerAuth` has already
+ * fetched a fresh token and tried once more before this reaches you.
+ */
 export class AuthenticationError extends ApiError {}
+/**
+ * HTTP 403: the credential is valid, but not for this call (Aiuta: `x-user-id` to start a
+ * try-on, or a JWT bound to other parameters). Not retried.
+ */
 export class PermissionDeniedError extends ApiError {}
+/** HTTP 404: no such image, operation, SKU item or task, or it has expired. Not retried. */
 export class NotFoundError extends ApiError {}
+/**
+ * HTTP 409: the resource's state does not allow the call yet or any more (a `sku_id` already
+ * taken, a capability still preparing). Not retried: wait, or change the request.
+ */
 export class ConflictError extends ApiError {}
+/**
+ * HTTP 422: the body failed the API's schema validation; `reason` names the first offending
+ * field as FastAPI reports it (`body.sku_id: Field required`). Not retried.
+ */
 export class UnprocessableEntityError extends ApiError {}
+/**
+ * HTTP 429, after the retries were spent (reads retry by default, creates only with
+ * `{ retry: true }`); `headers` holds the last `Retry-After`.
+ */
 export class RateLimitError extends ApiError {}
+/**
+ * HTTP 500 or above, after the retries were spent (reads retry by default, creates only with
+ * `{ retry: true }`, since the first try may have created something).
+ */
 export class InternalServerError extends ApiError {}
 
 const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => ApiError> = {

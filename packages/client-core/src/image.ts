@@ -5,6 +5,10 @@ import { InvalidRequestError } from './errors.js';
 /** An image to upload: bytes, a Blob or File, or (in Node, Deno and Bun) a file path. */
 export type ImageInput = Blob | ArrayBuffer | ArrayBufferView | string;
 
+/**
+ * How an uploaded image is labelled. The content type is read from the bytes (PNG, JPEG, WebP,
+ * HEIC), so most uploads need neither option.
+ */
 export interface ImageOptions {
   /** Sent as the part's file name. Default `image.<ext>` (or the path's base name). */
   readonly filename?: string;

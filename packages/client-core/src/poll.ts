@@ -1,6 +1,10 @@
 import { AbortedError, PollTimeoutError } from './errors.js';
 import { sleep as defaultSleep } from './transport.js';
 
+/**
+ * How long and how often to wait for a job (a try-on, a flat-lay, a video task). `timeoutMs`
+ * here bounds the whole wait; each read still has the client's per-try `timeoutMs`.
+ */
 export interface PollOptions<T> {
   /** Stops waiting (rejects with AbortedError); the job itself goes on at the vendor. */
   readonly signal?: AbortSignal;
@@ -10,10 +14,19 @@ export interface PollOptions<T> {
   readonly intervalMs?: (attempt: number) => number;
   /** Called with every state read, final or not. */
   readonly onProgress?: (state: T) => void;
+  /**
+   * Waits between reads; injectable so tests need not wait. It should reject when `signal`
+   * aborts, or an abort waits out the delay.
+   */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Clock for the deadline, in milliseconds; injectable for tests. */
   readonly now?: () => number;
 }
 
+/**
+ * The wait before the next read when `intervalMs` is not given, in milliseconds: 1 s, then half
+ * as long again each time, at most 5 s. Exported to build on, e.g. `(n) => 2 * defaultPollInterval(n)`.
+ */
 export const defaultPollInterval = (attempt: number) => Math.min(1000 * 1.5 ** attempt, 5000);
 
 /** Reads a job's state until `isFinal` holds, with backoff, a deadline and cancellation. */

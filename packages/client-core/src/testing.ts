@@ -11,8 +11,10 @@ export interface RecordedRequest {
   readonly request: Request;
 }
 
+/** Answers one recorded request; `index` counts from 0 across the fetch's life. Throw to simulate a network failure. */
 export type Responder = (request: RecordedRequest, index: number) => Response | Promise<Response>;
 
+/** What {@link recordingFetch} returns: the fetch to hand a client, and what it has been sent. */
 export interface RecordingFetch {
   /** Pass as a client's `fetch`. */
   readonly fetch: (request: Request) => Promise<Response>;

@@ -8,6 +8,10 @@ import {
   SignetError,
 } from './errors.js';
 
+/**
+ * The `fetch` a client sends every try through: always called with one `Request`, never with
+ * `(url, init)`, so a test double or a proxying fetch needs to handle only that form.
+ */
 export type FetchLike = (request: Request) => Promise<Response>;
 
 /**

@@ -140,6 +140,12 @@ const freshIdentifiers = 'phases.fuzzing.extra-data-sources.responses = false';
 // The prose rules leave a random body a small chance of being one the service takes: draw more of them.
 const moreExamples = 'generation.max-examples = 100';
 
+// The Unified spec documents no 404 for images yet (nor does the vendor's). The mock answers 404
+// `{"detail": …}` as the Digital Try-On API does, which schemathesis's own use-after-free check
+// expects after a DELETE. Until the spec documents it, the status check alone is off for these three.
+const untilImage404IsDocumented = (operationId) =>
+  documents(specs['aiuta-unified'], operationId, 404) ? [] : ['checks.status_code_conformance.enabled = false'];
+
 /** Per-API arguments: credentials, and the identifiers and documented answers schemathesis cannot infer. */
 const perApi = {
   aiuta: {
@@ -185,18 +191,9 @@ parameters = { "path.image_id" = { dictionary = "generated-images", probability 
       operation('getFlatLayOperation', [pick('path.operation_id', 'flat-lays')]),
       operation('createSkuTryOnOperation', [pick('body.uploaded_image_id', 'try-on-images'), businessRules, moreExamples]),
       operation('getSkuTryOnOperation', [pick('path.operation_id', 'try-ons')]),
-      operation('getUploadedImage', [
-        pick('path.image_id', 'kept-images'),
-        ...(documents(specs['aiuta-unified'], 'getUploadedImage', 404) ? [] : ['checks.status_code_conformance.enabled = false']),
-      ]),
-      operation('deleteUploadedImage', [
-        pick('path.image_id', 'deleted-images'),
-        ...(documents(specs['aiuta-unified'], 'deleteUploadedImage', 404) ? [] : ['checks.status_code_conformance.enabled = false']),
-      ]),
-      operation('deleteGeneratedImage', [
-        pick('path.image_id', 'generated-images'),
-        ...(documents(specs['aiuta-unified'], 'deleteGeneratedImage', 404) ? [] : ['checks.status_code_conformance.enabled = false']),
-      ]),
+      operation('getUploadedImage', [pick('path.image_id', 'kept-images'), ...untilImage404IsDocumented('getUploadedImage')]),
+      operation('deleteUploadedImage', [pick('path.image_id', 'deleted-images'), ...untilImage404IsDocumented('deleteUploadedImage')]),
+      operation('deleteGeneratedImage', [pick('path.image_id', 'generated-images'), ...untilImage404IsDocumented('deleteGeneratedImage')]),
     ].join(''),
   },
   vidau: {

@@ -3,6 +3,7 @@ export { aiutaApi } from './apis/aiuta.js';
 export type {
   AiutaUnifiedMockOptions,
   FlatLayOutcome,
+  FlatLayRequest,
   FlatLaySimulation,
   SkuCapabilityName,
   SkuReadinessSimulation,

@@ -4,27 +4,29 @@ import { JsonNumber } from './json-number.js';
 import { MAX_DEPTH } from './parse.js';
 
 /**
- * The fast writer: the body is checked and, where it differs from what the reference writes,
- * copied into plain objects and arrays whose `JSON.stringify` text is exactly the reference's;
- * then one native `JSON.stringify` writes it. Objects and arrays that already are what the
- * reference writes (keys in order, nothing to drop or rewrite) are not copied at all.
+ * The fast writers, for the two references' own dialects. A large body is checked and, where it
+ * differs from what the reference writes, copied into plain objects and arrays whose
+ * `JSON.stringify` text is exactly the reference's; then one native `JSON.stringify` writes it.
+ * Objects and arrays that already are what the reference writes (keys in order, nothing to drop
+ * or rewrite) are not copied at all. A small body (SMALL_BODY_VALUES) is written as text
+ * directly, which is faster there than copying.
  *
- * It covers the two references' own dialects, and proves nothing by itself: whenever it meets
- * something it does not handle, or that the dialect refuses, it gives up (`undefined`) and the
- * exact writer in canonical-json.ts, which writes value by value, decides and reports the
- * refusal with its path. So every refusal, and every unusual value, goes through one code path.
+ * They prove nothing by themselves: whenever they meet something they do not handle, or that the
+ * dialect refuses, they give up (`undefined`) and the exact writer in canonical-json.ts, which
+ * writes value by value, decides and reports the refusal with its path. So every refusal, and
+ * every unusual value, goes through one code path, and native.test.ts checks the two agree.
  *
  * Where the dialect's text and `JSON.stringify`'s provably agree, and why:
- * - Strings: fastjson2 escapes exactly what `JSON.stringify` escapes, for well-formed strings;
- *   a lone surrogate (which `JSON.stringify` writes as `\udXXX`, and java refuses) is found in
- *   the output. CPython also escapes every unit from U+007F up, and only inside strings and
- *   keys, which is where `JSON.stringify` writes them: the output is escaped in one pass (escape.ts).
+ * - Strings: fastjson2 escapes exactly what `JSON.stringify` escapes, for well-formed strings
+ *   (java refuses a lone surrogate, so every string and key is checked for one on the way).
+ *   CPython also escapes every unit from U+007F up, and only inside strings and keys, which is
+ *   where `JSON.stringify` writes them: the output is escaped in one pass (escape.ts).
  * - Numbers: a safe integer, and a non-integer at or above 1e-6 (java) or 1e-4 (python), are
- *   written by both dialects as `Number#toString` writes them; any other number, and every
- *   bigint and JsonNumber, is written by the dialect itself, and natively only when its text
- *   reads back to a double that `JSON.stringify` writes the same way.
- * - Keys: sorted with the dialect's own order; JS orders integer-like keys first in any object,
- *   so an object whose order that would change is written by hand around native children.
+ *   written by both dialects as `Number#toString` writes them (native.test.ts checks it); any
+ *   other number, and every bigint and JsonNumber, is written by the dialect itself, and natively
+ *   only when its text reads back to a double that `JSON.stringify` writes the same way.
+ * - Keys: sorted with the dialect's own order; JS enumerates integer-like keys first in any
+ *   object, so an object whose order that would change is written by hand around native children.
  */
 
 /** Thrown to leave the fast path; the exact writer takes over. */
@@ -62,8 +64,7 @@ const javaWriter: Writer = {
   before: (a, b) => a < b,
   checksSurrogates: true,
   sort: sortByCodeUnit,
-  // A lone surrogate is left to JSON.stringify, which escapes it, and is found in the output.
-  quote: (value) => (hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`),
+  quote: (value) => (hasEscapeOrSurrogate(value) ? quoteWellFormed(value) : `"${value}"`),
   names: new Map(),
 };
 
@@ -78,6 +79,12 @@ const pythonWriter: Writer = {
   quote: (value) => (PYTHON_ESCAPES.test(value) ? escapeJsonText(JSON.stringify(value)) : `"${value}"`),
   names: new Map(),
 };
+
+/** JSON.stringify's text of a string that java can send: one without a lone surrogate. */
+function quoteWellFormed(value: string): string {
+  if (!value.isWellFormed()) throw BAIL;
+  return JSON.stringify(value);
+}
 
 /** A unit CPython's json.dumps escapes (ensure_ascii): '"', '\\', C0 controls, and everything from U+007F up. */
 const PYTHON_ESCAPES = /[\u0000-\u001f"\\\u007f-\uffff]/;
@@ -117,29 +124,31 @@ let budget = 0;
 export function writeNative(dialect: Dialect, value: object, smallValues = SMALL_BODY_VALUES): string | undefined {
   const writer = dialect === javaDialect ? javaWriter : dialect === pythonDialect ? pythonWriter : undefined;
   if (writer === undefined) return undefined;
-  let text: string | undefined;
   try {
     if (estimateValues(value, smallValues + 1, 0) <= smallValues) {
-      budget = 4 * smallValues;
-      // Strings and keys come out already escaped as the dialect escapes them.
-      const written = write(writer, value, true, 0);
-      return writer.python || !hasLoneSurrogateEscape(written) ? written : undefined;
+      const text = writeSmall(writer, value, smallValues);
+      if (text !== undefined) return text;
     }
-  } catch (error) {
-    if (error !== LARGE) return undefined;
-  }
-  if (text === undefined) {
     if (prototypesChanged()) return undefined;
-    try {
-      const root = prepare(writer, value, true, 0);
-      text = root instanceof Raw ? root.text : JSON.stringify(root);
-    } catch {
-      return undefined;
-    }
+    const root = prepare(writer, value, true, 0);
+    const text = root instanceof Raw ? root.text : JSON.stringify(root);
+    // The text is returned as JSON.stringify made it (a tree of pieces), which the HMAC reads
+    // without flattening it first: scanning it here would cost a copy of the whole body.
+    return writer.python ? escapeJsonText(text) : text;
+  } catch {
+    return undefined;
   }
-  // Every string and key was checked for lone surrogates on the way (java); not scanning the
-  // output leaves it as JSON.stringify made it, for the HMAC to read without flattening it first.
-  return writer.python ? escapeJsonText(text) : text;
+}
+
+/** The string writer's text, already escaped as the dialect escapes it; undefined past the budget (a wrong estimate). */
+function writeSmall(writer: Writer, value: object, smallValues: number): string | undefined {
+  budget = 4 * smallValues;
+  try {
+    return write(writer, value, true, 0);
+  } catch (error) {
+    if (error === LARGE) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -171,21 +180,6 @@ function estimateValues(value: unknown, limit: number, depth: number): number {
 function prototypesChanged(): boolean {
   for (const _ in EMPTY) return true;
   return 'toJSON' in Object.prototype || 'toJSON' in Array.prototype;
-}
-
-/**
- * Whether `JSON.stringify` wrote a lone surrogate (as `\ud800`–`\udfff`): a backslash that is not
- * itself escaped, then `ud` and 8–f. Java refuses those; the exact writer says where.
- */
-export function hasLoneSurrogateEscape(text: string): boolean {
-  for (let i = text.indexOf('\\ud'); i !== -1; i = text.indexOf('\\ud', i + 1)) {
-    const digit = text.charCodeAt(i + 3);
-    if (!((digit >= 0x38 && digit <= 0x39) || (digit >= 0x61 && digit <= 0x66))) continue;
-    let start = i;
-    while (start > 0 && text.charCodeAt(start - 1) === 0x5c) start--;
-    if ((i - start) % 2 === 0) return true;
-  }
-  return false;
 }
 
 /**
@@ -454,7 +448,7 @@ function memberName(writer: Writer, key: string, nested: boolean): string {
   if (name !== undefined) return name;
   if (!writer.python && hasEscapeOrSurrogate(key)) {
     if (nested) writer.dialect.key(key, true);
-    return `${JSON.stringify(key)}:`;
+    return `${quoteWellFormed(key)}:`;
   }
   if (names.size >= MAX_MEMBER_NAMES) names.clear();
   const quoted = `${writer.quote(key)}:`;

@@ -20,13 +20,22 @@ import { PLACEHOLDER_PNG } from './assets.js';
 
 export type FlatLayOutcome = 'SUCCESS' | 'FAILED';
 
+/** What a flat-lay simulation is told of the request: the fields it may decide on. */
+export interface FlatLayRequest {
+  readonly sku_id?: string | null;
+  readonly product_info?: Readonly<Record<string, unknown>> | null;
+  readonly image_type: { readonly flat_lay_type: string; readonly viewpoint: string };
+  readonly operation_priority?: string;
+  readonly qa_mode?: string;
+}
+
 export interface FlatLaySimulation {
   /** How long a new flat-lay operation stays CREATED. Default 300 ms. */
   readonly queuedMs?: number;
   /** How long it then stays IN_PROGRESS. Default 1200 ms. */
   readonly runningMs?: number;
-  /** How it ends; default SUCCESS. */
-  readonly outcome?: (request: Readonly<AiutaUnifiedSchemas['GenerateFlatLayImageRequest']>) => FlatLayOutcome;
+  /** How it ends; default SUCCESS. Told the request (`GenerateFlatLayImageRequest`, as the spec has it). */
+  readonly outcome?: (request: FlatLayRequest) => FlatLayOutcome;
 }
 
 /** A SKU item capability with a readiness of its own. */
