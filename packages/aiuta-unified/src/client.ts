@@ -18,25 +18,71 @@ import { validateEtag, validateFlatLay, validateOutfitParams, validatePage, vali
 /** Every schema of the spec by its name, for the ones not given a name of their own below. */
 export type AiutaUnifiedSchemas = components['schemas'];
 type Schemas = AiutaUnifiedSchemas;
+/**
+ * An image held by Aiuta: an upload, a generated image or a product image. `url` may carry a
+ * temporary access token, so treat it as a secret link; it may stop working after `expires_at`.
+ */
 export type AiutaImage = Schemas['AiutaImage'];
+/** A predefined model, a person to try clothes on without an upload: its `id` goes in `uploaded_image_id`. */
 export type TryOnModel = Schemas['TryOnModel'];
+/** The predefined models grouped by category (`man`, `woman`), as `predefinedTryOnModels.list` answers. */
 export type TryOnModelCategories = Schemas['TryOnModelCategories'];
+/** The predefined models as one list, tagged by `gender` and `view`, as `tryOnModels.list` answers. */
 export type TryOnModelList = Schemas['TryOnModelList'];
+/**
+ * Where a try-on or flat-lay operation stands. The type lists the seven statuses the spec
+ * names, but `waitFor` also ends on any status added later (see `isOperationFinished`),
+ * so keep a default branch when you switch on it.
+ */
 export type OperationStatus = Schemas['OperationStatus'];
+/**
+ * Why a try-on was aborted: no person, several people, a child, not enough of the body visible,
+ * or an internal restriction. Aiuta has added values over time; keep a default branch.
+ */
 export type AbortReason = Schemas['AbortReason'];
+/** The answer to starting an operation: the `operation_id` to pass to `get` or `waitFor`. */
 export type CreateOperationResponse = Schemas['CreateOperationResponse'];
+/** The spec's try-on body; `tryOnOperations.create` takes the stricter {@link TryOnOperationCreateParams}. */
 export type SkuTryOnRequest = Schemas['SkuTryOnRequest'];
+/**
+ * A try-on's state. On `SUCCESS` read `generated_images` (an entry may be null, and the list
+ * empties once the images expire), on `ABORTED` `abort_reason`, on `FAILED` `error`.
+ */
 export type SkuTryOnOperation = Schemas['SkuTryOnOperation'];
+/** The spec's flat-lay body; `flatLayOperations.create` takes the stricter {@link FlatLayOperationCreateParams}. */
 export type GenerateFlatLayImageRequest = Schemas['GenerateFlatLayImageRequest'];
+/** A flat-lay's request and state; `generated_image` is set once `status` is `SUCCESS`. */
 export type GenerateFlatLayImageOperation = Schemas['GenerateFlatLayImageOperation'];
+/**
+ * A product in your Aiuta catalog, keyed by your own `sku_id`. Use a feature once its entry in
+ * `capabilities_readiness` is `ready`: until then, outfit recommendations and flat-lays from
+ * this item answer 409 (ConflictError).
+ */
 export type SkuItem = Schemas['SkuItem'];
+/** One page of `GET /sku_items`; `next_offset` is null or absent on the last page. */
 export type SkuItemsListResponse = Schemas['SkuItemsListResponse'];
+/**
+ * A new catalog entry: your `sku_id`, which cannot change later, and its `product_info`.
+ * Omitted `capabilities` are all off; omitted `merchandising` means `in_stock`.
+ */
 export type CreateSkuItemRequest = Schemas['CreateSkuItemRequest'];
+/**
+ * The product behind a SKU item: its images (at most one of `image_urls` and
+ * `uploaded_image_ids`, up to 20) and optional metadata in Google Merchant Center terms.
+ */
 export type SkuProductInfo = Schemas['SkuProductInfo'];
+/**
+ * The features requested for a SKU item. `updateCapabilities` replaces the whole block, so an
+ * omitted flag turns that feature off.
+ */
 export type SkuCapabilities = Schemas['SkuCapabilities'];
+/** How far each requested feature of a SKU item has been prepared, feature by feature. */
 export type SkuCapabilitiesReadiness = Schemas['SkuCapabilitiesReadiness'];
+/** `ready` means usable; `preparing` means wait; `rejected` and `failed` need a change to the item (see `error_message`). */
 export type SkuCapabilityReadinessStatus = Schemas['SkuCapabilityReadinessStatus'];
+/** Whether a SKU item can be sold now, which outfit recommendations take into account; `in_stock` when omitted. */
 export type SkuMerchandising = Schemas['SkuMerchandising'];
+/** One recommended outfit: `sku_ids` in order, the requested SKU item first; try it on with `tryOnOperations.create`. */
 export type Outfit = Schemas['Outfit'];
 /** The vendor's error body on the newer endpoints (`sku_items`, recommendations, flat-lay). */
 export type AiutaApiErrorBody = Schemas['ApiError'];
@@ -44,15 +90,21 @@ export type AiutaApiErrorBody = Schemas['ApiError'];
 export type HttpValidationErrorBody = Schemas['HTTPValidationError'];
 export type { operations as AiutaUnifiedOperations, paths as AiutaUnifiedPaths };
 
+/** The Unified API in production: `createAiutaUnifiedClient`'s default `baseUrl`. */
 export const AIUTA_UNIFIED_BASE_URL = 'https://api.aiuta.com/v1';
 
+/**
+ * How {@link createAiutaUnifiedClient} authenticates, where it sends requests, and the transport
+ * settings every signet client shares (`timeoutMs` per try, `maxRetries`, `maxResponseBytes`, `fetch`).
+ */
 export interface AiutaUnifiedClientOptions extends ClientTransportOptions {
   /**
-   * One or more @signet/auth middlewares: `apiKeyAuth(key)` on a server,
+   * One or more `@signet/auth` middlewares: `apiKeyAuth(key)` on a server,
    * `bearerAuth({ getToken })` to start a try-on from an app, `userIdAuth(subscriptionId)`
    * for the calls that accept it (upload, SKU list, try-on status, model lists).
    */
   readonly auth: Middleware | readonly Middleware[];
+  /** Default {@link AIUTA_UNIFIED_BASE_URL}; point it at a mock server in tests. */
   readonly baseUrl?: string;
 }
 
@@ -64,6 +116,7 @@ export type TryOnOperationCreateParams = Omit<SkuTryOnRequest, 'sku_id' | 'sku_i
 export type FlatLayOperationCreateParams = Omit<GenerateFlatLayImageRequest, 'product_info' | 'sku_id'> &
   ({ readonly product_info: SkuProductInfo; readonly sku_id?: null } | { readonly sku_id: string; readonly product_info?: null });
 
+/** Where a listing of SKU items starts and how many it reads per request; checked before sending. */
 export interface SkuItemListParams {
   /** Where to start; default 0. */
   readonly offset?: number;
@@ -71,6 +124,7 @@ export interface SkuItemListParams {
   readonly limit?: number;
 }
 
+/** How many outfits to recommend, and for whom; checked before sending. */
 export interface OutfitRecommendationParams {
   /** Outfits to return, 1 to 5; the API's default is 3. */
   readonly count?: number;
@@ -80,13 +134,23 @@ export interface OutfitRecommendationParams {
 
 /** Options of the ETag-aware model lists: the `ETag` of the last list you kept. */
 export interface ConditionalRequestOptions extends RequestOptions {
+  /** The `etag` of the last answer; refused with InvalidRequestError if it is empty or cannot be sent as a header. */
   readonly etag?: string;
 }
 
+/**
+ * The answer of `predefinedTryOnModels.list`: the models and the list's `etag` when it changed,
+ * or `{ modified: false }` when the `etag` you passed is still current (HTTP 304). Keep `etag`
+ * for the next call either way.
+ */
 export type PredefinedTryOnModels =
   | { readonly modified: true; readonly categories: TryOnModelCategories; readonly etag: string | undefined }
   | { readonly modified: false; readonly etag: string };
 
+/**
+ * The answer of `tryOnModels.list`: the models and the list's `etag` when it changed, or
+ * `{ modified: false }` when the `etag` you passed is still current (HTTP 304).
+ */
 export type TryOnModels =
   | { readonly modified: true; readonly models: TryOnModelList; readonly etag: string | undefined }
   | { readonly modified: false; readonly etag: string };
@@ -100,21 +164,43 @@ export interface SkuItemList extends AsyncIterable<SkuItem> {
   pages(): AsyncIterable<SkuItemsListResponse>;
 }
 
+/**
+ * Aiuta's Unified API, one namespace per resource: images, SKU items, outfit recommendations,
+ * flat-lay and try-on operations, models. Every method takes per-call {@link RequestOptions}
+ * (`signal`, `timeoutMs`, `maxRetries`, `retry`) last, and checks its input before sending
+ * (InvalidRequestError names the field).
+ */
 export interface AiutaUnifiedClient {
   /** The underlying openapi-fetch client, authenticated and retried the same way. */
   readonly raw: Client<paths>;
+  /** Person and product photos, referred to by `id` in try-ons and SKU items. */
   readonly uploadedImages: {
-    /** `POST /uploaded_images`: uploads a person or product image (multipart `image_data`). Not retried unless `retry: true`. */
+    /**
+     * `POST /uploaded_images`: uploads a person or product image and resolves with its `id`.
+     * The content type is read from the bytes (PNG, JPEG, WebP, HEIC), or given as `contentType`.
+     * Accepts `userIdAuth`. Not retried unless `retry: true`, since a second try stores a second copy.
+     *
+     * @throws InvalidRequestError for an empty or unrecognised image, or a path outside Node, Deno and Bun.
+     *
+     * @example
+     * ```ts
+     * // A path in Node, Deno or Bun; a File from an <input type="file"> in a browser.
+     * const photo = await aiuta.uploadedImages.create('./person.jpg');
+     * const { operation_id } = await aiuta.tryOnOperations.create({ uploaded_image_id: photo.id, sku_id: 'sku-123' });
+     * ```
+     */
     create(image: ImageInput, options?: ImageOptions & RequestOptions): Promise<AiutaImage>;
     /** `GET /uploaded_images/{image_id}`. */
     get(imageId: string, options?: RequestOptions): Promise<AiutaImage>;
     /** `DELETE /uploaded_images/{image_id}`. */
     delete(imageId: string, options?: RequestOptions): Promise<void>;
   };
+  /** Try-on and flat-lay results, to delete before they expire on their own. */
   readonly generatedImages: {
     /** `DELETE /generated_images/{image_id}`. */
     delete(imageId: string, options?: RequestOptions): Promise<void>;
   };
+  /** Your product catalog at Aiuta; each feature (try-on, recommendations) needs the item first. */
   readonly skuItems: {
     /** Every SKU item, page after page (`GET /sku_items`); see {@link SkuItemList}. */
     list(params?: SkuItemListParams, options?: RequestOptions): SkuItemList;
@@ -131,10 +217,12 @@ export interface AiutaUnifiedClient {
     /** `PATCH /sku_items/{sku_id}/merchandising`: replaces the whole block (omitted fields reset), so it is retried like a read. */
     updateMerchandising(skuId: string, merchandising: SkuMerchandising, options?: RequestOptions): Promise<SkuItem>;
   };
+  /** Outfits built around one of your SKU items. */
   readonly recommendations: {
     /** `GET /recommendations/outfits/{sku_id}`: `count` outfits, each starting with `skuId`; 409 (ConflictError) until the capability is ready. */
     outfits(skuId: string, params?: OutfitRecommendationParams, options?: RequestOptions): Promise<Outfit[]>;
   };
+  /** Product photos generated as flat lays, from a SKU item or inline `product_info`. */
   readonly flatLayOperations: {
     /** `POST /flat_lay_operations` (201): starts a flat-lay generation. Not retried unless `retry: true`. */
     create(request: FlatLayOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
@@ -143,6 +231,7 @@ export interface AiutaUnifiedClient {
     /** Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result. */
     waitFor(operationId: string, options?: PollOptions<GenerateFlatLayImageOperation>): Promise<GenerateFlatLayImageOperation>;
   };
+  /** A person (upload or predefined model) wearing one SKU item or an outfit. */
   readonly tryOnOperations: {
     /** `POST /sku_try_on_operations` (200): starts a try-on. Not retried unless `retry: true`. */
     create(request: TryOnOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
@@ -151,10 +240,12 @@ export interface AiutaUnifiedClient {
     /** Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result. */
     waitFor(operationId: string, options?: PollOptions<SkuTryOnOperation>): Promise<SkuTryOnOperation>;
   };
+  /** Aiuta's predefined models by category, for a try-on without an upload. */
   readonly predefinedTryOnModels: {
     /** `GET /predefined_try_on_models`, by category; `{ modified: false }` (HTTP 304) when `etag` is still current. */
     list(options?: ConditionalRequestOptions): Promise<PredefinedTryOnModels>;
   };
+  /** The same models as one flat list, as the official SDKs read them. */
   readonly tryOnModels: {
     /** `GET /try_on_models`, the flat list the official SDKs use; `{ modified: false }` (HTTP 304) when `etag` is still current. */
     list(options?: ConditionalRequestOptions): Promise<TryOnModels>;
@@ -203,6 +294,35 @@ function isRetryable(request: Request): boolean {
   return isIdempotentMethod(request.method) || (request.method === 'PATCH' && FULL_REPLACEMENT.test(new URL(request.url).pathname));
 }
 
+/**
+ * Creates a client for Aiuta's Unified API (`https://api.aiuta.com/v1`).
+ *
+ * Reads, and the two PATCHes that replace a whole block, are retried twice on 408, 429, 5xx and
+ * connection failures; calls that create something only with `{ retry: true }`. Each try times
+ * out after 60 s (`timeoutMs`). Failures reject with the `ApiError` subclass of the status
+ * (`ConflictError` while a capability is preparing, `NotFoundError`, …; `apiErrorBody(error)`
+ * reads the vendor's `{ code, message }`) or with `ApiTimeoutError`, `ApiConnectionError` or
+ * `AbortedError`; all extend `SignetClientError`.
+ *
+ * @throws InvalidRequestError for a `maxRetries`, `timeoutMs` or `maxResponseBytes` out of range.
+ *
+ * @example
+ * ```ts
+ * import { apiKeyAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
+ *
+ * const aiuta = createAiutaUnifiedClient({ auth: apiKeyAuth(process.env.AIUTA_API_KEY ?? '') });
+ *
+ * await aiuta.skuItems.create({
+ *   sku_id: 'sku-123',
+ *   product_info: { image_urls: ['https://shop.example/dress.jpg'] },
+ *   capabilities: { try_on: true },
+ * });
+ * const photo = await aiuta.uploadedImages.create('./person.jpg');
+ * const { operation_id } = await aiuta.tryOnOperations.create({ uploaded_image_id: photo.id, sku_id: 'sku-123' });
+ * const result = await aiuta.tryOnOperations.waitFor(operation_id, { timeoutMs: 5 * 60_000 });
+ * if (result.status === 'SUCCESS') console.log(result.generated_images.map((image) => image?.url));
+ * ```
+ */
 export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): AiutaUnifiedClient {
   const api = createApiClient<paths>({
     ...options,

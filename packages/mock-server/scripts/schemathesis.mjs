@@ -11,17 +11,23 @@
 // why this mock runs with `vidauDialect: 'python'`. Each API's config below names the identifiers
 // schemathesis cannot invent and the documented refusals of valid data; nothing else is relaxed.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { specs, startMockServer } from '../dist/index.js';
 
+const venvSchemathesis = new URL('../../../.venv/bin/schemathesis', import.meta.url).pathname;
+
 const { values } = parseArgs({
   options: {
     'max-examples': { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
-    schemathesis: { type: 'string', default: process.env.SCHEMATHESIS ?? 'schemathesis' },
+    // .ci/setup installs the pinned schemathesis into the checkout's .venv.
+    schemathesis: {
+      type: 'string',
+      default: process.env.SCHEMATHESIS ?? (existsSync(venvSchemathesis) ? venvSchemathesis : 'schemathesis'),
+    },
     // Run only this spec (aiuta, aiuta-unified or vidau); keep each run's HAR and config in this folder.
     only: { type: 'string' },
     'keep-har': { type: 'string' },

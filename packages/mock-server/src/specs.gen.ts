@@ -1054,6 +1054,9 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
             "403": {
               "$ref": "#/components/responses/Forbidden"
             },
+            "404": {
+              "$ref": "#/components/responses/ImageNotFound"
+            },
             "422": {
               "$ref": "#/components/responses/ValidationError"
             },
@@ -1078,6 +1081,9 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
             },
             "403": {
               "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/ImageNotFound"
             },
             "422": {
               "$ref": "#/components/responses/ValidationError"
@@ -1110,6 +1116,9 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
             },
             "403": {
               "$ref": "#/components/responses/Forbidden"
+            },
+            "404": {
+              "$ref": "#/components/responses/ImageNotFound"
             },
             "422": {
               "$ref": "#/components/responses/ValidationError"
@@ -2081,6 +2090,17 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
         }
       },
       "responses": {
+        "ImageNotFound": {
+          "description": "No such image (never uploaded, deleted, or past its `expires_at`). Not in the vendor's document; the Digital Try-On API answers 404 `{\"detail\": ...}` on the same paths.",
+          "x-unverified": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DetailError"
+              }
+            }
+          }
+        },
         "NotModified": {
           "description": "The list is unchanged since the given ETag; empty body.",
           "headers": {
@@ -3581,7 +3601,7 @@ export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
             "webhook_url": {
               "type": "string",
               "format": "uri",
-              "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+              "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]",
               "description": "The webhook url to notify the task information: an absolute http(s) URL that also parses as a WHATWG URL (the `uri` format alone admits hosts such as `256.256.256.256`, which the client and the mock refuse)."
             },
             "params": {

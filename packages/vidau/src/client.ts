@@ -21,20 +21,48 @@ import { unwrapEnvelope } from './envelope.js';
 import type { components, operations, paths } from './schema.gen.js';
 import { isTaskFinished } from './task.js';
 
+/**
+ * The body of `createAvatarVideo`. VidAU posts the finished task to `webhook_url`, so it must be
+ * an absolute http(s) URL it can reach; anything else is refused before sending.
+ */
 export type AvatarVideoCreateRequest = components['schemas']['AvatarVideoCreateRequest'];
+/**
+ * What the avatar says and how. `text` takes at most {@link MAX_TEXT_LENGTH} UTF-16 units (an
+ * emoji counts twice); `language` is a name such as `English`, not a code. Other members are
+ * sent as given, canonicalized and signed like the rest.
+ */
 export type AvatarVideoParams = components['schemas']['AvatarVideoParams'];
+/**
+ * A video task as `createAvatarVideo` answers it (and as the webhook receives it, with the video
+ * in `file_url`). Every field is optional because the vendor marks none required: check
+ * `task_id` before polling with it.
+ */
 export type AvatarVideoTask = components['schemas']['AvatarVideoTask'];
+/**
+ * A task's state as `getTaskInfo` reads it; the video is in `video_url`, not `file_url` as in
+ * the create answer. The vendor documents these fields only by an example, so decide with
+ * `taskOutcome` rather than reading `status` alone.
+ */
 export type TaskInfo = components['schemas']['TaskInfo'];
+/** `task_status`: 0 executing, 1 succeeded, 2 failed. Task info may send it as a string, or `status` instead. */
 export type TaskStatus = components['schemas']['TaskStatus'];
 export type { operations as VidauOperations, paths as VidauPaths };
 
+/** The VidAU open API in production: `createVidauClient`'s default `baseUrl` (paths start at `/v1.0`). */
 export const VIDAU_BASE_URL = 'https://vidau-app.superads.cn/openapi';
 /** "text cannot exceed 1200 characters"; counted in UTF-16 units, as Java's String.length() does. */
 export const MAX_TEXT_LENGTH = 1200;
 
+/**
+ * The credentials {@link createVidauClient} signs with, how the server expects them signed, and
+ * the transport settings every signet client shares (`timeoutMs` per try, `maxRetries`, `fetch`).
+ */
 export interface VidauClientOptions extends ClientTransportOptions {
+  /** The `x-client-id` from the VidAU API keys page. */
   readonly clientId: string;
+  /** The HMAC secret from the VidAU API keys page; it signs requests and is not sent unless `includeAuthKey`. */
   readonly authKey: string;
+  /** Default {@link VIDAU_BASE_URL}; point it at a mock server in tests. */
   readonly baseUrl?: string;
   /** How the server canonicalizes bodies; `java` (fastjson2) unless it is known otherwise. */
   readonly dialect?: CanonicalJsonDialect;
@@ -53,23 +81,40 @@ export interface VidauClientOptions extends ClientTransportOptions {
   readonly responseWrap?: boolean;
   /** Clock for signing timestamps, in milliseconds since the epoch. */
   readonly now?: () => number;
+  /** HMAC-SHA256 to sign with, e.g. one backed by a KMS; default Web Crypto (node:crypto in Node). */
   readonly hmac?: HmacSha256Base64;
 }
 
+/** {@link PollOptions} for `waitForTask`, plus the rule for when a task counts as finished. */
 export interface WaitForTaskOptions extends PollOptions<TaskInfo> {
   /** When to stop polling; default {@link isTaskFinished}, the documented rule over every task-info field. */
   readonly isFinished?: (info: TaskInfo) => boolean;
 }
 
+/**
+ * The VidAU avatar-video API: create a video, then poll it or wait for the webhook. Every request
+ * is canonicalized once and signed over exactly the bytes sent, with a fresh timestamp per try.
+ */
 export interface VidauClient {
   /** The underlying openapi-fetch client, signed and retried the same way, for anything not wrapped here. */
   readonly raw: Client<paths>;
-  /** Starts rendering an avatar video; VidAU later notifies `webhook_url`. */
+  /**
+   * Starts rendering an avatar video; VidAU later notifies `webhook_url`. Not retried unless
+   * `retry: true`, since a second try could render (and bill) a second video.
+   *
+   * @throws InvalidRequestError for a `webhook_url` that is not absolute http(s), or an empty `params.text` or one over 1200 units.
+   * @throws CanonicalJsonError for a body the server's canonicalizer would not reproduce (see its `reason`).
+   */
   createAvatarVideo(request: AvatarVideoCreateRequest, options?: RequestOptions): Promise<AvatarVideoTask>;
+  /** One read of a task (`POST /v1.0/task/info`); retried like a GET, since it changes nothing. */
   getTaskInfo(taskId: string, options?: RequestOptions): Promise<TaskInfo>;
   /**
    * Polls task info until the task is no longer executing (see `taskOutcome`
    * for the rule); an undocumented status ends the wait too, so check the result.
+   * By default it reads after 1 s, then up to every 5 s, for at most 10 minutes.
+   *
+   * @throws PollTimeoutError when `timeoutMs` passes first; its `last` is the last task info read.
+   * @throws AbortedError when `signal` aborts; the task itself goes on at VidAU.
    */
   waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<TaskInfo>;
 }
@@ -98,6 +143,38 @@ function validateCreate(request: AvatarVideoCreateRequest): void {
   }
 }
 
+/**
+ * Creates a client for the VidAU avatar-video API that signs every request as the vendor's
+ * server checks it: HMAC-SHA256 over `clientId + canonical body + timestamp` (milliseconds).
+ *
+ * Task reads are retried twice on 408, 429, 5xx and connection failures, each retry re-signed
+ * with a fresh timestamp; `createAvatarVideo` only with `{ retry: true }`. Each try times out
+ * after 60 s (`timeoutMs`). A 401 names `includeAuthKey` and `signet doctor` in its message,
+ * the two usual fixes. Failures reject with the `ApiError` subclass of the status (also when a
+ * 200 wraps an error code in `{ code, msg }`), or with `ApiTimeoutError`, `ApiConnectionError`
+ * or `AbortedError`.
+ *
+ * @throws InvalidCredentialsError at once, for an empty `clientId` or `authKey`, or one a header
+ *   cannot carry (control characters, characters beyond Latin-1, surrounding whitespace).
+ *
+ * @example
+ * ```ts
+ * import { createVidauClient, taskOutcome } from '@signet/vidau';
+ *
+ * const vidau = createVidauClient({
+ *   clientId: process.env.VIDAU_CLIENT_ID ?? '',
+ *   authKey: process.env.VIDAU_AUTH_KEY ?? '',
+ * });
+ *
+ * const task = await vidau.createAvatarVideo({
+ *   webhook_url: 'https://example.com/vidau-hook',
+ *   params: { voice_id: 'voice-1', avatar_id: 7, text: 'Hello from signet', language: 'English' },
+ * });
+ * if (task.task_id === undefined) throw new Error('VidAU answered without a task_id');
+ * const info = await vidau.waitForTask(task.task_id, { onProgress: (i) => console.log(i.progress_bar) });
+ * if (taskOutcome(info) === 'succeeded') console.log(info.video_url);
+ * ```
+ */
 export function createVidauClient(options: VidauClientOptions): VidauClient {
   // Refused here, not on the first call: a credential no header can carry is a setup mistake.
   assertVidauCredentials(options);

@@ -8,7 +8,9 @@ type TaskInfo = components['schemas']['TaskInfo'];
 
 /** A task notification as VidAU posts it to `webhook_url`, read tolerantly. */
 export interface VidauWebhookEvent {
+  /** The task's `task_id`, as `createAvatarVideo` answered it. */
   readonly taskId: string;
+  /** Where the task stands, by the same rule as {@link taskOutcome}. */
   readonly outcome: TaskOutcome;
   /** `file_url` of the task payload, or `video_url` when the server sends task-info fields instead. */
   readonly videoUrl: string | undefined;
@@ -68,6 +70,10 @@ export function parseVidauWebhook(body: unknown): VidauWebhookEvent {
   };
 }
 
+/**
+ * What {@link createVidauWebhookHandler} does with a notification, and how it tells VidAU from
+ * anyone else: the vendor does not sign its webhooks, so `authorize` is the only check there is.
+ */
 export interface VidauWebhookHandlerOptions {
   /** Called once per accepted notification; throw to make VidAU see a 500 (and, if it retries, send again). */
   readonly onTask: (event: VidauWebhookEvent, request: Request) => void | Promise<void>;
@@ -116,6 +122,25 @@ async function readLimited(request: Request, limit: number): Promise<string | un
  * It answers 200 once `onTask` has run, 400 for a body that is not a task
  * notification, 401 when `authorize` refuses, 405/413/415 for the wrong
  * method, size or type, and 500 when `onTask` throws. It never throws itself.
+ *
+ * VidAU does not sign its notifications, so anyone who learns `webhook_url` can post one: give
+ * the URL a secret and check it in `authorize`, or confirm the task with `getTaskInfo` before
+ * acting on it. Under node:http, wrap it with `toNodeListener` from `@signet/auth/node`.
+ *
+ * @example
+ * ```ts
+ * import { createVidauWebhookHandler } from '@signet/vidau';
+ *
+ * // app/vidau-hook/route.ts in Next.js; create the video with
+ * // webhook_url: `https://example.com/vidau-hook?token=${process.env.VIDAU_HOOK_TOKEN}`.
+ * export const POST = createVidauWebhookHandler({
+ *   authorize: (request) => new URL(request.url).searchParams.get('token') === process.env.VIDAU_HOOK_TOKEN,
+ *   onTask: async (event) => {
+ *     if (event.outcome === 'succeeded') console.log(event.taskId, event.videoUrl);
+ *     else if (event.outcome === 'failed') console.log(event.taskId, event.failedReason);
+ *   },
+ * });
+ * ```
  */
 export function createVidauWebhookHandler(options: VidauWebhookHandlerOptions): (request: Request) => Promise<Response> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;

@@ -2,15 +2,24 @@ import { decodeJwt } from 'jose';
 import type { Middleware } from 'openapi-fetch';
 import { TokenProviderError } from '../errors.js';
 
+/**
+ * Where {@link bearerAuth} gets its JWT and when it renews it. The token comes from your backend
+ * (see `createAiutaTokenHandler`), never from a secret shipped in the app.
+ */
 export interface BearerAuthOptions {
   /**
    * Fetches a fresh JWT, typically from the customer's backend. Called lazily,
    * once for all concurrent requests, again shortly before `exp`, and again
    * after a 401.
+   *
+   * The token is reused for every request until it nears `exp`. One bound to an image and SKUs
+   * (as `createAiutaTokenHandler` issues by default) therefore fits one try-on: a try-on of
+   * another image is answered 403 (PermissionDeniedError), which does not renew it.
    */
   readonly getToken: () => Promise<string>;
   /** Renew this many seconds before `exp`, so a token never expires in flight. Default 30. */
   readonly refreshBeforeExpirySeconds?: number;
+  /** Clock in milliseconds since the epoch, compared with the token's `exp`; injectable for tests. */
   readonly now?: () => number;
 }
 
@@ -23,6 +32,9 @@ interface CachedToken {
 /**
  * Aiuta `Authorization: Bearer <jwt>`. The token is cached until shortly before
  * its `exp`; a 401 drops it and the request is sent once more with a new one.
+ *
+ * Requests reject with TokenProviderError when `getToken` throws or returns something that is
+ * not a compact JWT; its `cause` is what `getToken` threw.
  */
 export function bearerAuth(options: BearerAuthOptions): Middleware {
   const now = options.now ?? Date.now;

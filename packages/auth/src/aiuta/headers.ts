@@ -18,7 +18,12 @@ function staticHeader(name: string, value: string): Middleware {
   };
 }
 
-/** Server-side Aiuta authentication: the static key in `X-API-Key`. */
+/**
+ * Server-side Aiuta authentication: the static key in `X-API-Key`. Keep it on your servers; an
+ * app authenticates with `bearerAuth` or `userIdAuth` instead.
+ *
+ * @throws InvalidCredentialsError for an empty key or one a header cannot carry (whitespace, control characters).
+ */
 export function apiKeyAuth(apiKey: string): Middleware {
   assertHeaderSafe(apiKey, 'Aiuta API key');
   return staticHeader('X-API-Key', apiKey);
@@ -28,6 +33,8 @@ export function apiKeyAuth(apiKey: string): Middleware {
  * `x-user-id` with the subscription ID: accepted instead of a secret for the
  * "trivial" calls (upload, operation status, predefined models), not to start
  * a try-on.
+ *
+ * @throws InvalidCredentialsError for an empty ID or one a header cannot carry.
  */
 export function userIdAuth(subscriptionId: string): Middleware {
   assertHeaderSafe(subscriptionId, 'Aiuta subscription ID');

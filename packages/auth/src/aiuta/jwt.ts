@@ -2,6 +2,10 @@ import { InvalidRequestError } from '@signet/client-core/errors';
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
 
+/**
+ * The subscription's JWT credentials, what the token vouches for, and how long. Both credentials
+ * are on the Aiuta subscription page; the secret must stay on your server.
+ */
 export interface IssueAiutaJwtInput {
   /** "JWT secret (to generate HS256 signature)" from the subscription page. */
   readonly secret: string;
@@ -29,7 +33,25 @@ function secretKey(secret: unknown): Uint8Array {
 /**
  * Issues the HS256 JWT that the customer's backend hands to its app, as the
  * vendor's server-side auth component does: the caller's claims first, then
- * `iss`, `iat` and `exp`, which no claim can override.
+ * `iss`, `iat` and `exp`, which no claim can override. For a ready-made endpoint
+ * that also checks the caller, see `createAiutaTokenHandler`.
+ *
+ * @throws InvalidCredentialsError for an empty `secret` or `issuer`.
+ * @throws InvalidRequestError for an `expiresInSeconds` that is not a positive integer, or
+ *   `claims` that JSON cannot encode (a bigint, a cycle).
+ *
+ * @example
+ * ```ts
+ * import { issueAiutaJwt } from '@signet/auth';
+ *
+ * // In your backend, once your own session check has allowed this image and SKU:
+ * const token = await issueAiutaJwt({
+ *   secret: process.env.AIUTA_JWT_SECRET ?? '', // "JWT secret (to generate HS256 signature)"
+ *   issuer: process.env.AIUTA_JWT_ISS ?? '', // "JWT key (iss)"
+ *   claims: { uploaded_image_id: 'user_image-06f5948c', sku_id: 'sku-1' },
+ *   expiresInSeconds: 60,
+ * });
+ * ```
  */
 export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> {
   const key = secretKey(input.secret);
@@ -57,17 +79,28 @@ export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> 
   }
 }
 
+/**
+ * The credentials a token must have been issued with, as Aiuta checks it; for tests and mock
+ * servers that stand in for Aiuta.
+ */
 export interface VerifyAiutaJwtOptions {
+  /** The subscription's "JWT secret (to generate HS256 signature)". */
   readonly secret: string;
+  /** The subscription's "JWT key (iss)"; a token with another `iss` is refused. */
   readonly issuer: string;
   /** Seconds of clock skew tolerated on `exp`/`iat`. Default 0. */
   readonly clockToleranceSeconds?: number;
+  /** Clock in milliseconds since the epoch; injectable for tests. */
   readonly now?: () => number;
 }
 
 /**
  * Verifies an Aiuta JWT as the vendor does: HS256 only, the subscription's
  * issuer, and an `exp` that has not passed. Resolves with the payload.
+ *
+ * @throws JwtInvalidError for any token that fails; its `reason` is jose's code (`ERR_JWT_EXPIRED`,
+ *   `ERR_JWT_CLAIM_VALIDATION_FAILED`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, …).
+ * @throws InvalidCredentialsError for an empty `secret`.
  */
 export async function verifyAiutaJwt(token: string, options: VerifyAiutaJwtOptions): Promise<JWTPayload> {
   const key = secretKey(options.secret);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** How {@link toNodeListener} rebuilds the request URL, which Node hands over as a path only. */
 export interface NodeListenerOptions {
   /**
    * The origin the request URLs are built on, e.g. `https://shop.example`. Default: `http://`

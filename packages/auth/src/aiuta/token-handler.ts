@@ -18,6 +18,11 @@ export interface AiutaTokenParams {
  */
 export type AiutaTokenDecision = boolean | 'unauthenticated';
 
+/**
+ * The subscription's JWT credentials and your own check of the caller, for
+ * {@link createAiutaTokenHandler}. Everything but `authorize` has a default that matches the
+ * vendor's reference endpoint.
+ */
 export interface AiutaTokenHandlerOptions {
   /** "JWT secret (to generate HS256 signature)" from the subscription page. */
   readonly secret: string;
@@ -189,7 +194,31 @@ async function bodyFields(request: Request): Promise<Record<string, unknown>> {
  * answer is JSON with `Cache-Control: no-store`; it never throws, and nothing it sends names the
  * secret or echoes a value it was sent.
  *
- * Configuration errors (empty secret or issuer, a bad lifetime or binding) throw here, at start-up.
+ * Configuration errors throw here, at start-up, not on the first request.
+ *
+ * @throws InvalidCredentialsError for an empty `secret` or `issuer`.
+ * @throws InvalidRequestError for an `expiresInSeconds` that is not a positive integer, an
+ *   `authorize` that is not a function, or a `bind`/`required` list naming an unknown or unbound parameter.
+ *
+ * @example
+ * ```ts
+ * import { createAiutaTokenHandler } from '@signet/auth';
+ * import { sessionOf } from './session.js'; // your own session lookup
+ *
+ * const handler = createAiutaTokenHandler({
+ *   secret: process.env.AIUTA_JWT_SECRET ?? '',
+ *   issuer: process.env.AIUTA_JWT_ISS ?? '',
+ *   authorize: async (request, params) => {
+ *     const session = await sessionOf(request);
+ *     if (session === undefined) return 'unauthenticated'; // 401
+ *     return session.mayTryOn(params); // false: 403
+ *   },
+ *   onError: (error) => console.error('aiuta token', error),
+ * });
+ *
+ * // Next.js app/aiuta-token/route.ts; under node:http, `toNodeListener(handler)` from `@signet/auth/node`.
+ * export { handler as GET, handler as POST };
+ * ```
  */
 export function createAiutaTokenHandler(options: AiutaTokenHandlerOptions): AiutaTokenHandler {
   const { secret, issuer, authorize, onError, now } = options;

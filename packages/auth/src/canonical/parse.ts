@@ -12,10 +12,13 @@ export type ParsedJson = null | boolean | string | JsonNumber | ParsedJson[] | M
 /** Both references recurse per level; past this depth they may overflow, so we refuse first. */
 export const MAX_DEPTH = 256;
 
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const SHORT_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** Sticky, and used with test() and slice(): no match array is made per number or string. */
 const NUMBER_AT = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+const isWhitespace = (unit: number) => unit === 0x20 || unit === 0x0a || unit === 0x0d || unit === 0x09;
 
 export function parseJsonLossless(text: string): ParsedJson {
   let pos = 0;
@@ -25,7 +28,7 @@ export function parseJsonLossless(text: string): ParsedJson {
   };
 
   const skipWhitespace = () => {
-    while (WHITESPACE.has(text.charCodeAt(pos))) pos++;
+    while (isWhitespace(text.charCodeAt(pos))) pos++;
   };
 
   const expectLiteral = (literal: string) => {
@@ -38,20 +41,23 @@ export function parseJsonLossless(text: string): ParsedJson {
     let out = '';
     for (;;) {
       PLAIN_STRING_RUN.lastIndex = pos;
-      PLAIN_STRING_RUN.exec(text);
-      out += text.slice(pos, PLAIN_STRING_RUN.lastIndex);
-      pos = PLAIN_STRING_RUN.lastIndex;
-      const c = text[pos];
-      if (c === '"') {
-        pos++;
-        return out;
+      PLAIN_STRING_RUN.test(text);
+      const end = PLAIN_STRING_RUN.lastIndex;
+      const unit = text.charCodeAt(end);
+      if (unit === 0x22) {
+        // Most strings have no escape: one slice, no concatenation.
+        const run = text.slice(pos, end);
+        pos = end + 1;
+        return out === '' ? run : out + run;
       }
-      if (c === undefined) fail('unterminated string');
-      if (c !== '\\') fail('unescaped control character in string');
+      out += text.slice(pos, end);
+      pos = end;
+      if (Number.isNaN(unit)) fail('unterminated string');
+      if (unit !== 0x5c) fail('unescaped control character in string');
       const e = text[pos + 1];
       if (e === 'u') {
         const hex = text.slice(pos + 2, pos + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
+        if (!HEX4.test(hex)) fail('bad \\u escape');
         out += String.fromCharCode(Number.parseInt(hex, 16));
         pos += 6;
       } else {
@@ -65,29 +71,31 @@ export function parseJsonLossless(text: string): ParsedJson {
 
   const readValue = (depth: number): ParsedJson => {
     skipWhitespace();
-    const c = text[pos];
-    switch (c) {
-      case '{':
+    switch (text.charCodeAt(pos)) {
+      case 0x7b: // {
         return readObject(depth + 1);
-      case '[':
+      case 0x5b: // [
         return readArray(depth + 1);
-      case '"':
+      case 0x22: // "
         return readString();
-      case 't':
+      case 0x74: // t
         expectLiteral('true');
         return true;
-      case 'f':
+      case 0x66: // f
         expectLiteral('false');
         return false;
-      case 'n':
+      case 0x6e: // n
         expectLiteral('null');
         return null;
       default: {
         NUMBER_AT.lastIndex = pos;
-        const match = NUMBER_AT.exec(text);
-        if (match === null) return fail(c === undefined ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
+        if (!NUMBER_AT.test(text)) {
+          const c = text[pos];
+          return fail(c === undefined ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
+        }
+        const start = pos;
         pos = NUMBER_AT.lastIndex;
-        return new JsonNumber(match[0]);
+        return new JsonNumber(text.slice(start, pos));
       }
     }
   };
@@ -103,22 +111,22 @@ export function parseJsonLossless(text: string): ParsedJson {
   const readObject = (depth: number): Map<string, ParsedJson> => {
     enter(depth);
     const members = new Map<string, ParsedJson>();
-    if (text[pos] === '}') {
+    if (text.charCodeAt(pos) === 0x7d) {
       pos++;
       return members;
     }
     for (;;) {
       skipWhitespace();
-      if (text[pos] !== '"') fail('expected a string key');
+      if (text.charCodeAt(pos) !== 0x22) fail('expected a string key');
       const key = readString();
       skipWhitespace();
-      if (text[pos] !== ':') fail("expected ':'");
+      if (text.charCodeAt(pos) !== 0x3a) fail("expected ':'");
       pos++;
       members.set(key, readValue(depth));
       skipWhitespace();
-      const c = text[pos++];
-      if (c === '}') return members;
-      if (c !== ',') {
+      const unit = text.charCodeAt(pos++);
+      if (unit === 0x7d) return members;
+      if (unit !== 0x2c) {
         pos--;
         fail("expected ',' or '}'");
       }
@@ -128,16 +136,16 @@ export function parseJsonLossless(text: string): ParsedJson {
   const readArray = (depth: number): ParsedJson[] => {
     enter(depth);
     const items: ParsedJson[] = [];
-    if (text[pos] === ']') {
+    if (text.charCodeAt(pos) === 0x5d) {
       pos++;
       return items;
     }
     for (;;) {
       items.push(readValue(depth));
       skipWhitespace();
-      const c = text[pos++];
-      if (c === ']') return items;
-      if (c !== ',') {
+      const unit = text.charCodeAt(pos++);
+      if (unit === 0x5d) return items;
+      if (unit !== 0x2c) {
         pos--;
         fail("expected ',' or ']'");
       }

@@ -132,9 +132,25 @@ const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, pyt
  * JSON text (read losslessly) or a JSON-compatible value. The result is meant
  * to be both the signed string and the HTTP body.
  *
+ * The `java` dialect (default) is what the VidAU server runs: null members dropped, keys sorted
+ * in objects reached through objects but not inside arrays, decimals kept at their scale, non-ASCII
+ * written raw. `python` matches the vendor's CPython sample instead. Pass text or {@link JsonNumber}
+ * for a decimal whose written form matters (`1.50`): a JS `number` has already lost it.
+ *
  * @throws JsonSyntaxError when `input` is text that is not JSON.
  * @throws CanonicalJsonError when the reference's output cannot be reproduced
  *   soundly; `reason` and `path` say what and where.
+ * @throws TypeError for a `dialect` other than `java` and `python`.
+ *
+ * @example
+ * ```ts
+ * import { canonicalJson, JsonNumber } from '@signet/auth';
+ *
+ * canonicalJson('{"webhook_url":"https://example.com/hook","params":{"text":"Hi","avatar_id":7,"speed":null}}');
+ * // '{"params":{"avatar_id":7,"text":"Hi"},"webhook_url":"https://example.com/hook"}'
+ * canonicalJson({ amount: new JsonNumber('1.50') }); // '{"amount":1.50}'
+ * canonicalJson({ b: null, a: 'é', c: 1e-7 }, { dialect: 'python' }); // '{"a":"\\u00e9","b":null,"c":1e-07}'
+ * ```
  */
 export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
   const dialect = DIALECTS[options.dialect ?? 'java'];

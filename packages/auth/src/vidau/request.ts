@@ -17,6 +17,23 @@ export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeade
  * body and whose headers sign exactly those bytes; `request`'s body is read.
  * Call it again for each retry: the timestamp is taken anew. Redirects are not
  * followed, so the signed headers are never replayed to another origin.
+ *
+ * @throws InvalidCredentialsError for an empty `clientId` or `authKey`, or one a header cannot carry.
+ * @throws JsonSyntaxError when the body is not JSON.
+ * @throws CanonicalJsonError when the server's canonicalizer would not reproduce the body; `reason`
+ *   and `path` say why and where.
+ *
+ * @example
+ * ```ts
+ * import { signVidauRequest } from '@signet/auth';
+ *
+ * const credentials = { clientId: process.env.VIDAU_CLIENT_ID ?? '', authKey: process.env.VIDAU_AUTH_KEY ?? '' };
+ * const request = new Request('https://vidau-app.superads.cn/openapi/v1.0/task/info', {
+ *   method: 'POST',
+ *   body: JSON.stringify({ task_id: 'task-123' }),
+ * });
+ * const response = await fetch(await signVidauRequest(request, credentials));
+ * ```
  */
 export async function signVidauRequest(request: Request, options: VidauRequestSigningOptions): Promise<Request> {
   assertVidauCredentials(options);

@@ -100,7 +100,32 @@ function signedBytes(authKey: string, message: string, charset: VidauCharset = '
   return { key: javaStringBytes(authKey, charset), message: javaStringBytes(message, charset) };
 }
 
-/** Base64 HMAC-SHA256 over `clientId + body + timestamp`, the `Authorization` header value. */
+/**
+ * Base64 HMAC-SHA256 over `clientId + body + timestamp`, the `Authorization` header value.
+ *
+ * `body` is signed as given, not canonicalized: pass the output of `canonicalJson` and send those
+ * same bytes, since the server canonicalizes what it receives before checking. `signVidauRequest`
+ * does all of it for a `Request`.
+ *
+ * @throws InvalidCredentialsError for an empty `clientId` or `authKey`, or one a header cannot carry.
+ * @throws InvalidTimestampError for a timestamp that is not whole milliseconds, or looks like seconds.
+ * @throws InvalidRequestError for a `charset` that is not one of `VIDAU_CHARSETS`.
+ *
+ * @example
+ * ```ts
+ * import { canonicalJson, signVidau } from '@signet/auth';
+ *
+ * const body = canonicalJson({ task_id: 'task-123' });
+ * const timestamp = Date.now(); // milliseconds, as the vendor's Java sample
+ * const signature = await signVidau({ clientId: 'client-1', authKey: 'secret', body, timestamp });
+ *
+ * await fetch('https://vidau-app.superads.cn/openapi/v1.0/task/info', {
+ *   method: 'POST',
+ *   body, // exactly the bytes signed
+ *   headers: { 'content-type': 'application/json', 'x-client-id': 'client-1', timestamp: String(timestamp), authorization: signature },
+ * });
+ * ```
+ */
 export async function signVidau(input: VidauSignatureInput, options: SignOptions = {}): Promise<string> {
   assertVidauCredentials(input);
   assertMillisecondTimestamp(input.timestamp);
@@ -165,6 +190,7 @@ export interface VerifyVidauSignatureOptions {
   readonly toleranceMs?: number;
   /** Clock in milliseconds since the epoch; injectable for tests. A clock that returns no finite time refuses every request. */
   readonly now?: () => number;
+  /** Which reference to canonicalize the received body like; `java` (fastjson2, as the VidAU server) by default. */
   readonly dialect?: CanonicalJsonDialect;
   /** The JVM default charset the sender signed under (see `SignOptions.charset`); default UTF-8. */
   readonly charset?: VidauCharset;
@@ -180,6 +206,44 @@ export interface VerifyVidauSignatureOptions {
  * it is genuine and fresh (and, with a `replayGuard`, not seen before); otherwise
  * rejects with a typed error. The tag comparison is constant-time (Web Crypto `verify`).
  * Fails closed: an invalid window or clock refuses every request.
+ *
+ * Pass the body exactly as received (`await request.text()`): it is canonicalized here, as the
+ * vendor server does, so a sender's key order or spacing does not matter.
+ *
+ * @throws SignatureMissingError when the signature or timestamp header is absent.
+ * @throws InvalidTimestampError when the timestamp is not whole milliseconds.
+ * @throws TimestampOutOfWindowError when it is further than `toleranceMs` (default ±5 minutes) from `now`.
+ * @throws JsonSyntaxError or CanonicalJsonError when the body has no canonical form.
+ * @throws SignatureMismatchError when the signature is not that of this client, body and timestamp.
+ * @throws ReplayedRequestError when `replayGuard` has already admitted this request.
+ * @throws InvalidWindowError or InvalidCredentialsError when the verifier itself is misconfigured.
+ *
+ * @example
+ * ```ts
+ * import { createReplayGuard, SignetAuthError, verifyVidauSignature } from '@signet/auth';
+ *
+ * const replayGuard = createReplayGuard(); // one per process, shared by every request
+ *
+ * export async function POST(request: Request): Promise<Response> {
+ *   const body = await request.text();
+ *   try {
+ *     await verifyVidauSignature(
+ *       {
+ *         clientId: 'client-1', // the expected sender; look up its key by `x-client-id` if there are several
+ *         authKey: process.env.VIDAU_AUTH_KEY ?? '',
+ *         body,
+ *         timestamp: request.headers.get('timestamp'),
+ *         signature: request.headers.get('authorization'),
+ *       },
+ *       { replayGuard },
+ *     );
+ *   } catch (error) {
+ *     if (error instanceof SignetAuthError) return Response.json({ code: error.code }, { status: 401 });
+ *     throw error;
+ *   }
+ *   return Response.json({ received: JSON.parse(body) });
+ * }
+ * ```
  */
 export async function verifyVidauSignature(input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions = {}): Promise<void> {
   const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
