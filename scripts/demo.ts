@@ -58,11 +58,13 @@ try {
   const app = createAiutaUnifiedClient({
     baseUrl: mock.aiutaUnifiedBaseUrl,
     auth: bearerAuth({
-      getToken: async () => {
+      // The token is bound to the try-on's parameters, so the backend is sent them.
+      getToken: async ({ body }) => {
+        const { uploaded_image_id, sku_ids } = body as { uploaded_image_id: string; sku_ids: string[] };
         const answer = await fetch(`${backendUrl}/aiuta-token`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ uploaded_image_id: person.id }),
+          body: JSON.stringify({ uploaded_image_id, sku_ids }),
         });
         return ((await answer.json()) as { token: string }).token;
       },

@@ -116,6 +116,7 @@ export async function startJavaReference(): Promise<Reference> {
   }
   const { jar } = fastjson2Jar(target);
   const classes = mkdtempSync(join(tmpdir(), 'signet-bench-java-'));
+  process.once('exit', () => rmSync(classes, { recursive: true, force: true }));
   const classpath = [classes, join(target, 'classes'), jar].join(':');
   try {
     execFileSync('javac', ['-nowarn', '-cp', classpath, '-d', classes, join(here, '..', 'java', 'BenchReference.java')], { stdio: 'pipe' });

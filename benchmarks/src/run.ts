@@ -20,13 +20,14 @@ import canonicalize from 'canonicalize';
 import { build } from 'esbuild';
 import fastStableStringify from 'fast-json-stable-stringify';
 import safeStableStringify from 'safe-stable-stringify';
+import { canonicalJson as baselineCanonicalJson } from './baseline/canonical-json.js';
 import { scenesBody, smallBody } from './bodies.js';
 import { type Reference, startJavaReference, startPythonReference, type Timing } from './references.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 /** Measured time each candidate gets per round (at least one operation). */
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 60);
-/** How long the JVM signs each body before it is measured, so that it runs compiled code. */
+/** How much CPU time the JVM spends signing each body before it is measured, so that it runs compiled code. */
 const JAVA_WARMUP_MS = Number(process.env.BENCH_JAVA_WARMUP_MS ?? 2500);
 const WALL = process.env.BENCH_CLOCK === 'wall';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -133,6 +134,8 @@ const JAVA_SIGNED = 'signet java: canonicalJson + signVidauSync';
 const JAVA_HMAC = 'signet java: canonicalJson + createHmac';
 const PYTHON_SIGNED = 'signet python: canonicalJson + signVidauSync';
 const PYTHON_HMAC = 'signet python: canonicalJson + createHmac';
+const BEFORE_JAVA = 'before (b422dff) java: canonicalJson + createHmac';
+const BEFORE_PYTHON = 'before (b422dff) python: canonicalJson + createHmac';
 const PYTHON_REF = 'Python reference (vendor sample, CPython)';
 const JAVA_REF = 'Java reference (vendor sample, fastjson2, warmed JVM)';
 
@@ -157,9 +160,13 @@ async function signing(label: string, body: CanonicalJsonObject, java?: Referenc
     `python dialect vs Python reference: ${await check(python, text, canonicalJson(body, { dialect: 'python' }))}`,
   ];
   if (java !== undefined) {
-    // The JVM compiles the sample's hot paths while it runs: time it only once they are compiled.
-    const until = performance.now() + JAVA_WARMUP_MS;
-    while (performance.now() < until) await java.run(1);
+    // The JVM compiles the sample's hot paths while it runs: time it only once they are compiled,
+    // after it has run the sample for JAVA_WARMUP_MS of its own CPU time (however busy the machine).
+    for (let spent = 0, n = 1; spent < JAVA_WARMUP_MS; ) {
+      const { cpuMs } = await java.run(n);
+      spent += cpuMs;
+      if (cpuMs < 50) n *= 2;
+    }
   }
   const candidates: Record<string, Candidate> = {
     [FLOOR]: () => signString(JSON.stringify(body)),
@@ -167,6 +174,9 @@ async function signing(label: string, body: CanonicalJsonObject, java?: Referenc
     [JAVA_HMAC]: () => signString(canonicalJson(body)),
     [PYTHON_SIGNED]: () => signVidau(canonicalJson(body, { dialect: 'python' })),
     [PYTHON_HMAC]: () => signString(canonicalJson(body, { dialect: 'python' })),
+    // The canonicalizer before this change (benchmarks/src/baseline: b422dff's, verbatim), side by side.
+    [BEFORE_JAVA]: () => signString(baselineCanonicalJson(body)),
+    [BEFORE_PYTHON]: () => signString(baselineCanonicalJson(body, { dialect: 'python' })),
     'safe-stable-stringify + createHmac': () => signString(safeStableStringify(body) ?? ''),
     'fast-json-stable-stringify + createHmac': () => signString(fastStableStringify(body)),
     'canonicalize + createHmac': () => signString(canonicalize(body) ?? ''),
@@ -345,6 +355,10 @@ function summary(results: readonly SizeResult[]): string {
     row('signet java (canonicalJson + createHmac) vs floor', (r) => cell(r, JAVA_HMAC, FLOOR)),
     row('signet python (canonicalJson + createHmac) vs floor', (r) => cell(r, PYTHON_HMAC, FLOOR)),
     row('python dialect vs java dialect (both + createHmac)', (r) => cell(r, PYTHON_HMAC, JAVA_HMAC)),
+    row('java now vs before (b422dff), both + createHmac', (r) => cell(r, JAVA_HMAC, BEFORE_JAVA)),
+    row('python now vs before (b422dff), both + createHmac', (r) => cell(r, PYTHON_HMAC, BEFORE_PYTHON)),
+    row('before (b422dff) java + createHmac vs floor', (r) => cell(r, BEFORE_JAVA, FLOOR)),
+    row('before (b422dff): python dialect vs java dialect', (r) => cell(r, BEFORE_PYTHON, BEFORE_JAVA)),
     row('signet java (+ signVidauSync) vs Python reference', (r) => cell(r, JAVA_SIGNED, PYTHON_REF)),
     row('signet python (+ signVidauSync) vs Python reference', (r) => cell(r, PYTHON_SIGNED, PYTHON_REF)),
     row('signet java (+ signVidauSync) vs warmed Java reference', (r) => cell(r, JAVA_SIGNED, JAVA_REF)),
@@ -358,6 +372,7 @@ function summary(results: readonly SizeResult[]): string {
     linearity(JAVA_SIGNED),
     linearity(JAVA_HMAC),
     linearity(PYTHON_HMAC),
+    linearity(BEFORE_JAVA),
     ...(results.every((r) => has(r, PYTHON_REF)) ? [linearity(PYTHON_REF)] : []),
     ...(results.every((r) => has(r, JAVA_REF)) ? [linearity(JAVA_REF)] : []),
     '',

@@ -121,7 +121,8 @@ async function readLimited(request: Request, limit: number): Promise<string | un
  * Workers `fetch`, or under node:http through any Request/Response adapter.
  * It answers 200 once `onTask` has run, 400 for a body that is not a task
  * notification, 401 when `authorize` refuses, 405/413/415 for the wrong
- * method, size or type, and 500 when `onTask` throws. It never throws itself.
+ * method, size or type, and 500 when `onTask` throws, each as `{ error, message }` with the same
+ * codes as `createAiutaTokenHandler`. It never throws itself.
  *
  * VidAU does not sign its notifications, so anyone who learns `webhook_url` can post one: give
  * the URL a secret and check it in `authorize`, or confirm the task with `getTaskInfo` before
@@ -145,36 +146,38 @@ async function readLimited(request: Request, limit: number): Promise<string | un
 export function createVidauWebhookHandler(options: VidauWebhookHandlerOptions): (request: Request) => Promise<Response> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   return async (request) => {
-    if (request.method !== 'POST') return json(405, { error: 'method not allowed' }, { allow: 'POST' });
+    if (request.method !== 'POST') return json(405, { error: 'method_not_allowed', message: 'only POST is accepted' }, { allow: 'POST' });
     try {
-      if (options.authorize && !(await options.authorize(request))) return json(401, { error: 'unauthorized' });
+      if (options.authorize && !(await options.authorize(request)))
+        return json(401, { error: 'unauthorized', message: 'the caller was not authorized' });
       const type = request.headers.get('content-type') ?? '';
-      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return json(415, { error: 'expected application/json' });
+      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
+        return json(415, { error: 'unsupported_media_type', message: 'expected application/json' });
       let text: string | undefined;
       try {
         text = await readLimited(request, limit);
       } catch {
-        return json(400, { error: 'the body is not UTF-8 text' });
+        return json(400, { error: 'invalid_request', message: 'the body is not UTF-8 text' });
       }
-      if (text === undefined) return json(413, { error: `the body exceeds ${limit} bytes` });
+      if (text === undefined) return json(413, { error: 'payload_too_large', message: `the body exceeds ${limit} bytes` });
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch {
-        return json(400, { error: 'the body is not JSON' });
+        return json(400, { error: 'invalid_request', message: 'the body is not JSON' });
       }
       let event: VidauWebhookEvent;
       try {
         event = parseVidauWebhook(body);
       } catch (error) {
-        if (error instanceof VidauWebhookPayloadError) return json(400, { error: error.detail });
+        if (error instanceof VidauWebhookPayloadError) return json(400, { error: 'invalid_request', message: error.detail });
         throw error;
       }
       await options.onTask(event, request);
       return json(200, { received: true });
     } catch {
       // The handler's own failure, or the caller's onTask/authorize: never leak its message to the sender.
-      return json(500, { error: 'the notification could not be processed' });
+      return json(500, { error: 'internal_error', message: 'the notification could not be processed' });
     }
   };
 }

@@ -49,6 +49,22 @@ describe('bearerAuth', () => {
     expect(await sent[1]?.text()).toBe('{"task_id":"t-1"}');
   });
 
+  it('hands getToken the request body and keeps one token per body, since Aiuta binds a token to its parameters', async () => {
+    const bodies: unknown[] = [];
+    const getToken = async ({ body }: { body: unknown }) => {
+      bodies.push(body);
+      return issueAiutaJwt({ secret: 's3cret', issuer: 'iss', claims: { n: bodies.length }, expiresInSeconds: 60, now: () => T0 });
+    };
+    const { client, sent } = observedClient();
+    client.use(bearerAuth({ getToken, now: () => T0 }));
+    await client.POST('/v1.0/task/info', { body: { task_id: 'image-a' } });
+    await client.POST('/v1.0/task/info', { body: { task_id: 'image-b' } });
+    await client.POST('/v1.0/task/info', { body: { task_id: 'image-a' } });
+    await client.GET('/status');
+    expect(bodies).toEqual([{ task_id: 'image-a' }, { task_id: 'image-b' }, undefined]);
+    expect(sent.map(tokenNumber)).toEqual([1, 2, 1, 3]);
+  });
+
   it('retries a 401 only once', async () => {
     const source = tokenSource(() => T0);
     const { client, sent } = observedClient(() => new Response(null, { status: 401 }));

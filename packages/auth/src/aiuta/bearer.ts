@@ -8,20 +8,21 @@ import { TokenProviderError } from '../errors.js';
  */
 export interface BearerAuthOptions {
   /**
-   * Fetches a fresh JWT, typically from the customer's backend. Called lazily,
-   * once for all concurrent requests, again shortly before `exp`, and again
-   * after a 401.
-   *
-   * The token is reused for every request until it nears `exp`. One bound to an image and SKUs
-   * (as `createAiutaTokenHandler` issues by default) therefore fits one try-on: a try-on of
-   * another image is answered 403 (PermissionDeniedError), which does not renew it.
+   * Fetches a fresh JWT, typically from the customer's backend, for the request whose parsed
+   * JSON `body` it is given (undefined when there is none): Aiuta binds a token to the request's
+   * parameters, so send them on, e.g. `{ uploaded_image_id: body.uploaded_image_id }`, as the
+   * vendor's Web SDK does. Called lazily, once for all concurrent requests with the same body,
+   * again for a request with another body, shortly before `exp`, and after a 401.
    */
-  readonly getToken: () => Promise<string>;
+  readonly getToken: (context: { readonly body: unknown }) => Promise<string>;
   /** Renew this many seconds before `exp`, so a token never expires in flight. Default 30. */
   readonly refreshBeforeExpirySeconds?: number;
   /** Clock in milliseconds since the epoch, compared with the token's `exp`; injectable for tests. */
   readonly now?: () => number;
 }
+
+/** Tokens kept for this many distinct request bodies; older ones are fetched anew when needed. */
+const CACHED_BODIES = 16;
 
 interface CachedToken {
   readonly token: string;
@@ -30,8 +31,9 @@ interface CachedToken {
 }
 
 /**
- * Aiuta `Authorization: Bearer <jwt>`. The token is cached until shortly before
- * its `exp`; a 401 drops it and the request is sent once more with a new one.
+ * Aiuta `Authorization: Bearer <jwt>`. A token is cached per request body (Aiuta binds it to the
+ * request's parameters) until shortly before its `exp`; a 401 drops it and the request is sent
+ * once more with a new one.
  *
  * Requests reject with TokenProviderError when `getToken` throws or returns something that is
  * not a compact JWT; its `cause` is what `getToken` threw.
@@ -39,14 +41,21 @@ interface CachedToken {
 export function bearerAuth(options: BearerAuthOptions): Middleware {
   const now = options.now ?? Date.now;
   const marginMs = (options.refreshBeforeExpirySeconds ?? 30) * 1000;
-  let cached: CachedToken | undefined;
-  let pending: Promise<CachedToken> | undefined;
+  // Keyed by the request body's text: a token bound to one image and SKUs fits only requests for them.
+  const cached = new Map<string, CachedToken>();
+  const pending = new Map<string, Promise<CachedToken>>();
   const replayable = new Map<string, Request>();
 
-  const fetchToken = async (): Promise<CachedToken> => {
+  const fetchToken = async (bodyText: string): Promise<CachedToken> => {
+    let body: unknown;
+    try {
+      body = bodyText === '' ? undefined : JSON.parse(bodyText);
+    } catch {
+      body = undefined;
+    }
     let token: unknown;
     try {
-      token = await options.getToken();
+      token = await options.getToken({ body });
     } catch (error) {
       throw new TokenProviderError('the bearer token provider failed', { cause: error });
     }
@@ -62,23 +71,30 @@ export function bearerAuth(options: BearerAuthOptions): Middleware {
     return { token, renewAt: typeof exp === 'number' ? exp * 1000 - marginMs : Number.POSITIVE_INFINITY };
   };
 
-  const currentToken = async (): Promise<string> => {
-    if (cached !== undefined && now() < cached.renewAt) return cached.token;
-    pending ??= fetchToken().finally(() => {
-      pending = undefined;
-    });
-    cached = await pending;
-    return cached.token;
+  const currentToken = async (bodyText: string): Promise<string> => {
+    const known = cached.get(bodyText);
+    if (known !== undefined && now() < known.renewAt) return known.token;
+    let inFlight = pending.get(bodyText);
+    if (inFlight === undefined) {
+      inFlight = fetchToken(bodyText).finally(() => pending.delete(bodyText));
+      pending.set(bodyText, inFlight);
+    }
+    const fresh = await inFlight;
+    cached.delete(bodyText);
+    cached.set(bodyText, fresh);
+    if (cached.size > CACHED_BODIES) cached.delete(cached.keys().next().value as string);
+    return fresh.token;
   };
 
   const authorize = async (request: Request) => {
-    request.headers.set('Authorization', `Bearer ${await currentToken()}`);
-    return request;
+    const bodyText = request.body === null ? '' : await request.clone().text();
+    request.headers.set('Authorization', `Bearer ${await currentToken(bodyText)}`);
+    return { request, bodyText };
   };
 
   return {
     onRequest: async ({ request, id }) => {
-      const authorized = await authorize(request);
+      const { request: authorized } = await authorize(request);
       replayable.set(id, authorized.clone());
       return authorized;
     },
@@ -86,9 +102,10 @@ export function bearerAuth(options: BearerAuthOptions): Middleware {
       const original = replayable.get(id);
       replayable.delete(id);
       if (response.status !== 401 || original === undefined) return response;
-      cached = undefined;
       await response.body?.cancel();
-      return clientOptions.fetch(await authorize(original));
+      const bodyText = original.body === null ? '' : await original.clone().text();
+      cached.delete(bodyText);
+      return clientOptions.fetch((await authorize(original)).request);
     },
     onError: ({ id }) => {
       replayable.delete(id);

@@ -12,6 +12,23 @@ function hasEscapeOrSurrogateLoop(value: string): boolean {
   return false;
 }
 
+/** dialects.ts's `pythonString` as of this change: the per-unit concatenation it replaces. */
+const PRINTABLE_ASCII_WITHOUT_ESCAPES = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e]*$/;
+const PYTHON_SHORT_ESCAPES: Record<number, string> = { 34: '\\"', 92: '\\\\', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
+function pythonStringLoop(value: string): string {
+  if (PRINTABLE_ASCII_WITHOUT_ESCAPES.test(value)) return `"${value}"`;
+  let out = '"';
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0x20 && unit <= 0x7e && unit !== 0x22 && unit !== 0x5c) {
+      out += value[i];
+    } else {
+      out += PYTHON_SHORT_ESCAPES[unit] ?? `\\u${unit.toString(16).padStart(4, '0')}`;
+    }
+  }
+  return `${out}"`;
+}
+
 /** Strings around every boundary these functions look at, long enough to take the buffered path. */
 const unit = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 },
@@ -52,10 +69,11 @@ const anyString = fc.oneof(
 );
 
 describe('escape.ts replaces the per-character escaping with identical output', () => {
-  it('pythonString equals the python dialect’s string writer on any string', () => {
+  it('pythonString equals the per-unit writer it replaces, and the python dialect’s, on any string', () => {
     fc.assert(
       fc.property(anyString, (value) => {
-        expect(pythonString(value)).toBe(pythonDialect.string(value));
+        expect(pythonString(value)).toBe(pythonStringLoop(value));
+        expect(pythonDialect.string(value)).toBe(pythonStringLoop(value));
       }),
       { numRuns: 3000 },
     );

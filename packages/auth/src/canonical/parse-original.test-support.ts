@@ -2,13 +2,7 @@
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import { JsonNumber } from './json-number.js';
 
-/**
- * JSON parsed without loss: numbers stay lexemes, objects are Maps so that
- * `__proto__` is an ordinary key, integer-like keys keep their place, and a
- * duplicate key keeps its first position with its last value, which is what
- * both fastjson2's LinkedHashMap and CPython's dict do.
- */
-import type { ParsedJson } from "./parse.js";
+import type { ParsedJson } from './parse.js';
 
 /** Both references recurse per level; past this depth they may overflow, so we refuse first. */
 const MAX_DEPTH = 256;

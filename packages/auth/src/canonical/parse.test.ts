@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import type { JsonNumber } from './json-number.js';
 import { MAX_DEPTH, parseJsonLossless } from './parse.js';
+import { parseJsonLosslessOriginal } from './parse-original.test-support.js';
 
 describe('parseJsonLossless', () => {
   it('keeps number lexemes exactly as written', () => {
@@ -49,5 +51,34 @@ describe('parseJsonLossless', () => {
     const deep = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;
     expect(() => parseJsonLossless(deep)).toThrowError(CanonicalJsonError);
     expect(() => parseJsonLossless('['.repeat(100_000))).toThrowError(/too-deep/);
+  });
+});
+
+describe('parseJsonLossless against the scanner it replaced', () => {
+  const outcome = (parse: (text: string) => unknown, text: string) => {
+    try {
+      return { value: parse(text) };
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) return { syntax: error.position, message: error.message };
+      if (error instanceof CanonicalJsonError) return { reason: error.reason, message: error.message };
+      throw error;
+    }
+  };
+  const same = (text: string): void => {
+    expect(outcome(parseJsonLossless, text)).toEqual(outcome(parseJsonLosslessOriginal, text));
+  };
+
+  /** JSON text, valid or broken in every way the scanner tells apart. */
+  const piece = fc.oneof(
+    fc.constantFrom('{', '}', '[', ']', ':', ',', ' ', '\n', '\t', '\r', '"', '\\', '\\u', '\\u00e9', '\\uD83D', '\\ud', '\\x', '\\/', '\u0001', '\u001f'),
+    fc.constantFrom('true', 'tru', 'false', 'null', 'nul', '-', '-0', '01', '1.', '1.5', '1e', '1E+2', '-0.0e-0', '9007199254740993', '"é"', '"😀"', '"\ud800"', 'NaN'),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+  const broken = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+  const valid = fc.jsonValue({ stringUnit: 'binary' }).map((v) => JSON.stringify(v, null, 1) ?? 'null');
+
+  it('gives the same values, and the same errors at the same positions, on valid and broken text', () => {
+    fc.assert(fc.property(fc.oneof(valid, broken), same), { numRuns: 5000 });
+    for (const text of ['{"a":"b', '"\\', '{"a":1', '[1,', '"\\u12"', `${'['.repeat(300)}`, '{"__proto__":1,"10":2,"9":[1e0]}']) same(text);
   });
 });
