@@ -142,7 +142,8 @@ describe('in headless Chromium', () => {
     expect(screenshot.byteLength).toBeGreaterThan(20_000);
 
     await page.selectOption('#dialect', 'java');
-    await page.fill('#body', '{"a":1e21}');
+    // fastjson2 up to 2.0.55 writes 6.8E-29, later releases 6.799999999999999E-29: refused.
+    await page.fill('#body', '{"a":6.8e-29}');
     await expect.poll(() => page.textContent('#error')).toContain('version-dependent-number');
     expect(await page.textContent('dl')).not.toContain('secret-auth-key');
     await page.close();

@@ -154,7 +154,28 @@ function writeEscape(out: Uint8Array, p: number, unit: number): number {
   return p + 6;
 }
 
+/** CPython's escapes below U+0020 (the short ones where it has them), as JSON.stringify writes them. */
+const CONTROL_ESCAPES = Array.from({ length: 0x20 }, (_, unit) => JSON.stringify(String.fromCharCode(unit)).slice(1, -1));
+
 /** The CPython reference's `json.dumps` of one string (`ensure_ascii=True`). */
 export function pythonString(value: string): string {
-  return escapeJsonText(JSON.stringify(value));
+  if (value.length > SHORT) return escapeJsonText(JSON.stringify(value));
+  // One pass over a short string, slicing the runs that need nothing between the escapes.
+  let out = '"';
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0x20 && unit < 0x7f && unit !== 0x22 && unit !== 0x5c) continue;
+    const escape =
+      unit < 0x20
+        ? (CONTROL_ESCAPES[unit] as string)
+        : unit === 0x22
+          ? '\\"'
+          : unit === 0x5c
+            ? '\\\\'
+            : `\\u${HEX_BYTE[unit >> 8]}${HEX_BYTE[unit & 0xff]}`;
+    out += value.slice(last, i) + escape;
+    last = i + 1;
+  }
+  return `${out + value.slice(last)}"`;
 }

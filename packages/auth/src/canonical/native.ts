@@ -1,5 +1,5 @@
 import { compareCodePoints, type Dialect, javaDialect, pythonDialect } from './dialects.js';
-import { escapeJsonText, hasEscapeOrSurrogate } from './escape.js';
+import { escapeJsonText, hasEscapeOrSurrogate, pythonString } from './escape.js';
 import { JsonNumber } from './json-number.js';
 import { MAX_DEPTH } from './parse.js';
 
@@ -76,7 +76,7 @@ const pythonWriter: Writer = {
   before: (a, b) => compareCodePoints(a, b) < 0,
   checksSurrogates: false,
   sort: pythonDialect.sortKeys,
-  quote: (value) => (PYTHON_ESCAPES.test(value) ? escapeJsonText(JSON.stringify(value)) : `"${value}"`),
+  quote: (value) => (PYTHON_ESCAPES.test(value) ? pythonString(value) : `"${value}"`),
   names: new Map(),
 };
 

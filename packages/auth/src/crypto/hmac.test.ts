@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nodeHmacSha256Base64 } from './node.js';
+import { nodeHmacSha256Base64, nodeVerifyHmacSha256Base64 } from './node.js';
 import { fromBase64, verifyHmacSha256Base64, webHmacSha256Base64 } from './web.js';
 
 // RFC 4231 §4.3, test case 2: key "Jefe", data "what do ya want for nothing?".
@@ -27,12 +27,64 @@ describe('HMAC-SHA256 paths', () => {
     );
   });
 
-  it('verifies only the exact tag, and rejects malformed Base64 without throwing', async () => {
+  it.each([
+    ['Web Crypto', verifyHmacSha256Base64],
+    ['node:crypto', nodeVerifyHmacSha256Base64],
+  ] as const)('%s verifies only the exact tag, and rejects malformed Base64 without throwing', async (_path, verify) => {
     const key = bytes('Jefe');
-    expect(await verifyHmacSha256Base64(key, bytes('what do ya want for nothing?'), RFC4231_CASE_2)).toBe(true);
-    expect(await verifyHmacSha256Base64(key, bytes('what do ya want for nothing!'), RFC4231_CASE_2)).toBe(false);
-    expect(await verifyHmacSha256Base64(key, bytes('what do ya want for nothing?'), RFC4231_CASE_2.slice(0, -4))).toBe(false);
-    expect(await verifyHmacSha256Base64(key, bytes('what do ya want for nothing?'), ` ${RFC4231_CASE_2}`)).toBe(false);
+    expect(await verify(key, bytes('what do ya want for nothing?'), RFC4231_CASE_2)).toBe(true);
+    expect(await verify(key, bytes('what do ya want for nothing!'), RFC4231_CASE_2)).toBe(false);
+    expect(await verify(key, bytes('what do ya want for nothing?'), RFC4231_CASE_2.slice(0, -4))).toBe(false);
+    expect(await verify(key, bytes('what do ya want for nothing?'), ` ${RFC4231_CASE_2}`)).toBe(false);
+    expect(await verify(key, bytes('what do ya want for nothing?'), RFC4231_CASE_2.slice(0, -1))).toBe(false);
+    expect(await verify(key, bytes('what do ya want for nothing?'), '')).toBe(false);
+    expect(await verify(bytes('Jeff'), bytes('what do ya want for nothing?'), RFC4231_CASE_2)).toBe(false);
     expect(fromBase64('@@@@')).toBeUndefined();
+  });
+
+  it('the node:crypto check answers as the Web Crypto one for any key, message and tag (genuine, altered or malformed)', async () => {
+    const tagOf = (key: Uint8Array, message: Uint8Array) => createHmac('sha256', Buffer.from(key)).update(Buffer.from(message)).digest();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 80 }),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.oneof(
+          fc.constant('genuine' as const),
+          fc.nat({ max: 31 }).map((flip) => ({ flip })),
+          fc.uint8Array({ maxLength: 40 }).map((other) => Buffer.from(other).toString('base64')),
+          fc.string({ maxLength: 48 }),
+        ),
+        async (key, message, variant) => {
+          const k = new Uint8Array(key);
+          const m = new Uint8Array(message);
+          let signature: string;
+          if (variant === 'genuine') signature = tagOf(k, m).toString('base64');
+          else if (typeof variant === 'object') {
+            const tag = tagOf(k, m);
+            tag[variant.flip] = (tag[variant.flip] ?? 0) ^ 1;
+            signature = tag.toString('base64');
+          } else signature = variant;
+          const node = nodeVerifyHmacSha256Base64(k, m, signature);
+          expect(node).toBe(await verifyHmacSha256Base64(k, m, signature));
+          if (variant === 'genuine') expect(node).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the node:crypto check keeps keys apart, however many it has imported', () => {
+    const message = bytes('same message');
+    const keys = Array.from({ length: 40 }, (_, i) => bytes(`key-${i}`));
+    const tags = keys.map((key) => createHmac('sha256', Buffer.from(key)).update(message).digest('base64'));
+    for (let round = 0; round < 2; round++) {
+      for (const [i, key] of keys.entries()) {
+        expect(nodeVerifyHmacSha256Base64(key, message, tags[i] ?? '')).toBe(true);
+        expect(nodeVerifyHmacSha256Base64(key, message, tags[(i + 1) % keys.length] ?? '')).toBe(false);
+      }
+    }
+    // A key that is a view into a larger buffer is read from its own bytes only.
+    const backing = bytes('xxkey-3yy');
+    expect(nodeVerifyHmacSha256Base64(backing.subarray(2, 7), message, tags[3] ?? '')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { HmacSha256Base64 } from './hmac.js';
+import { type HmacSha256Base64, STRICT_BASE64, type VerifyHmacSha256Base64 } from './hmac.js';
 
 export function importHmacKey(key: Uint8Array<ArrayBuffer>, usage: 'sign' | 'verify'): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
@@ -12,7 +12,7 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** Strict standard Base64 (with padding) to bytes; undefined when `text` is not that. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return undefined;
+  if (!STRICT_BASE64.test(text)) return undefined;
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
@@ -23,13 +23,9 @@ export const webHmacSha256Base64: HmacSha256Base64 = async (key, message) => {
 };
 
 /** Constant-time check of a Base64 HMAC-SHA256 tag: `subtle.verify` compares, not our code. */
-export async function verifyHmacSha256Base64(
-  key: Uint8Array<ArrayBuffer>,
-  message: Uint8Array<ArrayBuffer>,
-  signature: string,
-): Promise<boolean> {
+export const verifyHmacSha256Base64 = (async (key, message, signature) => {
   const tag = fromBase64(signature);
   if (tag === undefined) return false;
   const cryptoKey = await importHmacKey(key, 'verify');
   return crypto.subtle.verify('HMAC', cryptoKey, tag, message);
-}
+}) satisfies VerifyHmacSha256Base64;

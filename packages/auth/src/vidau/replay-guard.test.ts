@@ -3,6 +3,7 @@ import { InvalidRequestError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
 import { createReplayGuard } from './replay-guard.js';
+import * as nodeEntry from '../index.node.js';
 import { verifyVidauSignature } from './sign.js';
 
 const credentials = { clientId: 'client-1', authKey: 'secret-auth-key' };
@@ -17,7 +18,10 @@ const request = (timestamp: number, text = body) => ({
   signature: sign(timestamp, text),
 });
 
-describe('verifyVidauSignature with a replay guard', () => {
+describe.each([
+  ['Web Crypto', verifyVidauSignature],
+  ['node:crypto', nodeEntry.verifyVidauSignature],
+] as const)('verifyVidauSignature (%s) with a replay guard', (_path, verifyVidauSignature) => {
   it('accepts a genuine request once, and refuses the identical request after', async () => {
     const replayGuard = createReplayGuard();
     const options = { replayGuard, now: () => t0 + 10 };

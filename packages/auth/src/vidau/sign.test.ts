@@ -83,7 +83,13 @@ describe('vidauHeaders', () => {
   });
 });
 
-describe('verifyVidauSignature', () => {
+/** The portable verifier (Web Crypto's `subtle.verify`) and the Node build's (node:crypto, `timingSafeEqual`) must agree on everything. */
+const verifiers = [
+  ['Web Crypto', verifyVidauSignature],
+  ['node:crypto', nodeEntry.verifyVidauSignature],
+] as const;
+
+describe.each(verifiers)('verifyVidauSignature (%s)', (_path, verifyVidauSignature) => {
   const signature = independent('secret-auth-key', `client-1${body}1723515690000`);
   const verify = (overrides: Partial<Parameters<typeof verifyVidauSignature>[0]>, now = timestamp) =>
     verifyVidauSignature({ ...credentials, body, timestamp: String(timestamp), signature, ...overrides }, { now: () => now });
@@ -120,6 +126,27 @@ describe('verifyVidauSignature', () => {
     await expect(verify({ timestamp: '1723515690' + '.0' })).rejects.toThrowError(InvalidTimestampError);
     await expect(verify({ signature: 'not base64!' })).rejects.toThrowError(SignatureMismatchError);
   });
+
+  it('refuses a tag that is not strict Base64 or not 32 bytes, however close to the genuine one', async () => {
+    for (const bad of [
+      signature.slice(0, -1), // padding dropped: lenient decoders accept it
+      `${signature}\n`,
+      ` ${signature}`,
+      signature.replace(/\+/g, '-').replace(/\//g, '_'), // base64url
+      Buffer.from(Buffer.from(signature, 'base64').subarray(0, 31)).toString('base64'),
+      Buffer.concat([Buffer.from(signature, 'base64'), Buffer.from([0])]).toString('base64'),
+      'AAAA',
+    ]) {
+      if (bad === signature) continue;
+      await expect(verify({ signature: bad })).rejects.toThrowError(SignatureMismatchError);
+    }
+  });
+
+  it('turns a non-object input into a rejection, never a synchronous throw', async () => {
+    const call = () => verifyVidauSignature(null as never, { now: () => timestamp });
+    expect(call).not.toThrow();
+    await expect(call()).rejects.toThrowError(InvalidCredentialsError);
+  });
 });
 
 describe('the JVM default charset (charset option)', () => {
@@ -141,15 +168,19 @@ describe('the JVM default charset (charset option)', () => {
     expect(await nodeEntry.signVidau(input, options)).toBe(expected);
     expect((await vidauHeaders(input, options)).Authorization).toBe(expected);
     const received = { ...input, timestamp: String(timestamp), signature: expected };
-    await expect(verifyVidauSignature(received, { ...options, now: () => timestamp })).resolves.toBeUndefined();
+    for (const [, verify] of verifiers) await expect(verify(received, { ...options, now: () => timestamp })).resolves.toBeUndefined();
   });
 
   it('a signature made under one charset does not verify under another when the request is not ASCII', async () => {
     const received = { ...input, timestamp: String(timestamp), signature: byHand['US-ASCII'] };
-    await expect(verifyVidauSignature(received, { now: () => timestamp })).rejects.toThrowError(SignatureMismatchError);
-    await expect(verifyVidauSignature(received, { charset: 'ISO-8859-1', now: () => timestamp })).rejects.toThrowError(
-      SignatureMismatchError,
-    );
+    for (const [, verify] of verifiers) {
+      await expect(verify(received, { now: () => timestamp })).rejects.toThrowError(SignatureMismatchError);
+      await expect(verify(received, { charset: 'ISO-8859-1', now: () => timestamp })).rejects.toThrowError(SignatureMismatchError);
+      await expect(verify(received, { charset: 'latin1' as 'UTF-8', now: () => timestamp })).rejects.toMatchObject({
+        code: 'ERR_INVALID_REQUEST',
+        field: 'charset',
+      });
+    }
   });
 
   it('hands the HMAC the encoded bytes, so a custom hmac signs exactly them', async () => {
@@ -172,7 +203,7 @@ describe('the JVM default charset (charset option)', () => {
   });
 });
 
-describe('verifyVidauSignature fails closed', () => {
+describe.each(verifiers)('verifyVidauSignature fails closed (%s)', (_path, verifyVidauSignature) => {
   const signature = independent('secret-auth-key', `client-1${body}1723515690000`);
   const genuine = { ...credentials, body, timestamp: String(timestamp), signature };
 

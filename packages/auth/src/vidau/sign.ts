@@ -1,6 +1,6 @@
 import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
 import { canonicalJson } from '../canonical/whole-text.js';
-import type { HmacSha256Base64 } from '../crypto/hmac.js';
+import type { HmacSha256Base64, VerifyHmacSha256Base64 } from '../crypto/hmac.js';
 import { verifyHmacSha256Base64, webHmacSha256Base64 } from '../crypto/web.js';
 import {
   InvalidCredentialsError,
@@ -204,7 +204,8 @@ export interface VerifyVidauSignatureOptions {
 /**
  * Checks a VidAU-signed request the way the vendor server would. Resolves when
  * it is genuine and fresh (and, with a `replayGuard`, not seen before); otherwise
- * rejects with a typed error. The tag comparison is constant-time (Web Crypto `verify`).
+ * rejects with a typed error. The tag comparison is constant-time: Web Crypto `verify`, or in the
+ * Node build (the `node` export condition) node:crypto's `timingSafeEqual`, synchronously.
  * Fails closed: an invalid window or clock refuses every request.
  *
  * Pass the body exactly as received (`await request.text()`): it is canonicalized here, as the
@@ -245,7 +246,19 @@ export interface VerifyVidauSignatureOptions {
  * }
  * ```
  */
-export async function verifyVidauSignature(input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions = {}): Promise<void> {
+export function verifyVidauSignature(input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions = {}): Promise<void> {
+  return verifyVidauSignatureWith(verifyHmacSha256Base64, input, options);
+}
+
+/**
+ * `verifyVidauSignature` with the tag check given: Web Crypto's `subtle.verify` by default, the
+ * synchronous node:crypto check (`timingSafeEqual`) in the Node build. Every other step is this one.
+ */
+export async function verifyVidauSignatureWith(
+  verifyHmac: VerifyHmacSha256Base64,
+  input: VerifyVidauSignatureInput,
+  options: VerifyVidauSignatureOptions = {},
+): Promise<void> {
   const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
   assertToleranceMs(toleranceMs);
   const guard = options.replayGuard;
@@ -268,9 +281,10 @@ export async function verifyVidauSignature(input: VerifyVidauSignatureInput, opt
   const body = input.body === '' ? '' : canonicalJson(input.body, { dialect: options.dialect ?? 'java' });
   const message = vidauStringToSign({ clientId: input.clientId, body, timestamp });
   const bytes = signedBytes(input.authKey, message, options.charset);
-  if (!(await verifyHmacSha256Base64(bytes.key, bytes.message, input.signature))) {
+  const genuine = verifyHmac(bytes.key, bytes.message, input.signature);
+  if (!(typeof genuine === 'boolean' ? genuine : await genuine)) {
     throw new SignatureMismatchError('the signature does not match the body, client id and timestamp');
   }
-  // After the await, check and record in one synchronous step: two copies verified at once cannot both pass.
+  // After the check (awaited or not), check and record in one synchronous step: two copies verified at once cannot both pass.
   guard?.admit({ clientId: input.clientId, timestamp, signature: input.signature }, now);
 }
