@@ -139,9 +139,7 @@ describe('createApiClient', () => {
       ],
       sign: (request) => {
         tries++;
-        const signed = new Request(request);
-        signed.headers.set('x-signature', `${request.headers.get('x-from-middleware')}-${tries}`);
-        return signed;
+        return { headers: { 'x-signature': `${request.headers.get('x-from-middleware')}-${tries}` } };
       },
     });
     await api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init }));

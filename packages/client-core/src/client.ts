@@ -4,6 +4,7 @@ import {
   type ClientTransportOptions,
   createTransport,
   isIdempotentMethod,
+  type RequestSigner,
   requestConstructionError,
   type TransportOptions,
 } from './transport.js';
@@ -37,8 +38,12 @@ export interface ApiClientOptions extends ClientTransportOptions, Pick<Transport
   readonly isRetryable?: (request: Request) => boolean;
   /** Serializes JSON request bodies; it should refuse values it cannot send faithfully. */
   readonly bodySerializer?: (body: unknown) => string;
-  /** Runs on every try of every request, after the middleware: where a per-try signature goes. */
-  readonly sign?: (request: Request) => Request | Promise<Request>;
+  /**
+   * Runs on every try and every redirect hop of every request, after the middleware: where a
+   * per-try signature goes. It is handed the hop's method, URL, headers and exact body bytes and
+   * answers the headers to set (and, if the signature covers other bytes, the body to send instead).
+   */
+  readonly sign?: RequestSigner;
   /**
    * openapi-fetch middleware, such as the Aiuta auth headers of `@signet/auth`. It runs once per
    * call, before the transport, so anything that must change on every retry belongs in `sign`.
@@ -140,7 +145,7 @@ export interface ApiClient<Paths extends {}> {
  * ```
  */
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
-  const transport = createTransport({ ...options, ...(options.sign && { prepare: options.sign }) });
+  const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
   const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => ({

@@ -77,21 +77,79 @@ describe('createTransport', () => {
     expect(io.seen).toHaveLength(1);
   });
 
-  it('prepares (signs) a fresh copy of the request for every try, body intact', async () => {
+  it('signs every try anew, body intact', async () => {
     const io = scripted([new Response(null, { status: 503 }), new Response('{}')]);
     let signatures = 0;
     const transport = createTransport({
       fetch: io.fetch,
       sleep: io.sleep,
-      prepare: (request) => {
-        const signed = new Request(request);
-        signed.headers.set('authorization', `signature-${++signatures}`);
-        return signed;
-      },
+      sign: () => ({ headers: { authorization: `signature-${++signatures}` } }),
     });
     await transport.send(post(), { retry: true });
     expect(io.seen.map((r) => r.headers.get('authorization'))).toEqual(['signature-1', 'signature-2']);
     expect(await Promise.all(io.seen.map((r) => r.text()))).toEqual(['{"a":1}', '{"a":1}']);
+  });
+
+  it('hands the signer the exact parts of the hop, and sends the body it answers instead on that hop only', async () => {
+    const io = scripted([new Response(null, { status: 307, headers: { location: '/jobs/2' } }), new Response('{}')]);
+    const seen: { method: string; url: string; type: string | null; body: string }[] = [];
+    const transport = createTransport({
+      fetch: io.fetch,
+      sign: ({ method, url, headers, body }) => {
+        const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+        seen.push({ method, url: url.href, type: headers.get('content-type'), body: text });
+        return seen.length === 1 ? { headers: { 'x-hop': '1' }, body: '{"a":2}' } : { headers: { 'x-hop': '2' } };
+      },
+    });
+    const request = new Request('https://api.test/jobs', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    await transport.send(request, { retry: false });
+    expect(seen).toEqual([
+      { method: 'POST', url: 'https://api.test/jobs', type: 'application/json', body: '{"a":1}' },
+      { method: 'POST', url: 'https://api.test/jobs/2', type: 'application/json', body: '{"a":1}' },
+    ]);
+    expect(await Promise.all(io.seen.map((r) => r.text()))).toEqual(['{"a":2}', '{"a":1}']);
+    expect(io.seen.map((r) => [r.headers.get('x-hop'), r.redirect, r.signal.aborted])).toEqual([
+      ['1', 'manual', false],
+      ['2', 'manual', false],
+    ]);
+  });
+
+  it('ends the call, sending nothing, when the signer throws', async () => {
+    const io = scripted([new Response('{}')]);
+    const refused = new Error('no canonical form');
+    const transport = createTransport({
+      fetch: io.fetch,
+      sign: () => {
+        throw refused;
+      },
+    });
+    await expect(transport.send(post(), { retry: true })).rejects.toBe(refused);
+    expect(io.seen).toHaveLength(0);
+  });
+
+  it('calls the global fetch, looked up on every try, with the URL and an init that never follows redirects', async () => {
+    const original = globalThis.fetch;
+    const calls: { url: unknown; init: RequestInit | undefined }[] = [];
+    try {
+      globalThis.fetch = async (url: string | URL | Request, init?: RequestInit) => {
+        calls.push({ url, init });
+        return calls.length === 1 ? new Response(null, { status: 503 }) : new Response('{"ok":true}');
+      };
+      const transport = createTransport({ sleep: async () => {}, sign: () => ({ headers: { authorization: `sig-${calls.length + 1}` } }) });
+      const response = await transport.send(post(), { retry: true });
+      expect(await response.json()).toEqual({ ok: true });
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(calls).toHaveLength(2);
+    for (const [index, { url, init }] of calls.entries()) {
+      expect(String(url)).toBe('https://api.test/jobs');
+      expect(init?.redirect).toBe('manual');
+      expect(init?.method).toBe('POST');
+      expect(init?.signal).toBeInstanceOf(AbortSignal);
+      expect(new Headers(init?.headers).get('authorization')).toBe(`sig-${index + 1}`);
+      expect(await new Response(init?.body).text()).toBe('{"a":1}');
+    }
   });
 
   it('turns a missing answer into ApiConnectionError, retrying it only when allowed', async () => {
@@ -262,11 +320,7 @@ describe('redirects', () => {
     return createTransport({
       fetch: io.fetch,
       sleep: io.sleep,
-      prepare: (request) => {
-        const signed = new Request(request);
-        signed.headers.set('authorization', `signature-${++signatures}`);
-        return signed;
-      },
+      sign: () => ({ headers: { authorization: `signature-${++signatures}` } }),
     });
   };
 
@@ -330,10 +384,10 @@ describe('redirects', () => {
     await expect(createTransport({ fetch: io.fetch }).send(post(), { retry: false })).rejects.toMatchObject({ reason: 'hidden' });
   });
 
-  it('never lets fetch follow a redirect, whatever prepare returns', async () => {
+  it('never lets fetch follow a redirect, whatever the request handed over says', async () => {
     const io = scripted([new Response('{}')]);
-    const transport = createTransport({ fetch: io.fetch, prepare: (request) => new Request(request, { redirect: 'follow' }) });
-    await transport.send(post(), { retry: false });
+    const transport = createTransport({ fetch: io.fetch, sign: () => ({ headers: { authorization: 'signature' } }) });
+    await transport.send(new Request('https://api.test/jobs', { redirect: 'follow' }), { retry: false });
     expect(io.seen[0]?.redirect).toBe('manual');
   });
 
@@ -351,11 +405,7 @@ describe('no secret in any error', () => {
     const io = scripted([new Response('{}')]);
     const transport = createTransport({
       fetch: io.fetch,
-      prepare: (request) => {
-        const signed = new Request(request);
-        signed.headers.set('authorization', `${SECRET}\nX-Injected: 1`);
-        return signed;
-      },
+      sign: () => ({ headers: { authorization: `${SECRET}\nX-Injected: 1` } }),
     });
     const failure = await transport.send(withSecret(), { retry: true }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidRequestError);

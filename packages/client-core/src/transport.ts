@@ -10,7 +10,8 @@ import {
 
 /**
  * The `fetch` a client sends every try through: always called with one `Request`, never with
- * `(url, init)`, so a test double or a proxying fetch needs to handle only that form.
+ * `(url, init)`, so a test double or a proxying fetch needs to handle only that form. The
+ * Request already has `redirect: 'manual'` and the try's signal.
  */
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -25,7 +26,10 @@ export type FetchLike = (request: Request) => Promise<Response>;
  * credentials never leave the API's origin.
  */
 export interface ClientTransportOptions {
-  /** Defaults to the global fetch. */
+  /**
+   * Defaults to the global fetch, looked up on every hop (so that an interceptor installed later,
+   * such as MSW, sees the requests) and called with `(url, init)`, which spares building a second Request.
+   */
   readonly fetch?: FetchLike;
   /** Further tries after the first, for retryable answers (408, 429, 5xx, no answer). Default 2. */
   readonly maxRetries?: number;
@@ -42,12 +46,46 @@ export interface ClientTransportOptions {
   readonly maxResponseBytes?: number;
 }
 
-export interface TransportOptions extends ClientTransportOptions {
+/**
+ * One hop of one try as a {@link RequestSigner} sees it, just before it is sent: the method and
+ * URL of this hop, its headers, and the exact bytes it will send unless the signer replaces them.
+ */
+export interface OutgoingRequest {
+  readonly method: string;
+  readonly url: URL;
   /**
-   * Runs on a fresh copy of the request before every try and every redirect
-   * hop: where signing happens, so that each carries a new timestamp and signature.
+   * This hop's own copy of the headers, with those of the request handed to `send`; the
+   * headers the signer returns are set on it.
    */
-  readonly prepare?: (request: Request) => Request | Promise<Request>;
+  readonly headers: Headers;
+  /**
+   * The body this hop sends, the same on every try and every 307/308 hop: bytes, or a string
+   * sent as its UTF-8 bytes. Undefined without a body (and after a redirect that drops it).
+   */
+  readonly body: Uint8Array | string | undefined;
+}
+
+/** What a {@link RequestSigner} adds to one hop. */
+export interface RequestSignature {
+  /** Headers to set on this hop, each replacing any of the same name. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Bytes to send on this hop instead of `body`, such as its canonical form when the signature
+   * covers that; leave it out to send `body` as it is.
+   */
+  readonly body?: Uint8Array | string;
+}
+
+/**
+ * Signs one hop: runs before every try and every redirect hop, so that each carries a new
+ * timestamp and signature. It sees the request as parts and answers only what it adds, so the
+ * transport builds the one Request of the hop itself; a thrown error ends the call (nothing is sent).
+ */
+export type RequestSigner = (request: OutgoingRequest) => RequestSignature | Promise<RequestSignature>;
+
+export interface TransportOptions extends ClientTransportOptions {
+  /** Signs every try and every redirect hop anew (see {@link RequestSigner}). */
+  readonly sign?: RequestSigner;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
   readonly random?: () => number;
@@ -80,7 +118,7 @@ export interface Transport {
    *
    * Redirects are never left to fetch (`redirect: 'manual'`). A redirect to
    * the same origin (scheme, host and port) is followed, at most
-   * `maxRedirects` hops, each prepared (signed) anew: 303, and 301/302 after a
+   * `maxRedirects` hops, each signed anew: 303, and 301/302 after a
    * POST, continue as GET without a body; 307 and 308 keep method and body. A
    * redirect to another origin is refused with ApiRedirectError naming that
    * origin, since the request's headers (API keys, tokens, signatures) must not
@@ -190,7 +228,6 @@ class StageFailure {
 }
 
 export function createTransport(options: TransportOptions = {}): Transport {
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const defaultMaxRetries = requireWhole(options.maxRetries ?? 2, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
   const defaultTimeoutMs = requireWhole(options.timeoutMs ?? 60_000, 'timeoutMs', 1, MAX_TIMER_MS);
   const maxResponseBytes = requireWhole(
@@ -206,37 +243,54 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   const backoffMs = (retry: number) => Math.min(500 * 2 ** retry, 8_000) * (1 - random() * 0.25);
 
-  /** One hop: a fresh request, prepared (signed), sent with redirects left to us. */
-  const hop = async (url: URL, init: HopInit, signal: AbortSignal, secrets: string[]): Promise<Response> => {
-    const fresh = new Request(url, {
-      method: init.method,
-      headers: init.headers,
-      signal,
-      ...(init.body !== undefined && { body: init.body }),
-    });
-    let prepared: Request;
+  /**
+   * One hop: signed, then sent as the one Request of the hop, with redirects left to us and the
+   * try's signal. The global fetch is called with the URL and init instead, so that it builds
+   * that Request itself rather than a second one from ours.
+   */
+  const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: Sent): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    sent.push({ url, headers });
+    let body: Uint8Array | string | undefined = init.body;
+    if (options.sign) {
+      let signature: RequestSignature;
+      try {
+        signature = await options.sign({ method: init.method, url, headers, body });
+        if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
+      } catch (error) {
+        throw requestConstructionError(error) ?? error;
+      }
+      if (signature.body !== undefined) body = signature.body;
+    }
+    const requestInit: RequestInit = { method: init.method, headers, redirect: 'manual', signal };
+    if (body !== undefined) requestInit.body = body as BodyInit;
+    if (options.fetch === undefined) {
+      try {
+        return await globalThis.fetch(url, requestInit);
+      } catch (error) {
+        throw new StageFailure('fetch', error);
+      }
+    }
+    let request: Request;
     try {
-      prepared = options.prepare ? await options.prepare(fresh) : fresh;
+      request = new Request(url, requestInit);
     } catch (error) {
       throw requestConstructionError(error) ?? error;
     }
-    secrets.push(...secretsOf(prepared));
-    // Whatever `prepare` returned, fetch must neither follow a redirect nor outlive the try.
-    const request = new Request(prepared, { redirect: 'manual', signal, ...({ duplex: 'half' } as RequestInit) });
     try {
-      return await fetchImpl(request);
+      return await options.fetch(request);
     } catch (error) {
       throw new StageFailure('fetch', error);
     }
   };
 
   /** Sends, following same-origin redirects, and returns the final answer with its body unread. */
-  const follow = async (original: Request, body: ArrayBuffer | undefined, signal: AbortSignal, secrets: string[]) => {
-    let url = new URL(original.url);
-    let init: HopInit = { method: original.method, headers: new Headers(original.headers), body };
+  const follow = async (first: HopInit, firstUrl: URL, signal: AbortSignal, sent: Sent) => {
+    let url = firstUrl;
+    let init = first;
     const visited = new Set([`${init.method} ${url.href}`]);
     for (let hops = 0; ; hops++) {
-      const response = await hop(url, init, signal, secrets);
+      const response = await hop(url, init, signal, sent);
       if (response.type === 'opaqueredirect') {
         throw new ApiRedirectError(
           'hidden',
@@ -261,13 +315,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
-  const attempt = async (
-    original: Request,
-    body: ArrayBuffer | undefined,
-    userSignal: AbortSignal,
-    timeoutMs: number,
-    mayRetry: boolean,
-  ) => {
+  const attempt = async (first: HopInit, url: URL, userSignal: AbortSignal, timeoutMs: number, mayRetry: boolean) => {
     const controller = new AbortController();
     const onUserAbort = () => controller.abort();
     userSignal.addEventListener('abort', onUserAbort, { once: true });
@@ -276,22 +324,22 @@ export function createTransport(options: TransportOptions = {}): Transport {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const host = new URL(original.url).host;
-    const secrets = secretsOf(original);
+    // What each hop sent, to redact from a runtime error kept as a cause; read only on failure.
+    const sent: Sent = [];
     try {
-      const { response, url, redirected } = await follow(original, body, controller.signal, secrets);
+      const { response, url: finalUrl, redirected } = await follow(first, url, controller.signal, sent);
       if (mayRetry && shouldRetry(response)) {
         await discard(response);
         return { retryAfter: retryAfterMs(response.headers, now()) };
       }
-      const bytes = await readBody(response, controller.signal, maxResponseBytes, url.host);
-      return { response: buffered(response, bytes, url.href, redirected) };
+      const bytes = await readBody(response, controller.signal, maxResponseBytes, finalUrl.host);
+      return { response: buffered(response, bytes, finalUrl.href, redirected) };
     } catch (error) {
       // Release the connection of whatever was left unread.
       controller.abort();
-      if (userSignal.aborted) throw new AbortedError(`the request to ${host} was aborted`);
-      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host });
-      throw classify(error, host, secrets);
+      if (userSignal.aborted) throw new AbortedError(`the request to ${url.host} was aborted`);
+      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host: url.host });
+      throw classify(error, url.host, sent);
     } finally {
       clearTimeout(timer);
       userSignal.removeEventListener('abort', onUserAbort);
@@ -303,13 +351,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
       requireWhole(timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
       requireWhole(maxRetries, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
       if (signal.aborted) throw new AbortedError('the request was aborted before it was sent');
+      const url = new URL(request.url);
       // Read once, so every try and hop sends the same bytes without cloning the stream.
-      const body = request.body === null ? undefined : await request.arrayBuffer();
+      const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+      const first: HopInit = { method: request.method, headers: request.headers, body };
       for (let retries = 0; ; retries++) {
         const retriesLeft = retry && retries < maxRetries;
         let outcome: Awaited<ReturnType<typeof attempt>>;
         try {
-          outcome = await attempt(request, body, signal, timeoutMs, retriesLeft);
+          outcome = await attempt(first, url, signal, timeoutMs, retriesLeft);
         } catch (error) {
           if (!retriesLeft || !(error instanceof ApiConnectionError || error instanceof ApiTimeoutError)) throw error;
           await wait(backoffMs(retries), signal);
@@ -322,10 +372,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 }
 
+/** The URL and headers of every hop of a try, in order. */
+type Sent = { readonly url: URL; readonly headers: Headers }[];
+
 interface HopInit {
   readonly method: string;
+  /** Copied for each hop, never changed. */
   readonly headers: Headers;
-  readonly body: ArrayBuffer | undefined;
+  readonly body: Uint8Array | undefined;
 }
 
 /** The next hop's URL, or ApiRedirectError when following it could leak the request's credentials. */
@@ -430,45 +484,48 @@ function buffered(response: Response, bytes: Uint8Array<ArrayBuffer> | null, url
 }
 
 /** What a failed try means for the caller; the try's own signal and deadline are checked before. */
-function classify(error: unknown, host: string, secrets: readonly string[]): unknown {
+function classify(error: unknown, host: string, sent: Sent): unknown {
   if (!(error instanceof StageFailure)) return error;
   const cause = error.error;
   if (error.stage === 'body') {
     return new ApiConnectionError(`the response from ${host} broke off before its body was complete`, {
-      cause: scrub(cause, secrets),
+      cause: scrub(cause, secretsOf(sent)),
       host,
     });
   }
   // fetch reports a network failure as a TypeError; anything else (the caller's own fetch, say) is not ours to wrap.
   if (cause instanceof SignetError) return cause;
   if (!(cause instanceof TypeError)) return cause;
-  return requestConstructionError(cause) ?? new ApiConnectionError(`no HTTP response from ${host}`, { cause: scrub(cause, secrets), host });
+  return (
+    requestConstructionError(cause) ?? new ApiConnectionError(`no HTTP response from ${host}`, { cause: scrub(cause, secretsOf(sent)), host })
+  );
 }
 
 /** Header values that are metadata, never credentials. */
 const PLAIN_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-length', 'content-type', 'user-agent']);
 const MIN_SECRET_LENGTH = 4;
 
-/** Every header value (and token within one), query value and URL credential of `request` that could be a secret. */
-function secretsOf(request: Request): string[] {
+/** Every header value (and token within one), query value and URL credential sent on any hop that could be a secret. */
+function secretsOf(sent: Sent): string[] {
   const secrets: string[] = [];
   const add = (text: string) => {
     if (text.length >= MIN_SECRET_LENGTH) secrets.push(text);
   };
-  request.headers.forEach((value, name) => {
-    if (PLAIN_HEADERS.has(name)) return;
-    add(value);
-    for (const part of value.split(/[\s,;]+/)) add(part);
-  });
-  const url = new URL(request.url);
-  add(url.search.slice(1));
-  for (const credential of [url.username, url.password]) {
-    add(credential);
-    add(decodeLeniently(credential));
-  }
-  for (const value of url.searchParams.values()) {
-    add(value);
-    add(encodeURIComponent(value));
+  for (const { url, headers } of sent) {
+    headers.forEach((value, name) => {
+      if (PLAIN_HEADERS.has(name)) return;
+      add(value);
+      for (const part of value.split(/[\s,;]+/)) add(part);
+    });
+    add(url.search.slice(1));
+    for (const credential of [url.username, url.password]) {
+      add(credential);
+      add(decodeLeniently(credential));
+    }
+    for (const value of url.searchParams.values()) {
+      add(value);
+      add(encodeURIComponent(value));
+    }
   }
   return secrets;
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, isIPv6 } from 'node:net';
 import type { MockHeaders, MockResponse } from './core/api.js';
-import { concat, type IncomingMockRequest, type MockCore, serialize } from './core/core.js';
+import { concat, type IncomingMockRequest, type MockCore, responderOf, serialize } from './core/core.js';
 import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
 
 export interface MockServerOptions extends MockOptions {
@@ -41,8 +41,18 @@ function headersOf(headers: IncomingHttpHeaders): MockHeaders {
   };
 }
 
+const EMPTY = new Uint8Array(0);
+
+/** Whether the request has a body to read (RFC 9112 §6.3): a Content-Length above 0, or a Transfer-Encoding. */
+function declaresBody(incoming: IncomingMessage): boolean {
+  const length = incoming.headers['content-length'];
+  return incoming.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 /** Reads the body until its end, or until it exceeds `limit`: then pauses the socket and reads no more. */
-function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
+function readIncoming(incoming: IncomingMessage, limit: number): Uint8Array | Promise<Uint8Array | undefined> {
+  // Nothing to wait for: node:http drains the (empty) message itself once the response ends.
+  if (!declaresBody(incoming)) return EMPTY;
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let length = 0;
@@ -90,10 +100,12 @@ function toIncoming(incoming: IncomingMessage, origin: string): IncomingMockRequ
   };
 }
 
+const encodeUtf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
 function send(incoming: IncomingMessage, outgoing: ServerResponse, response: MockResponse): void {
-  const { headers, body } = serialize(response, incoming.method ?? 'GET');
+  const { headers, body } = serialize(response, incoming.method ?? 'GET', encodeUtf8);
   // A body left unread (too large, or refused before it was needed) is not drained: the connection closes.
-  if (!incoming.complete) headers.connection = 'close';
+  if (!incoming.complete && declaresBody(incoming)) headers.connection = 'close';
   outgoing.writeHead(response.status, headers).end(body);
 }
 
@@ -122,18 +134,22 @@ export async function listen(
   }
   let origin = '';
   const mock = core(() => origin);
+  const respond = responderOf(mock);
+  const reply = (incoming: IncomingMessage, outgoing: ServerResponse, response: MockResponse) => {
+    try {
+      send(incoming, outgoing, response);
+    } catch {
+      // The connection is gone (or the response half-written): nothing is left to tell the client.
+      outgoing.destroy();
+    }
+  };
   const server = createServer((incoming, outgoing) => {
     const request = toIncoming(incoming, origin);
-    const answer =
-      request === undefined
-        ? Promise.resolve<MockResponse>({ status: 400, body: { error: 'malformed request target' } })
-        : mock.dispatch(request);
-    answer
-      .then((response) => send(incoming, outgoing, response))
-      .catch(() => {
-        // The connection is gone (or the response half-written): nothing is left to tell the client.
-        outgoing.destroy();
-      });
+    // Answered in this tick when the pipeline needed nothing asynchronous (no body to wait for, no JWT, no form).
+    const answer: MockResponse | Promise<MockResponse> =
+      request === undefined ? { status: 400, body: { error: 'malformed request target' } } : respond(request);
+    if (answer instanceof Promise) answer.then((response) => reply(incoming, outgoing, response), () => outgoing.destroy());
+    else reply(incoming, outgoing, answer);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,8 +4,8 @@ import {
   type CanonicalJsonObject,
   canonicalJson,
   type HmacSha256Base64,
-  signVidauRequest,
   type VidauCharset,
+  vidauHeaders,
 } from '@signet/auth';
 import {
   type ClientTransportOptions,
@@ -119,6 +119,15 @@ export interface VidauClient {
   waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<TaskInfo>;
 }
 
+/** Decodes UTF-8 that round-trips byte for byte (a BOM kept, nothing replaced), or undefined. */
+function exactUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** POST endpoints that only read, so repeating them is harmless. */
 const READ_ONLY_POSTS = ['/v1.0/task/info'];
 
@@ -179,14 +188,34 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
   // Refused here, not on the first call: a credential no header can carry is a setup mistake.
   assertVidauCredentials(options);
   const dialect = options.dialect ?? 'java';
+  const now = options.now ?? Date.now;
+  /** The serializer's last output: canonical by construction, so a try that sends exactly it needs no second pass. */
+  let serialized: string | undefined;
   const api = createApiClient<paths>({
     ...options,
     baseUrl: options.baseUrl ?? VIDAU_BASE_URL,
     isRetryable: isRepeatable,
     // Canonical from the start, so values JSON.stringify would silently change (NaN, undefined in arrays) are refused.
-    bodySerializer: (body) => canonicalJson(body as CanonicalJsonObject, { dialect }),
-    // Signed on every try, so each retry carries a fresh timestamp.
-    sign: (request) => signVidauRequest(request, { ...options, dialect }),
+    bodySerializer: (body) => {
+      serialized = canonicalJson(body as CanonicalJsonObject, { dialect });
+      return serialized;
+    },
+    // Signed on every try and redirect hop, so each carries a fresh timestamp.
+    sign: async ({ body }) => {
+      const sent = body === undefined ? '' : typeof body === 'string' ? body : exactUtf8(body);
+      // Any other body (a raw call's, or bytes that are not exact UTF-8) is canonicalized and sent in that
+      // form instead, so the bytes sent are always the bytes signed, as signVidauRequest does.
+      let canonical = sent;
+      if (sent === undefined) canonical = canonicalJson(new TextDecoder().decode(body as Uint8Array), { dialect });
+      else if (sent !== '' && sent !== serialized) canonical = canonicalJson(sent, { dialect });
+      const headers: Record<string, string> = await vidauHeaders(
+        { clientId: options.clientId, authKey: options.authKey, body: canonical ?? '', timestamp: now() },
+        options,
+      );
+      if (canonical === undefined || canonical === '') return { headers };
+      headers['content-type'] = 'application/json';
+      return canonical === sent ? { headers } : { headers, body: canonical };
+    },
     headers: { 'RESPONSE-WRAP': String(options.responseWrap ?? false) },
     readBody: unwrapEnvelope,
     hintFor: (error) =>

@@ -140,9 +140,12 @@ describe('canonicalJson refusals', () => {
     expect(canonicalJson('{"a":"\\ud800","b":1e21}', { dialect: 'python' })).toBe('{"a":"\\ud800","b":1e+21}');
   });
 
-  it('reports JSON syntax errors as JsonSyntaxError, and unknown dialects as TypeError', () => {
+  it('reports JSON syntax errors as JsonSyntaxError, and an unknown dialect or number lexeme as InvalidRequestError', () => {
     expect(() => canonicalJson('{"a":}')).toThrowError(JsonSyntaxError);
-    expect(() => canonicalJson({}, { dialect: 'ruby' as 'java' })).toThrowError(TypeError);
+    expect(() => canonicalJson({}, { dialect: 'ruby' as 'java' })).toThrowError(
+      expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field: 'dialect' }),
+    );
+    expect(() => new JsonNumber('1.')).toThrowError(expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field: 'JsonNumber' }));
   });
 
   it('refuses cycles as too deep instead of overflowing the stack', () => {

@@ -1,9 +1,14 @@
+import { InvalidRequestError } from '@signet/client-core/errors';
 import { CanonicalJsonError, SignetAuthError } from '../errors.js';
 import { type Dialect, javaDialect, pythonDialect, Refusal } from './dialects.js';
 import { JsonNumber } from './json-number.js';
 import { writeNative } from './native.js';
 import { MAX_DEPTH, parseJsonLossless } from './parse.js';
 
+/**
+ * Which vendor reference a canonical body reproduces: `java`, the fastjson2 sample the VidAU server
+ * runs (every release of `FASTJSON2_RANGE`), or `python`, the vendor's CPython sample.
+ */
 export type CanonicalJsonDialect = 'java' | 'python';
 
 /**
@@ -21,8 +26,10 @@ export type CanonicalJsonValue =
   | readonly CanonicalJsonValue[]
   | CanonicalJsonObject;
 
+/** A JSON object body: a plain object or a `Map` with string keys, whose values are {@link CanonicalJsonValue}s. */
 export type CanonicalJsonObject = ReadonlyMap<string, CanonicalJsonValue> | { readonly [key: string]: CanonicalJsonValue | undefined };
 
+/** Options of `canonicalJson`. */
 export interface CanonicalJsonOptions {
   /**
    * Which vendor reference to match byte for byte. `java` (default) is fastjson2,
@@ -44,7 +51,8 @@ const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, pyt
  */
 export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
   const dialect = DIALECTS[options.dialect ?? 'java'];
-  if (dialect === undefined) throw new TypeError(`Unknown canonical JSON dialect: ${String(options.dialect)}`);
+  if (dialect === undefined)
+    throw new InvalidRequestError('dialect', `must be 'java' or 'python', got ${JSON.stringify(String(options.dialect)).slice(0, 40)}`);
   return canonicalJsonIn(dialect, input);
 }
 

@@ -1,4 +1,5 @@
 import type { CanonicalJsonUnsupportedReason } from '../errors.js';
+import { hasEscapeOrSurrogate, pythonString } from './escape.js';
 import { fastjson2Double, javaShortestDouble } from './java-double.js';
 import { splitNumberLexeme } from './json-number.js';
 
@@ -159,15 +160,6 @@ function javaNumberWith(value: number, formatting: DoubleFormatting): string {
 
 const javaNumber = (value: number) => javaNumberWith(value, 'agreed');
 
-/** Whether any unit needs an escape ('"', '\\', C0) or is a surrogate; a loop beats a regex on short keys. */
-function hasEscapeOrSurrogate(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0xd800 && unit <= 0xdfff)) return true;
-  }
-  return false;
-}
-
 function javaString(value: string): string {
   if (!hasEscapeOrSurrogate(value)) return `"${value}"`;
   if (!value.isWellFormed()) {
@@ -269,24 +261,6 @@ function pythonNumberLexeme(lexeme: string): string {
 function pythonNumber(value: number): string {
   requireFinite(value);
   return Number.isInteger(value) ? requireSafeInteger(value) : pythonFloatRepr(value);
-}
-
-const PRINTABLE_ASCII_WITHOUT_ESCAPES = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e]*$/;
-const PYTHON_SHORT_ESCAPES: Record<number, string> = { 34: '\\"', 92: '\\\\', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
-
-function pythonString(value: string): string {
-  if (PRINTABLE_ASCII_WITHOUT_ESCAPES.test(value)) return `"${value}"`;
-  let out = '"';
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0x20 && unit <= 0x7e && unit !== 0x22 && unit !== 0x5c) {
-      out += value[i];
-    } else {
-      // ensure_ascii writes each UTF-16 unit, so an astral character becomes its surrogate pair.
-      out += PYTHON_SHORT_ESCAPES[unit] ?? `\\u${unit.toString(16).padStart(4, '0')}`;
-    }
-  }
-  return `${out}"`;
 }
 
 /** Code-point order, as Python compares str; it differs from UTF-16 order only past U+E000 vs astral. */

@@ -166,7 +166,7 @@ export function pythonString(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
     if (unit >= 0x20 && unit < 0x7f && unit !== 0x22 && unit !== 0x5c) continue;
-    const escape =
+    const escaped =
       unit < 0x20
         ? (CONTROL_ESCAPES[unit] as string)
         : unit === 0x22
@@ -174,7 +174,7 @@ export function pythonString(value: string): string {
           : unit === 0x5c
             ? '\\\\'
             : `\\u${HEX_BYTE[unit >> 8]}${HEX_BYTE[unit & 0xff]}`;
-    out += value.slice(last, i) + escape;
+    out += value.slice(last, i) + escaped;
     last = i + 1;
   }
   return `${out + value.slice(last)}"`;

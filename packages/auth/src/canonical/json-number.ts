@@ -1,3 +1,5 @@
+import { InvalidRequestError } from '@signet/client-core/errors';
+
 const NUMBER_LEXEME = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /**
@@ -11,7 +13,7 @@ export class JsonNumber {
 
   constructor(lexeme: string) {
     if (!NUMBER_LEXEME.test(lexeme)) {
-      throw new TypeError(`Not a JSON number: ${JSON.stringify(lexeme.slice(0, 40))}`);
+      throw new InvalidRequestError('JsonNumber', `not a JSON number: ${JSON.stringify(lexeme.slice(0, 40))}`);
     }
     this.lexeme = lexeme;
   }

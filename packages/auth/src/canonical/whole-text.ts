@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@signet/client-core/errors';
 import { CanonicalJsonError } from '../errors.js';
 import { type CanonicalJsonDialect, type CanonicalJsonObject, type CanonicalJsonOptions, canonicalJsonIn } from './canonical-json.js';
 import {
@@ -154,7 +155,8 @@ const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, pyt
  */
 export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
   const dialect = DIALECTS[options.dialect ?? 'java'];
-  if (dialect === undefined) throw new TypeError(`Unknown canonical JSON dialect: ${String(options.dialect)}`);
+  if (dialect === undefined)
+    throw new InvalidRequestError('dialect', `must be 'java' or 'python', got ${JSON.stringify(String(options.dialect)).slice(0, 40)}`);
   return canonicalJsonTextIn(dialect, input);
 }
 

@@ -143,9 +143,11 @@ describe.each(verifiers)('verifyVidauSignature (%s)', (_path, verifyVidauSignatu
   });
 
   it('turns a non-object input into a rejection, never a synchronous throw', async () => {
-    const call = () => verifyVidauSignature(null as never, { now: () => timestamp });
-    expect(call).not.toThrow();
-    await expect(call()).rejects.toThrowError(InvalidCredentialsError);
+    let pending: Promise<void> | undefined;
+    expect(() => {
+      pending = verifyVidauSignature(null as never, { now: () => timestamp });
+    }).not.toThrow();
+    await expect(pending).rejects.toThrowError(InvalidCredentialsError);
   });
 });
 

@@ -9,7 +9,7 @@ import type {
   WebhookDelivery,
 } from './api.js';
 import { decodeSegment, isLoopback, json, mediaType } from './http.js';
-import { type CompiledOperation, compileRoutes, type Router } from './router.js';
+import { type CompiledOperation, compileRoutes, type RouteMatch, type Router } from './router.js';
 import { pushBounded } from './store.js';
 import type { ValidationProblem } from './validate.js';
 
@@ -50,8 +50,11 @@ export interface IncomingMockRequest {
   readonly method: string;
   readonly url: URL;
   readonly headers: MockHeaders;
-  /** Reads the whole body, or stops once it exceeds `limit` bytes and resolves undefined, leaving the rest unread. */
-  readBody(limit: number): Promise<Uint8Array | undefined>;
+  /**
+   * Reads the whole body, or stops once it exceeds `limit` bytes and resolves undefined, leaving the
+   * rest unread. May answer at once (not a Promise) when the body is already known, e.g. none declared.
+   */
+  readBody(limit: number): Uint8Array | undefined | Promise<Uint8Array | undefined>;
 }
 
 /** The mock as a fetch handler: every adapter (node:http, in-process fetch, MSW) wraps one of these. */
@@ -80,7 +83,11 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
 interface Registered {
   readonly api: MockApi;
   readonly router: Router;
+  /** `prefix/`: every path below the API's. */
+  readonly below: string;
 }
+
+const NO_BODY = { body: undefined } as const;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -163,7 +170,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       const api = factory(context);
       name = api.name;
       requestCounts[name] = 0;
-      return { api, router: compileRoutes(api) };
+      return { api, router: compileRoutes(api), below: `${api.prefix}/` };
     })
     // The longest prefix first, so an API under another's path still gets its requests.
     .sort((a, b) => b.api.prefix.length - a.api.prefix.length);
@@ -206,64 +213,71 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     return { status: 200, headers: { 'content-type': file.type, 'cache-control': 'no-store' }, body: file.bytes };
   };
 
-  const parseBody = async (
+  type Parsed = { readonly body: unknown } | { readonly refused: MockResponse };
+
+  /** Parses and validates the body; synchronous but for form bodies, which `Response.formData()` parses. */
+  const parseBody = (
     api: MockApi,
     operation: CompiledOperation,
     request: IncomingMockRequest,
     bytes: Uint8Array,
-  ): Promise<{ body: unknown } | { refused: MockResponse }> => {
+  ): Parsed | Promise<Parsed> => {
     const spec = operation.body;
-    if (spec === undefined) return { body: undefined };
+    if (spec === undefined) return NO_BODY;
     const type = mediaType(request.headers.get('content-type'));
     if (bytes.length === 0 && type === '') {
-      return spec.required ? { refused: api.invalid([{ loc: ['body'], msg: 'Field required', type: 'missing' }]) } : { body: undefined };
+      return spec.required ? { refused: api.invalid([{ loc: ['body'], msg: 'Field required', type: 'missing' }]) } : NO_BODY;
     }
     const validate = spec.media.get(type);
     if (validate === undefined) {
       return { refused: api.error(415, `Unsupported Media Type: send ${[...spec.media.keys()].join(' or ')}`) };
     }
-    let body: unknown;
-    let forValidation: unknown;
+    const checked = (body: unknown, forValidation: unknown): Parsed => {
+      const problems = validate(forValidation);
+      return problems.length > 0 ? { refused: api.invalid(problems) } : { body };
+    };
     const problem = (msg: string, kind: string): ValidationProblem[] => [{ loc: ['body'], msg, type: kind }];
     if (type === 'application/json' || type.endsWith('+json')) {
+      let body: unknown;
       try {
-        body = forValidation = JSON.parse(utf8.decode(bytes));
+        body = JSON.parse(utf8.decode(bytes));
       } catch {
         return { refused: api.invalid(problem('JSON decode error', 'json_invalid')) };
       }
-    } else if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
-      let form: FormData;
-      try {
-        form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
-          headers: { 'content-type': request.headers.get('content-type') ?? type },
-        }).formData();
-      } catch {
-        return { refused: api.invalid(problem('There was an error parsing the body', 'value_error')) };
-      }
-      const fields: Record<string, string | File> = {};
-      const shown: Record<string, string> = {};
-      for (const [key, value] of form) {
-        if (key in fields) continue;
-        fields[key] = value;
-        // A file part is validated as the string the spec declares (`format: binary`).
-        shown[key] = typeof value === 'string' ? value : '';
-      }
-      body = fields;
-      forValidation = shown;
-    } else {
-      body = forValidation = bytes;
+      return checked(body, body);
     }
-    const problems = validate(forValidation);
-    return problems.length > 0 ? { refused: api.invalid(problems) } : { body };
+    if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
+      return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': request.headers.get('content-type') ?? type } })
+        .formData()
+        .then(
+          (form) => {
+            const fields: Record<string, string | File> = {};
+            const shown: Record<string, string> = {};
+            for (const [key, value] of form) {
+              if (key in fields) continue;
+              fields[key] = value;
+              // A file part is validated as the string the spec declares (`format: binary`).
+              shown[key] = typeof value === 'string' ? value : '';
+            }
+            return checked(fields, shown);
+          },
+          () => ({ refused: api.invalid(problem('There was an error parsing the body', 'value_error')) }),
+        );
+    }
+    return checked(bytes, bytes);
   };
 
-  const dispatch = async (request: IncomingMockRequest): Promise<MockResponse> => {
+  /**
+   * The pipeline. Each step answers at once when it can and the next runs straight after it, so a
+   * request that needs nothing asynchronous (most: no form body, no JWT) is answered in the same tick.
+   */
+  const dispatch = (request: IncomingMockRequest): MockResponse | Promise<MockResponse> => {
     const path = request.url.pathname;
     if (path.startsWith('/files/')) {
       if (request.method === 'OPTIONS') return preflight(request, 'GET, HEAD, OPTIONS');
       return serveFile(request, path.slice('/files/'.length));
     }
-    const entry = registered.find(({ api }) => path === api.prefix || path.startsWith(`${api.prefix}/`));
+    const entry = registered.find(({ api, below }) => path === api.prefix || path.startsWith(below));
     if (entry === undefined) return request.method === 'OPTIONS' ? preflight(request, undefined) : json(404, { error: 'Not Found' });
     const { api, router } = entry;
     const relative = path.slice(api.prefix.length);
@@ -271,8 +285,10 @@ export function createMockCore(options: MockCoreOptions): MockCore {
 
     requestCounts[api.name] = (requestCounts[api.name] ?? 0) + 1;
     const match = router.match(request.method, relative);
-    const fault = takeFault(api.name, match.kind === 'operation' ? match.operation.operationId : undefined);
-    if (fault) return { status: fault.status, ...(fault.headers && { headers: fault.headers }), body: fault.body };
+    if (faults.length > 0) {
+      const fault = takeFault(api.name, match.kind === 'operation' ? match.operation.operationId : undefined);
+      if (fault) return { status: fault.status, ...(fault.headers && { headers: fault.headers }), body: fault.body };
+    }
     if (match.kind === 'not-found') return api.error(404, 'Not Found');
     if (match.kind === 'malformed-path') return api.error(400, 'Malformed percent-escape in the path');
     if (match.kind === 'method-not-allowed') {
@@ -282,33 +298,49 @@ export function createMockCore(options: MockCoreOptions): MockCore {
 
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > maxBodyBytes) return api.error(413, `Request body larger than ${maxBodyBytes} bytes`);
-    const bytes = await request.readBody(maxBodyBytes);
-    if (bytes === undefined) return api.error(413, `Request body larger than ${maxBodyBytes} bytes`);
-
-    const { operation, params } = match;
-    const mockRequest: MockRequest = { method: request.method, url: request.url, path: relative, headers: request.headers, body: bytes };
-    const denied = await api.authenticate({ request: mockRequest, operationId: operation.operationId, security: operation.security });
-    if (denied !== undefined) return denied;
-
-    const parsed = await parseBody(api, operation, request, bytes);
-    if ('refused' in parsed) return parsed.refused;
-    const handler = (api.handlers as Record<string, (input: unknown) => MockResponse | Promise<MockResponse>>)[operation.operationId];
-    if (handler === undefined) return api.error(501, `no mock for ${operation.operationId}`);
-    return handler({
-      request: mockRequest,
-      params,
-      body: parsed.body,
-      reply: (status: number, body: unknown, headers?: Readonly<Record<string, string>>) => ({ status, body, ...(headers && { headers }) }),
-    });
+    const read = request.readBody(maxBodyBytes);
+    return isPromise(read) ? read.then((bytes) => withBody(api, match, request, relative, bytes)) : withBody(api, match, request, relative, read);
   };
 
-  const safeDispatch = async (request: IncomingMockRequest): Promise<MockResponse> => {
+  const withBody = (
+    api: MockApi,
+    { operation, params }: Extract<RouteMatch, { kind: 'operation' }>,
+    request: IncomingMockRequest,
+    relative: string,
+    bytes: Uint8Array | undefined,
+  ): MockResponse | Promise<MockResponse> => {
+    if (bytes === undefined) return api.error(413, `Request body larger than ${maxBodyBytes} bytes`);
+    const mockRequest: MockRequest = { method: request.method, url: request.url, path: relative, headers: request.headers, body: bytes };
+    const handle = (parsed: Parsed): MockResponse | Promise<MockResponse> => {
+      if ('refused' in parsed) return parsed.refused;
+      const handler = (api.handlers as Record<string, (input: unknown) => MockResponse | Promise<MockResponse>>)[operation.operationId];
+      if (handler === undefined) return api.error(501, `no mock for ${operation.operationId}`);
+      return handler({ request: mockRequest, params, body: parsed.body, reply });
+    };
+    const authenticated = (denied: MockResponse | undefined): MockResponse | Promise<MockResponse> => {
+      if (denied !== undefined) return denied;
+      const parsed = parseBody(api, operation, request, bytes);
+      return isPromise(parsed) ? parsed.then(handle) : handle(parsed);
+    };
+    const denied = api.authenticate({ request: mockRequest, operationId: operation.operationId, security: operation.security });
+    return isPromise(denied) ? denied.then(authenticated) : authenticated(denied);
+  };
+
+  const withCors = (response: MockResponse): MockResponse => ({ ...response, headers: { ...CORS_HEADERS, ...response.headers } });
+  // Only a bug in the mock gets here: every client mistake has its own 4xx above.
+  const failed = (error: unknown): MockResponse => ({
+    status: 500,
+    headers: CORS_HEADERS,
+    body: { error: error instanceof Error ? error.message : 'internal error' },
+  });
+
+  /** The pipeline with the CORS headers added and any bug turned into a 500; synchronous when the pipeline is. */
+  const respond = (request: IncomingMockRequest): MockResponse | Promise<MockResponse> => {
     try {
-      const response = await dispatch(request);
-      return { ...response, headers: { ...CORS_HEADERS, ...response.headers } };
+      const response = dispatch(request);
+      return isPromise(response) ? Promise.resolve(response).then(withCors, failed) : withCors(response);
     } catch (error) {
-      // Only a bug in the mock gets here: every client mistake has its own 4xx above.
-      return { status: 500, headers: CORS_HEADERS, body: { error: error instanceof Error ? error.message : 'internal error' } };
+      return failed(error);
     }
   };
 
@@ -316,9 +348,9 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     apis: registered.map(({ api }) => api),
     requestCounts,
     webhooks,
-    dispatch: safeDispatch,
+    dispatch: async (request) => respond(request),
     async handle(request) {
-      const response = await safeDispatch(fromRequest(request));
+      const response = await respond(fromRequest(request));
       return toResponse(response, request.method);
     },
     injectFault(fault) {
@@ -332,8 +364,30 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       for (const { api } of registered) api.close?.();
     },
   };
+  responders.set(core, respond);
   return core;
 }
+
+/**
+ * The core's pipeline as it is, for an adapter that can answer at once: a `MockResponse` when
+ * nothing asynchronous was needed, else a Promise (`dispatch` always returns a Promise).
+ */
+export function responderOf(core: MockCore): (request: IncomingMockRequest) => MockResponse | Promise<MockResponse> {
+  return responders.get(core) ?? ((request) => core.dispatch(request));
+}
+
+const responders = new WeakMap<MockCore, (request: IncomingMockRequest) => MockResponse | Promise<MockResponse>>();
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
+}
+
+/** Handlers build their documented answers with this; one function for every request. */
+const reply = (status: number, body: unknown, headers?: Readonly<Record<string, string>>): MockResponse => ({
+  status,
+  body,
+  ...(headers && { headers }),
+});
 
 /** Reads a fetch `Request` for the core, stopping at the body limit. */
 export function fromRequest(request: Request): IncomingMockRequest {
@@ -374,13 +428,20 @@ export function concat(chunks: readonly Uint8Array[], length: number): Uint8Arra
   return out;
 }
 
-/** The bytes and headers of a mock response as they go on the wire. */
-export function serialize(response: MockResponse, method: string): { headers: Record<string, string>; body: Uint8Array | undefined } {
+const utf8Encoder = new TextEncoder();
+const encodeUtf8 = (text: string): Uint8Array => utf8Encoder.encode(text);
+
+/** The bytes and headers of a mock response as they go on the wire; `encode` turns the JSON text into UTF-8 bytes. */
+export function serialize(
+  response: MockResponse,
+  method: string,
+  encode: (text: string) => Uint8Array = encodeUtf8,
+): { headers: Record<string, string>; body: Uint8Array | undefined } {
   const headers: Record<string, string> = { ...response.headers };
   let body: Uint8Array | undefined;
   if (response.body instanceof Uint8Array) body = response.body;
   else if (response.body !== undefined && response.status !== 204 && response.status !== 304) {
-    body = new TextEncoder().encode(JSON.stringify(response.body));
+    body = encode(JSON.stringify(response.body));
     headers['content-type'] ??= 'application/json';
   }
   if (body !== undefined) headers['content-length'] = String(body.byteLength);
