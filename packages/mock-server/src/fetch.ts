@@ -3,11 +3,13 @@ import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOp
 /** The origin the in-process mock answers for by default: `.invalid` never resolves, so nothing leaks to a network. */
 export const MOCK_ORIGIN = 'http://mock.signet.invalid';
 
+/** Options of `createMockFetch`: the mock's own options, and the origin its base URLs use. */
 export interface MockFetchOptions extends MockOptions {
   /** The origin of the base and file URLs it hands out. Default {@link MOCK_ORIGIN}. */
   readonly origin?: string;
 }
 
+/** The mock in process: pass `fetch` to a client; no port is opened. */
 export interface MockFetch extends MockState {
   /**
    * Pass as a client's `fetch`: every request is answered in process, no port involved. It routes on

@@ -8,6 +8,7 @@ import { createMockCore, type Fault, type FetchLike, type MockCore } from './cor
 /** The APIs this package mocks, by the name used in faults, request counts and base URLs. */
 export type MockApiName = 'aiuta' | 'aiuta-unified' | 'vidau';
 
+/** The fixed test credentials the mock accepts, one set per vendor. */
 export interface MockCredentials {
   /** One Aiuta subscription: both the Digital Try-On and the Unified API accept it. */
   readonly aiuta: AiutaCredentials;

@@ -2,6 +2,7 @@ import { type HttpHandler, http } from 'msw';
 import { MOCK_ORIGIN } from './fetch.js';
 import { createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
 
+/** Options of `createMswHandlers`: the mock's own options, and which origin the handlers intercept. */
 export interface MswHandlersOptions extends MockOptions {
   /**
    * Serve every API under this origin (as the node server does). By default each API is intercepted
@@ -10,6 +11,7 @@ export interface MswHandlersOptions extends MockOptions {
   readonly origin?: string;
 }
 
+/** The mock as MSW request handlers (`setupServer(...mock.handlers)`), with its state and fault injection. */
 export interface MockMsw extends MockState {
   /** Pass to `setupServer(...handlers)` (msw/node) or `setupWorker(...handlers)` (msw/browser). */
   readonly handlers: HttpHandler[];

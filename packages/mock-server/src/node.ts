@@ -4,6 +4,7 @@ import type { MockHeaders, MockResponse } from './core/api.js';
 import { concat, type IncomingMockRequest, type MockCore, responderOf, serialize } from './core/core.js';
 import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
 
+/** Options of `startMockServer`: the mock's own options, and where it listens (loopback unless `allowRemote`). */
 export interface MockServerOptions extends MockOptions {
   /** Default 0: any free port. */
   readonly port?: number;
@@ -17,6 +18,7 @@ export interface MockServerOptions extends MockOptions {
   readonly allowRemote?: boolean;
 }
 
+/** A running mock on node:http: its URLs, state and fault injection; `close()` stops it. */
 export interface MockServer extends MockState {
   /** The origin, e.g. `http://127.0.0.1:4010`. */
   readonly url: string;
@@ -148,7 +150,11 @@ export async function listen(
     // Answered in this tick when the pipeline needed nothing asynchronous (no body to wait for, no JWT, no form).
     const answer: MockResponse | Promise<MockResponse> =
       request === undefined ? { status: 400, body: { error: 'malformed request target' } } : respond(request);
-    if (answer instanceof Promise) answer.then((response) => reply(incoming, outgoing, response), () => outgoing.destroy());
+    if (answer instanceof Promise)
+      answer.then(
+        (response) => reply(incoming, outgoing, response),
+        () => outgoing.destroy(),
+      );
     else reply(incoming, outgoing, answer);
   });
   await new Promise<void>((resolve, reject) => {

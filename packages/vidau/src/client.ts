@@ -205,14 +205,15 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
       const sent = body === undefined ? '' : typeof body === 'string' ? body : exactUtf8(body);
       // Any other body (a raw call's, or bytes that are not exact UTF-8) is canonicalized and sent in that
       // form instead, so the bytes sent are always the bytes signed, as signVidauRequest does.
-      let canonical = sent;
+      let canonical: string;
       if (sent === undefined) canonical = canonicalJson(new TextDecoder().decode(body as Uint8Array), { dialect });
-      else if (sent !== '' && sent !== serialized) canonical = canonicalJson(sent, { dialect });
+      else if (sent === '' || sent === serialized) canonical = sent;
+      else canonical = canonicalJson(sent, { dialect });
       const headers: Record<string, string> = await vidauHeaders(
-        { clientId: options.clientId, authKey: options.authKey, body: canonical ?? '', timestamp: now() },
+        { clientId: options.clientId, authKey: options.authKey, body: canonical, timestamp: now() },
         options,
       );
-      if (canonical === undefined || canonical === '') return { headers };
+      if (canonical === '') return { headers };
       headers['content-type'] = 'application/json';
       return canonical === sent ? { headers } : { headers, body: canonical };
     },

@@ -18,6 +18,7 @@ import type { AiutaCredentials, TryOnOutcome, TryOnSimulation } from './aiuta.js
 import { bearerToken, type JwtClaims, unboundClaim } from './aiuta-jwt.js';
 import { PLACEHOLDER_PNG } from './assets.js';
 
+/** How a simulated flat-lay operation ends. */
 export type FlatLayOutcome = 'SUCCESS' | 'FAILED';
 
 /** What a flat-lay simulation is told of the request: the fields it may decide on. */
@@ -29,6 +30,7 @@ export interface FlatLayRequest {
   readonly qa_mode?: string;
 }
 
+/** Timing and outcome of the Unified API mock's flat-lay operations. */
 export interface FlatLaySimulation {
   /** How long a new flat-lay operation stays CREATED. Default 300 ms. */
   readonly queuedMs?: number;
@@ -46,6 +48,7 @@ export type SkuCapabilityName =
   | 'off_figure_product_images'
   | 'on_figure_product_images';
 
+/** How the Unified API mock's SKU item capabilities go from `preparing` to ready (or not). */
 export interface SkuReadinessSimulation {
   /** How long an enabled (or changed) capability stays `preparing`. Default 500 ms; 0 makes it ready at once. */
   readonly preparingMs?: number;
@@ -53,6 +56,7 @@ export interface SkuReadinessSimulation {
   readonly outcome?: (input: { readonly sku_id: string; readonly capability: SkuCapabilityName }) => 'ready' | 'rejected' | 'failed';
 }
 
+/** Options of the Aiuta Unified API mock module. */
 export interface AiutaUnifiedMockOptions {
   /** The subscription's credentials: the same API key, JWT secret and issuer, and subscription ID as the Digital Try-On API. */
   readonly credentials: AiutaCredentials;

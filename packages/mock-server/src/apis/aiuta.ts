@@ -16,6 +16,7 @@ import { specs } from '../specs.gen.js';
 import { bearerToken, type JwtClaims, unboundClaim } from './aiuta-jwt.js';
 import { PLACEHOLDER_PNG } from './assets.js';
 
+/** The Aiuta subscription the mock accepts: API key, JWT secret and issuer, and subscription ID (for `x-user-id`). */
 export interface AiutaCredentials {
   readonly apiKey: string;
   readonly jwtSecret: string;
@@ -23,8 +24,10 @@ export interface AiutaCredentials {
   readonly subscriptionId: string;
 }
 
+/** How a simulated try-on operation ends. */
 export type TryOnOutcome = 'SUCCESS' | 'FAILED' | 'ABORTED';
 
+/** Timing and outcome of the mock's try-on operations (both Aiuta APIs). */
 export interface TryOnSimulation {
   /** How long a new operation stays CREATED. Default 300 ms. */
   readonly queuedMs?: number;
@@ -34,6 +37,7 @@ export interface TryOnSimulation {
   readonly outcome?: (request: { uploaded_image_id: string; sku_id?: string | null; sku_ids?: string[] | null }) => TryOnOutcome;
 }
 
+/** Options of the Aiuta Digital Try-On mock module. */
 export interface AiutaMockOptions {
   readonly credentials: AiutaCredentials;
   readonly tryOn?: TryOnSimulation;

@@ -7,17 +7,20 @@ import { BoundedMap } from '../core/store.js';
 import { specs } from '../specs.gen.js';
 import { PLACEHOLDER_JPEG, PLACEHOLDER_MP4 } from './assets.js';
 
+/** The VidAU client id and auth key the mock checks signatures with. */
 export interface VidauCredentials {
   readonly clientId: string;
   readonly authKey: string;
 }
 
+/** How a simulated video task ends: `success` (task status 1, a video URL) or `failed` (2, a `failed_reason`). */
 export type VideoOutcome = 'success' | 'failed';
 
 type Ops = VidauOperations;
 type CreateRequest = Ops['createAvatarVideo']['requestBody']['content']['application/json'];
 type Task = AvatarVideoTask;
 
+/** Timing and outcome of the mock's video tasks. */
 export interface VideoSimulation {
   /** How long a task renders before it ends and the webhook is sent. Default 1500 ms. */
   readonly renderMs?: number;
@@ -25,6 +28,7 @@ export interface VideoSimulation {
   readonly outcome?: (request: { readonly webhook_url: string; readonly params: Readonly<Record<string, unknown>> }) => VideoOutcome;
 }
 
+/** Options of the VidAU mock module. */
 export interface VidauMockOptions {
   readonly credentials: VidauCredentials;
   readonly video?: VideoSimulation;

@@ -17,6 +17,7 @@ export interface MockRequest {
   readonly body: Uint8Array;
 }
 
+/** What a mock handler answers: status, headers, and a JSON value or raw bytes. */
 export interface MockResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
@@ -54,6 +55,7 @@ export interface MockApiContext {
   readonly limits: Required<MockStoreLimits>;
 }
 
+/** Caps on what the mock keeps in memory, so long runs stay bounded; the oldest entries go first. */
 export interface MockStoreLimits {
   /** Most records (operations, tasks, generated images) each store keeps; the oldest go first. Default 10,000. */
   readonly records?: number;
@@ -90,6 +92,7 @@ type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : R 
 /** The JSON body the spec documents for `status`. */
 export type ResponseBody<Op, S extends keyof Responses<Op>> = JsonOf<Responses<Op>[S]>;
 
+/** What a handler gets: the routed request, its path parameters, its parsed body typed from the spec, and `reply`. */
 export interface HandlerInput<Op> {
   readonly request: MockRequest;
   readonly params: PathParams<Op>;
@@ -102,6 +105,7 @@ export interface HandlerInput<Op> {
   ): MockResponse;
 }
 
+/** One operation's handler in a mock module, typed from the generated `operations` entry `Op`. */
 export type Handler<Op> = (input: HandlerInput<Op>) => MockResponse | Promise<MockResponse>;
 
 /**

@@ -29,6 +29,7 @@ export interface Fault {
 /** A fetch-shaped function: what the core calls to deliver webhooks. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
+/** Options of the vendor-neutral core: the modules it serves and the services it gives them. */
 export interface MockCoreOptions {
   /** The registry: one factory per API. */
   readonly apis: readonly MockApiFactory[];
@@ -299,7 +300,9 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > maxBodyBytes) return api.error(413, `Request body larger than ${maxBodyBytes} bytes`);
     const read = request.readBody(maxBodyBytes);
-    return isPromise(read) ? read.then((bytes) => withBody(api, match, request, relative, bytes)) : withBody(api, match, request, relative, read);
+    return isPromise(read)
+      ? read.then((bytes) => withBody(api, match, request, relative, bytes))
+      : withBody(api, match, request, relative, read);
   };
 
   const withBody = (
