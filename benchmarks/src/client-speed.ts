@@ -11,7 +11,8 @@
  * second (client / raw) by wall time, and the same by this process's CPU time per call.
  *
  * `node --import tsx benchmarks/src/client-speed.ts` (after `pnpm build`); CLIENT_SPEED_ROUNDS
- * (default 9) and CLIENT_SPEED_MS (default 2500) bound it to about a minute and a half.
+ * (default 9) and CLIENT_SPEED_MS (default 2000) bound it to about a minute and a half, and
+ * CLIENT_SPEED_ONLY=vidau or =aiuta measures one pair.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -25,7 +26,9 @@ import { createVidauClient } from '@signet/vidau';
 
 const ROUNDS = Number(process.env.CLIENT_SPEED_ROUNDS ?? 9);
 /** Wall time each candidate gets per round. */
-const TIME_MS = Number(process.env.CLIENT_SPEED_MS ?? 2500);
+const TIME_MS = Number(process.env.CLIENT_SPEED_MS ?? 2000);
+/** `vidau` or `aiuta` to measure one pair only. */
+const ONLY = process.env.CLIENT_SPEED_ONLY;
 /** Calls per turn. */
 const BATCH = 25;
 const clientId = 'bench-client';
@@ -141,7 +144,8 @@ const median = (values: readonly number[]) => {
   const middle = sorted.length / 2;
   return sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
-const spread = (values: readonly number[]) => `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+const spread = (values: readonly number[]) =>
+  `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
 
 function report(title: string, rawName: string, clientName: string, { a: raw, b: client }: { a: Sample[]; b: Sample[] }): string {
   const wallRatio = client.map((sample, i) => sample.wall / (raw[i]?.wall ?? Number.NaN));
@@ -197,26 +201,30 @@ async function main(): Promise<void> {
       if (answer.task_id !== taskId && answer.id !== operationId) throw new Error('unexpected answer');
     }
 
-    const vidauSamples = await measurePair(rawVidau, clientVidau);
-    const aiutaSamples = await measurePair(rawAiuta, clientAiuta);
+    const vidauSamples = ONLY === 'aiuta' ? undefined : await measurePair(rawVidau, clientVidau);
+    const aiutaSamples = ONLY === 'vidau' ? undefined : await measurePair(rawAiuta, clientAiuta);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
     process.stdout.write(
       [
         `## Client overhead over raw fetch (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${ROUNDS} rounds of ${TIME_MS} ms per candidate, load average ${load} at start, ${seconds} s)`,
         '',
-        report(
-          'VidAU task info: hand-signed raw fetch POST vs createVidauClient().getTaskInfo',
-          'raw fetch POST, canonicalJson + vidauHeaders',
-          'createVidauClient().getTaskInfo',
-          vidauSamples,
-        ),
-        report(
-          'Aiuta operation: raw fetch GET vs createAiutaClient().getOperation',
-          'raw fetch GET with x-api-key',
-          'createAiutaClient().getOperation',
-          aiutaSamples,
-        ),
-      ].join('\n'),
+        vidauSamples &&
+          report(
+            'VidAU task info: hand-signed raw fetch POST vs createVidauClient().getTaskInfo',
+            'raw fetch POST, canonicalJson + vidauHeaders',
+            'createVidauClient().getTaskInfo',
+            vidauSamples,
+          ),
+        aiutaSamples &&
+          report(
+            'Aiuta operation: raw fetch GET vs createAiutaClient().getOperation',
+            'raw fetch GET with x-api-key',
+            'createAiutaClient().getOperation',
+            aiutaSamples,
+          ),
+      ]
+        .filter((section) => section !== undefined)
+        .join('\n'),
     );
   } finally {
     child.stdin?.end();

@@ -146,3 +146,76 @@ describe('createApiClient', () => {
     expect(io.requests.map((r) => r.headers.get('x-signature'))).toEqual(['yes-1', 'yes-2']);
   });
 });
+
+describe('a call without middleware', () => {
+  it('hands the signer the serialized body as it is, and the transport sends exactly it', async () => {
+    const io = recordingFetch([() => Response.json({ id: '1' }, { status: 201 })]);
+    const bodies: unknown[] = [];
+    const api = client(io, {
+      bodySerializer: (body) => JSON.stringify(body, null, 1),
+      sign: ({ body }) => {
+        bodies.push(body);
+        return { headers: { 'x-signature': 'sig' } };
+      },
+    });
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
+    expect(bodies).toEqual(['{\n "name": "n"\n}']);
+    expect(io.requests.map((r) => [r.body, r.headers.get('content-type'), r.headers.get('x-signature')])).toEqual([
+      ['{\n "name": "n"\n}', 'application/json', 'sig'],
+    ]);
+  });
+
+  it('lets a per-request middleware and isRetryable use the request as a Request', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
+    const seen: string[] = [];
+    const api = client(io, {
+      isRetryable: (request) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return false;
+      },
+    });
+    const middleware = [
+      {
+        onRequest: async ({ request }: { request: Request }) => {
+          seen.push(await request.clone().text());
+          request.headers.set('x-from-middleware', 'yes');
+          return request;
+        },
+      },
+    ];
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
+    // A middleware may also answer a Request of its own.
+    const replacing = [{ onRequest: ({ request }: { request: Request }) => new Request(request.url, { method: 'PUT', body: '{}' }) }];
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware: replacing, ...init }));
+    expect(seen).toEqual(['{"name":"n"}', 'POST /v1/items', 'PUT /v1/items']);
+    expect(io.requests.map((r) => [r.method, r.body, r.headers.get('x-from-middleware')])).toEqual([
+      ['POST', '{"name":"n"}', 'yes'],
+      ['PUT', '{}', null],
+    ]);
+  });
+
+  it('refuses, loudly, to be copied with new Request(), which would lose its parts', async () => {
+    const io = recordingFetch([Response.json({ id: '1' })]);
+    const api = client(io);
+    const copying = [{ onRequest: ({ request }: { request: Request }) => new Request(request, { headers: { 'x-copy': '1' } }) }];
+    await expect(
+      api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware: copying, ...init })),
+    ).rejects.toBeInstanceOf(TypeError);
+    expect(io.requests).toHaveLength(0);
+  });
+
+  it('builds real Requests once the client has middleware', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
+    const api = client(io);
+    const kinds: boolean[] = [];
+    api.raw.use({
+      onRequest: ({ request }) => {
+        kinds.push(request instanceof Request && Object.getPrototypeOf(request) === Request.prototype);
+        return new Request(request, { headers: { 'x-copy': '1' } });
+      },
+    });
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
+    expect(kinds).toEqual([true]);
+    expect(io.requests.map((r) => [r.body, r.headers.get('x-copy')])).toEqual([['{"name":"n"}', '1']]);
+  });
+});

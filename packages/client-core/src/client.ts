@@ -4,6 +4,7 @@ import {
   type ClientTransportOptions,
   createTransport,
   isIdempotentMethod,
+  type RequestParts,
   type RequestSigner,
   requestConstructionError,
   type TransportOptions,
@@ -67,9 +68,95 @@ export interface FetchResult {
   readonly response: Response;
 }
 
-/** The per-call part of an openapi-fetch init that carries the transport options. */
+/**
+ * The per-call part of an openapi-fetch init that carries the transport options and, while the
+ * client has no middleware, the class openapi-fetch builds the call's request with: one that keeps
+ * the parts as they are, so that the transport sends them without a Request built and read back.
+ */
 export interface CallInit {
   readonly fetch: (request: Request) => Promise<Response>;
+  readonly Request?: typeof Request;
+}
+
+/** What a {@link CallRequest} answers itself; any other member of a Request comes from the Request it stands for. */
+const PART_MEMBERS: ReadonlySet<PropertyKey> = new Set(['constructor', 'url', 'method', 'headers']);
+
+/**
+ * What openapi-fetch builds a call's request with, in place of a Request, when the client has no
+ * middleware: the URL, method, headers and serialized body as given, which the transport sends as
+ * they are, so that no Request is built, its body made a stream and read back, only to be taken
+ * apart again. It answers `url`, `method` and `headers` itself; anything else a per-request
+ * middleware or `isRetryable` asks of it (`body`, `clone()`, `signal`, …) comes from a Request
+ * built from the parts at that moment, which is then sent instead. A body other than a string
+ * gets a real Request from the start. It cannot be passed to `new Request()` (that throws a
+ * TypeError): build one from its `url`, `method`, `headers` and body instead.
+ */
+class CallRequest {
+  // Assigned unless the constructor returns a Request instead.
+  readonly url!: string;
+  readonly method!: string;
+  readonly #headers!: Headers;
+  readonly #init!: RequestInit;
+  #request: Request | undefined;
+
+  constructor(url: string, init: RequestInit = {}) {
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
+      // biome-ignore lint/correctness/noConstructorReturn: openapi-fetch takes whatever `new` gives, and a Request is right here.
+      return new Request(url, init) as unknown as CallRequest;
+    }
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.#headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.#init = init;
+  }
+
+  /** openapi-fetch checks a middleware's answer with `instanceof`: a Request passes as well. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Request || (typeof value === 'object' && value !== null && #headers in value);
+  }
+
+  /** What the transport sends for `request`: its parts, or the Request it became. */
+  static sendable(request: Request): Request | RequestParts {
+    if (!(#headers in request)) return request;
+    const call = request as unknown as CallRequest;
+    if (call.#request !== undefined) return call.#request;
+    const { body, signal } = call.#init;
+    return {
+      url: call.url,
+      method: call.method,
+      headers: call.#headers,
+      body: (body ?? undefined) as string | undefined,
+      signal: signal ?? undefined,
+    };
+  }
+
+  get headers(): Headers {
+    return this.#request?.headers ?? this.#headers;
+  }
+
+  /** The Request these parts stand for, built the first time something other than a part is asked for. */
+  asRequest(): Request {
+    this.#request ??= new Request(this.url, { ...this.#init, method: this.method, headers: this.#headers });
+    return this.#request;
+  }
+
+  [Symbol.toPrimitive](): never {
+    throw new TypeError("this request is a call's parts: build a new Request from its url, method, headers and body");
+  }
+}
+
+if (typeof Request === 'function') {
+  for (const name of Object.getOwnPropertyNames(Request.prototype)) {
+    if (PART_MEMBERS.has(name)) continue;
+    Object.defineProperty(CallRequest.prototype, name, {
+      configurable: true,
+      get(this: CallRequest) {
+        const request = this.asRequest();
+        const value: unknown = Reflect.get(request, name, request);
+        return typeof value === 'function' ? value.bind(request) : value;
+      },
+    });
+  }
 }
 
 export type DataOf<R extends FetchResult> = Exclude<R['data'], undefined>;
@@ -147,17 +234,20 @@ export interface ApiClient<Paths extends {}> {
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
+  /** Whether no middleware was ever registered (an ejected one counts too), so that none can see a call's request (see CallRequest). */
+  let bare = true;
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
   const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => ({
     fetch: (request) => {
       sent.request = request;
-      return transport.send(request, {
+      return transport.send(CallRequest.sendable(request), {
         retry: call.retry ?? isRetryable(request),
         ...(call.signal && { signal: call.signal }),
         ...(call.timeoutMs !== undefined && { timeoutMs: call.timeoutMs }),
         ...(call.maxRetries !== undefined && { maxRetries: call.maxRetries }),
       });
     },
+    ...(bare && { Request: CallRequest as unknown as typeof Request }),
   });
   const raw = createClient<Paths>({
     baseUrl: options.baseUrl,
@@ -165,6 +255,11 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     ...(options.bodySerializer && { bodySerializer: options.bodySerializer }),
     ...(options.headers && { headers: options.headers }),
   });
+  const use = raw.use;
+  raw.use = (...middleware) => {
+    if (middleware.some(Boolean)) bare = false;
+    use(...middleware);
+  };
   if (options.middleware && options.middleware.length > 0) raw.use(...options.middleware);
 
   const exchange = async <R extends FetchResult>(call: RequestOptions | undefined, run: (init: CallInit) => Promise<R>) => {

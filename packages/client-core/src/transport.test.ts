@@ -101,7 +101,11 @@ describe('createTransport', () => {
         return seen.length === 1 ? { headers: { 'x-hop': '1' }, body: '{"a":2}' } : { headers: { 'x-hop': '2' } };
       },
     });
-    const request = new Request('https://api.test/jobs', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    const request = new Request('https://api.test/jobs', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     await transport.send(request, { retry: false });
     expect(seen).toEqual([
       { method: 'POST', url: 'https://api.test/jobs', type: 'application/json', body: '{"a":1}' },
@@ -272,6 +276,64 @@ describe('the whole exchange, body included, within the deadline and the signal'
     expect(failure).toBeInstanceOf(ApiConnectionError);
     expect(failure).toMatchObject({ host: 'api.test', message: expect.stringContaining('api.test') });
     expect(once.seen).toHaveLength(1);
+  });
+});
+
+describe('the answer, read from memory', () => {
+  const answer = async (
+    body: BodyInit | null = '{"ok":true}',
+    init: ResponseInit = { headers: { 'content-type': 'application/json' } },
+  ) => {
+    const io = scripted([new Response(body, init)]);
+    return createTransport({ fetch: io.fetch }).send(post(), { retry: false });
+  };
+
+  it('is a Response that reads its body once, by any method', async () => {
+    for (const read of ['text', 'json', 'arrayBuffer', 'blob', 'bytes', 'formData'] as const) {
+      const response = await answer();
+      expect(response).toBeInstanceOf(Response);
+      expect(response.bodyUsed).toBe(false);
+      if (read === 'formData') await expect(response.formData()).rejects.toBeInstanceOf(TypeError);
+      else await response[read]();
+      expect(response.bodyUsed).toBe(true);
+      await expect(response.text()).rejects.toBeInstanceOf(TypeError);
+      expect(() => response.clone()).toThrow(TypeError);
+    }
+  });
+
+  it('answers each method as fetch would', async () => {
+    expect(await (await answer()).json()).toEqual({ ok: true });
+    expect(await (await answer('\ufeffé')).text()).toBe('é');
+    expect(new Uint8Array(await (await answer('ab')).arrayBuffer())).toEqual(new Uint8Array([97, 98]));
+    const blob = await (await answer()).blob();
+    expect([blob.type, await blob.text()]).toEqual(['application/json', '{"ok":true}']);
+    const form = new URLSearchParams({ a: '1' });
+    expect((await (await answer(form, {})).formData()).get('a')).toBe('1');
+    await expect((await answer('')).json()).rejects.toBeInstanceOf(SyntaxError);
+  });
+
+  it('streams its body when asked, and clones with status, headers and url', async () => {
+    const response = await answer('{"ok":true}', { status: 201, headers: { 'x-request-id': 'r-1' } });
+    const copy = response.clone();
+    expect([copy.status, copy.headers.get('x-request-id'), copy.url]).toEqual([201, 'r-1', 'https://api.test/jobs']);
+    expect(await new Response(response.body).text()).toBe('{"ok":true}');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.json()).rejects.toBeInstanceOf(TypeError);
+    expect(await copy.json()).toEqual({ ok: true });
+    const streamed = await answer();
+    expect(streamed.body).toBeInstanceOf(ReadableStream);
+    const streamedCopy = streamed.clone();
+    expect([streamedCopy.url, await streamedCopy.text(), await streamed.text()]).toEqual([
+      'https://api.test/jobs',
+      '{"ok":true}',
+      '{"ok":true}',
+    ]);
+  });
+
+  it('has no body for a status without one', async () => {
+    const response = await answer(null, { status: 204 });
+    expect(response.body).toBeNull();
+    expect(await response.text()).toBe('');
   });
 });
 

@@ -95,14 +95,29 @@ export interface TransportOptions extends ClientTransportOptions {
   readonly maxRedirects?: number;
 }
 
+/**
+ * A request as its parts, for a caller that holds them already: {@link Transport.send} sends them
+ * as a Request would be sent, without one being built and its body streamed and read back first.
+ */
+export interface RequestParts {
+  readonly url: string;
+  readonly method: string;
+  /** Not changed: each hop sends a copy. */
+  readonly headers: Headers;
+  /** A string is sent as its UTF-8 bytes. */
+  readonly body?: Uint8Array | string | undefined;
+  /** Cancels the call unless {@link SendOptions.signal} is given. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 export interface SendOptions {
   /**
    * Whether a failed try may be repeated. Callers pass false for requests that
    * create something (a second try could create it twice) unless told otherwise.
    */
   readonly retry: boolean;
-  /** The caller's cancellation; defaults to the Request's own signal. */
-  readonly signal?: AbortSignal;
+  /** The caller's cancellation; defaults to the request's own signal. */
+  readonly signal?: AbortSignal | undefined;
   /** Per try; overrides the transport's default. */
   readonly timeoutMs?: number;
   /** Overrides the transport's default. */
@@ -111,10 +126,11 @@ export interface SendOptions {
 
 export interface Transport {
   /**
-   * Sends `request` and resolves with a Response whose body has been read in
-   * full, within the try's deadline, the caller's signal and `maxResponseBytes`,
-   * so parsing it never waits on the network. Its status, headers and `url`
-   * are those of the final answer.
+   * Sends `request` (a Request, whose body is read once, or its parts) and
+   * resolves with a Response whose body has been read in full, within the
+   * try's deadline, the caller's signal and `maxResponseBytes`, so parsing it
+   * never waits on the network. Its status, headers and `url` are those of the
+   * final answer. Each hop is signed (`sign`), then sent as one Request.
    *
    * Redirects are never left to fetch (`redirect: 'manual'`). A redirect to
    * the same origin (scheme, host and port) is followed, at most
@@ -133,7 +149,7 @@ export interface Transport {
    * a request header value: a runtime error kept as `cause` is a copy with
    * every header value and the query redacted.
    */
-  send(request: Request, options: SendOptions): Promise<Response>;
+  send(request: Request | RequestParts, options: SendOptions): Promise<Response>;
 }
 
 /** A server's Retry-After above this is ignored in favour of backoff, as openai-node does. */
@@ -251,7 +267,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: Sent): Promise<Response> => {
     const headers = new Headers(init.headers);
     sent.push({ url, headers });
-    let body: Uint8Array | string | undefined = init.body;
+    let body = init.body;
     if (options.sign) {
       let signature: RequestSignature;
       try {
@@ -288,7 +304,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const follow = async (first: HopInit, firstUrl: URL, signal: AbortSignal, sent: Sent) => {
     let url = firstUrl;
     let init = first;
-    const visited = new Set([`${init.method} ${url.href}`]);
+    let visited: Set<string> | undefined;
     for (let hops = 0; ; hops++) {
       const response = await hop(url, init, signal, sent);
       if (response.type === 'opaqueredirect') {
@@ -302,6 +318,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return { response, url, redirected: hops > 0 };
       await discard(response);
+      visited ??= new Set([`${init.method} ${url.href}`]);
       const target = redirectTarget(location, url, response.status);
       init = redirectedInit(init, response.status);
       const key = `${init.method} ${target.href}`;
@@ -315,10 +332,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
-  const attempt = async (first: HopInit, url: URL, userSignal: AbortSignal, timeoutMs: number, mayRetry: boolean) => {
+  const attempt = async (first: HopInit, url: URL, userSignal: AbortSignal | undefined, timeoutMs: number, mayRetry: boolean) => {
     const controller = new AbortController();
     const onUserAbort = () => controller.abort();
-    userSignal.addEventListener('abort', onUserAbort, { once: true });
+    userSignal?.addEventListener('abort', onUserAbort, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -337,12 +354,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
     } catch (error) {
       // Release the connection of whatever was left unread.
       controller.abort();
-      if (userSignal.aborted) throw new AbortedError(`the request to ${url.host} was aborted`);
+      if (userSignal?.aborted) throw new AbortedError(`the request to ${url.host} was aborted`);
       if (timedOut) throw new ApiTimeoutError(timeoutMs, { host: url.host });
       throw classify(error, url.host, sent);
     } finally {
       clearTimeout(timer);
-      userSignal.removeEventListener('abort', onUserAbort);
+      userSignal?.removeEventListener('abort', onUserAbort);
     }
   };
 
@@ -350,10 +367,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
     async send(request, { retry, signal = request.signal, timeoutMs = defaultTimeoutMs, maxRetries = defaultMaxRetries }) {
       requireWhole(timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
       requireWhole(maxRetries, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
-      if (signal.aborted) throw new AbortedError('the request was aborted before it was sent');
+      if (signal?.aborted) throw new AbortedError('the request was aborted before it was sent');
       const url = new URL(request.url);
-      // Read once, so every try and hop sends the same bytes without cloning the stream.
-      const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+      let body: Uint8Array | string | undefined;
+      // A Request's body is read once, so that every try and hop sends the same bytes without cloning the stream.
+      if (!isRequest(request)) body = request.body;
+      else if (request.body !== null) body = new Uint8Array(await request.arrayBuffer());
       const first: HopInit = { method: request.method, headers: request.headers, body };
       for (let retries = 0; ; retries++) {
         const retriesLeft = retry && retries < maxRetries;
@@ -375,11 +394,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
 /** The URL and headers of every hop of a try, in order. */
 type Sent = { readonly url: URL; readonly headers: Headers }[];
 
+/** A Request (of this realm or another), not its parts. */
+function isRequest(request: Request | RequestParts): request is Request {
+  return typeof (request as Partial<Request>).arrayBuffer === 'function';
+}
+
 interface HopInit {
   readonly method: string;
   /** Copied for each hop, never changed. */
   readonly headers: Headers;
-  readonly body: Uint8Array | undefined;
+  readonly body: Uint8Array | string | undefined;
 }
 
 /** The next hop's URL, or ApiRedirectError when following it could leak the request's credentials. */
@@ -437,23 +461,21 @@ async function readBody(response: Response, signal: AbortSignal, limit: number, 
     throw new ApiResponseTooLargeError(limit, response.status, host);
   }
   const reader = response.body.getReader();
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  aborted.catch(() => undefined);
+  // Cancelling the reader settles a pending read at once, so a stream that ignores the abort still ends here.
+  const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
+      if (signal.aborted) throw signal.reason;
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await Promise.race([reader.read(), aborted]);
+        chunk = await reader.read();
       } catch (error) {
-        throw signal.aborted ? error : new StageFailure('body', error);
+        throw signal.aborted ? signal.reason : new StageFailure('body', error);
       }
+      if (signal.aborted) throw signal.reason;
       if (chunk.done) break;
       if (!(chunk.value instanceof Uint8Array))
         throw new StageFailure('body', new TypeError('the body stream yielded something other than bytes'));
@@ -478,9 +500,113 @@ async function readBody(response: Response, signal: AbortSignal, limit: number, 
 
 /** A Response with the same status, headers and URL, answering from memory. */
 function buffered(response: Response, bytes: Uint8Array<ArrayBuffer> | null, url: string, redirected: boolean): Response {
-  const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperties(copy, { url: { value: response.url || url }, redirected: { value: redirected } });
-  return copy;
+  return new BufferedResponse(bytes, response.status, response.statusText, response.headers, response.url || url, redirected);
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * A Response whose body is already in memory. `text()`, `json()`, `arrayBuffer()`, `bytes()` and
+ * `blob()` answer from the bytes directly; only `body` and `formData()` build the stream a plain
+ * `new Response(bytes)` would build at once (and every read would go through), so that parsing a
+ * small answer costs no more than parsing it. It behaves as a Response otherwise: a body reads once
+ * (then `bodyUsed`, and a second read rejects with TypeError), and `clone()` copies it. Its
+ * headers are those of the answer, as fetch gave them.
+ */
+class BufferedResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer> | null;
+  readonly #headers: Headers;
+  readonly #url: string;
+  readonly #redirected: boolean;
+  /** The stream-backed Response, once `body` or `formData()` has needed it; every read goes through it from then on. */
+  #streamed: Response | undefined;
+  #used = false;
+
+  constructor(
+    bytes: Uint8Array<ArrayBuffer> | null,
+    status: number,
+    statusText: string,
+    headers: Headers,
+    url: string,
+    redirected: boolean,
+  ) {
+    super(null, { status, statusText });
+    this.#bytes = bytes;
+    this.#headers = headers;
+    this.#url = url;
+    this.#redirected = redirected;
+  }
+
+  override get headers(): Headers {
+    return this.#headers;
+  }
+
+  override get url(): string {
+    return this.#url;
+  }
+
+  override get redirected(): boolean {
+    return this.#redirected;
+  }
+
+  #stream(): Response {
+    if (this.#streamed === undefined) {
+      this.#streamed = new Response(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.#headers });
+      // A read from memory before this point used the body up: so must it be for the stream.
+      if (this.#used) void this.#streamed.arrayBuffer().catch(() => undefined);
+    }
+    return this.#streamed;
+  }
+
+  /** The bytes, marking the body used; the TypeError of a second read otherwise, as fetch's own. */
+  #take(): Uint8Array<ArrayBuffer> {
+    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+    return this.#bytes ?? new Uint8Array(0);
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#bytes === null ? null : this.#stream().body;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#streamed === undefined ? this.#used : this.#streamed.bodyUsed;
+  }
+
+  override async text(): Promise<string> {
+    return this.#streamed === undefined ? utf8.decode(this.#take()) : this.#streamed.text();
+  }
+
+  override async json(): Promise<unknown> {
+    return this.#streamed === undefined ? JSON.parse(utf8.decode(this.#take())) : this.#streamed.json();
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#streamed === undefined ? this.#take().slice().buffer : this.#streamed.arrayBuffer();
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#streamed === undefined ? this.#take().slice() : new Uint8Array(await this.#streamed.arrayBuffer());
+  }
+
+  override async blob(): Promise<Blob> {
+    if (this.#streamed !== undefined) return this.#streamed.blob();
+    return new Blob([this.#take()], { type: this.#headers.get('content-type') ?? '' });
+  }
+
+  override async formData(): Promise<FormData> {
+    return this.#stream().formData();
+  }
+
+  override clone(): Response {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    if (this.#streamed === undefined) {
+      return new BufferedResponse(this.#bytes, this.status, this.statusText, this.#headers, this.#url, this.#redirected);
+    }
+    const copy = this.#streamed.clone();
+    Object.defineProperties(copy, { url: { value: this.#url }, redirected: { value: this.#redirected } });
+    return copy;
+  }
 }
 
 /** What a failed try means for the caller; the try's own signal and deadline are checked before. */
@@ -497,7 +623,8 @@ function classify(error: unknown, host: string, sent: Sent): unknown {
   if (cause instanceof SignetError) return cause;
   if (!(cause instanceof TypeError)) return cause;
   return (
-    requestConstructionError(cause) ?? new ApiConnectionError(`no HTTP response from ${host}`, { cause: scrub(cause, secretsOf(sent)), host })
+    requestConstructionError(cause) ??
+    new ApiConnectionError(`no HTTP response from ${host}`, { cause: scrub(cause, secretsOf(sent)), host })
   );
 }
 

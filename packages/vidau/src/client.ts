@@ -119,13 +119,21 @@ export interface VidauClient {
   waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<TaskInfo>;
 }
 
-/** Decodes UTF-8 that round-trips byte for byte (a BOM kept, nothing replaced), or undefined. */
+const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text whose UTF-8 is exactly `bytes` (a BOM kept, nothing replaced), or undefined if there is none. */
 function exactUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return exactDecoder.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** A body as `Request.text()` reads it: UTF-8 without a leading BOM, anything malformed replaced. */
+function textOf(body: Uint8Array | string | undefined): string {
+  if (typeof body === 'string') return body.startsWith('\ufeff') ? body.slice(1) : body;
+  return new TextDecoder().decode(body);
 }
 
 /** POST endpoints that only read, so repeating them is harmless. */
@@ -203,12 +211,9 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
     // Signed on every try and redirect hop, so each carries a fresh timestamp.
     sign: async ({ body }) => {
       const sent = body === undefined ? '' : typeof body === 'string' ? body : exactUtf8(body);
-      // Any other body (a raw call's, or bytes that are not exact UTF-8) is canonicalized and sent in that
-      // form instead, so the bytes sent are always the bytes signed, as signVidauRequest does.
-      let canonical: string;
-      if (sent === undefined) canonical = canonicalJson(new TextDecoder().decode(body as Uint8Array), { dialect });
-      else if (sent === '' || sent === serialized) canonical = sent;
-      else canonical = canonicalJson(sent, { dialect });
+      // Any other body (a raw call's) is read as text, as signVidauRequest reads it, canonicalized and
+      // sent in that form instead, so that the bytes sent are always the bytes signed.
+      const canonical = sent !== undefined && (sent === '' || sent === serialized) ? sent : canonicalJson(textOf(body), { dialect });
       const headers: Record<string, string> = await vidauHeaders(
         { clientId: options.clientId, authKey: options.authKey, body: canonical, timestamp: now() },
         options,
