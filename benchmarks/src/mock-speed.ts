@@ -22,8 +22,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '@signet/auth';
@@ -137,7 +137,8 @@ async function serveBaseline(seed: Seed): Promise<ChildMessage> {
   const uploads = new Map([[seed.imageId, { expiresAt: seed.imageExpiresAt }]]);
   const operations = new Map([[seed.operationId, { id: seed.operationId, images: seed.generatedImageIds }]]);
   const generated = new Set(seed.generatedImageIds);
-  const routes = /^(?:\/digital-try-on\/v1\/sku_images_operations\/([^/]+)|\/digital-try-on\/v1\/uploaded_images\/([^/]+)|\/openapi\/v1\.0\/task\/info)$/;
+  const routes =
+    /^(?:\/digital-try-on\/v1\/sku_images_operations\/([^/]+)|\/digital-try-on\/v1\/uploaded_images\/([^/]+)|\/openapi\/v1\.0\/task\/info)$/;
   let origin = '';
   const fileUrl = (api: string, name: string) => `${origin}/files/${api}/${encodeURIComponent(name)}`;
 
@@ -161,7 +162,9 @@ async function serveBaseline(seed: Seed): Promise<ChildMessage> {
     } catch {
       return reply(res, 400, { code: 400, msg: 'bad body' });
     }
-    const tag = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(signature) ? Buffer.from(signature, 'base64') : undefined;
+    const tag = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(signature)
+      ? Buffer.from(signature, 'base64')
+      : undefined;
     const expected = createHmac('sha256', key).update(`${clientId}${canonical}${timestamp}`, 'utf8').digest();
     if (tag === undefined || tag.length !== expected.length || !timingSafeEqual(tag, expected)) {
       return reply(res, 401, { code: 401, msg: 'signature mismatch' });
@@ -323,7 +326,12 @@ async function main(): Promise<void> {
 
   const run = async (server: ServerName, workload: WorkloadName, seconds: number) => {
     const cpuBefore = await cpuOf(servers[server]);
-    const result = await autocannon({ url: servers[server].url, connections: CONNECTIONS, duration: seconds, requests: workloads[workload]() });
+    const result = await autocannon({
+      url: servers[server].url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests: workloads[workload](),
+    });
     if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || result.requests.total === 0) {
       throw new Error(`${workload} on ${server}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
     }
@@ -336,17 +344,26 @@ async function main(): Promise<void> {
     for (const request of workloads[workload]()) {
       const bodies = await Promise.all(
         (['mock', 'baseline'] as const).map(async (server) => {
-          const init: RequestInit = { method: request.method, ...(request.headers && { headers: request.headers }), ...(request.body && { body: request.body }) };
+          const init: RequestInit = {
+            method: request.method,
+            ...(request.headers && { headers: request.headers }),
+            ...(request.body && { body: request.body }),
+          };
           const response = await fetch(`${servers[server].url}${request.path}`, init);
           return `${response.status} ${(await response.text()).replaceAll(servers[server].url, 'ORIGIN')}`;
         }),
       );
-      if (bodies[0] !== bodies[1]) throw new Error(`${workload} ${request.path}: the mock answered ${bodies[0]}, the baseline ${bodies[1]}`);
+      if (bodies[0] !== bodies[1])
+        throw new Error(`${workload} ${request.path}: the mock answered ${bodies[0]}, the baseline ${bodies[1]}`);
     }
   }
 
   out(`mock-speed: ${ROUNDS} rounds × ${SECONDS} s × 2 servers × ${names.length} workloads, ${CONNECTIONS} connections, 127.0.0.1`);
-  out(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  out(
+    `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const workload of names) for (const server of ['mock', 'baseline'] as const) await run(server, workload, 1); // warm-up
 
   type Sample = { rate: number; cpuPerRequest: number };
@@ -368,7 +385,9 @@ async function main(): Promise<void> {
   };
   const range = (values: readonly number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
   out();
-  out('| workload | mock req/s | baseline req/s | mock ÷ baseline req/s | range | server CPU µs/req, mock / baseline | baseline ÷ mock CPU/req | range |');
+  out(
+    '| workload | mock req/s | baseline req/s | mock ÷ baseline req/s | range | server CPU µs/req, mock / baseline | baseline ÷ mock CPU/req | range |',
+  );
   out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const workload of names) {
     const { mock: m, baseline: b } = samples[workload];
@@ -381,7 +400,7 @@ async function main(): Promise<void> {
     );
   }
   out();
-  out('req/s, medians of rounds; ratios are medians of the per-round ratios. CPU µs/req is the server process\'s own');
+  out("req/s, medians of rounds; ratios are medians of the per-round ratios. CPU µs/req is the server process's own");
   out('user + system time per answered request, which other load on the machine disturbs far less than req/s.');
   for (const workload of names) {
     const { mock: m, baseline: b } = samples[workload];

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { InvalidRequestError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
-import { createReplayGuard } from './replay-guard.js';
 import * as nodeEntry from '../index.node.js';
+import { createReplayGuard } from './replay-guard.js';
 import { verifyVidauSignature } from './sign.js';
 
 const credentials = { clientId: 'client-1', authKey: 'secret-auth-key' };
