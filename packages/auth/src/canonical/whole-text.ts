@@ -141,7 +141,7 @@ const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, pyt
  * @throws JsonSyntaxError when `input` is text that is not JSON.
  * @throws CanonicalJsonError when the reference's output cannot be reproduced
  *   soundly; `reason` and `path` say what and where.
- * @throws TypeError for a `dialect` other than `java` and `python`.
+ * @throws InvalidRequestError for a `dialect` other than `java` and `python`.
  *
  * @example
  * ```ts
