@@ -11,13 +11,19 @@
  * the HMAC-SHA256 check through node:crypto with a cached `KeyObject` and `timingSafeEqual`; the
  * Aiuta reads check the API key, look the record up and serialize the same JSON.
  *
+ * Before measuring, both must answer every request of both workloads with the same status and
+ * body (file URLs aside), or the run stops: otherwise they would not be doing the same work.
+ *
  * Each server runs in its own child process (the load generator gets the other core), and only one
  * is under load at a time. Rounds interleave them (mock then baseline, then the other way round);
- * a ratio is the median of the per-round ratios of req/s, with its range.
+ * a ratio is the median of the per-round ratios of req/s, with its range. Each server's own CPU
+ * time per answered request (user + system, read over IPC) is reported too: other load on a shared
+ * machine moves it far less than req/s.
  *
  * Environment: MOCK_SPEED_ROUNDS (5), MOCK_SPEED_SECONDS (3), MOCK_SPEED_CONNECTIONS (10),
  * MOCK_SPEED_ONLY (`vidau` or `aiuta`), MOCK_SPEED_PROF (a directory: the servers run under
- * `--cpu-prof` and write their profiles there).
+ * `--cpu-prof` and write their profiles there), MOCK_SPEED_MOCK (the entry module of another build
+ * of @signet/mock-server to serve instead, e.g. an older one for a before/after comparison).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
@@ -25,7 +31,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { canonicalJson } from '@signet/auth';
 import { signVidauSync } from '@signet/auth/node';
 import { MOCK_CREDENTIALS, specs, startMockServer } from '@signet/mock-server';
@@ -35,6 +42,7 @@ const SECONDS = Number(process.env.MOCK_SPEED_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.MOCK_SPEED_CONNECTIONS ?? 10);
 const ONLY = process.env.MOCK_SPEED_ONLY;
 const PROFILE_DIR = process.env.MOCK_SPEED_PROF;
+const MOCK_SPEED_MOCK = process.env.MOCK_SPEED_MOCK;
 
 // autocannon is the root's devDependency and ajv the mock's dependency; neither ships types.
 const requireHere = createRequire(import.meta.url);
@@ -64,7 +72,12 @@ const CORS_HEADERS = {
 // ---- the servers (child processes) ----
 
 async function serveMock(): Promise<ChildMessage> {
-  const mock = await startMockServer({ tryOn: { queuedMs: 1, runningMs: 1 }, video: { renderMs: 1 } });
+  // Another build of the mock (e.g. an older one, for a before/after run) when MOCK_SPEED_MOCK names its entry module.
+  const start =
+    MOCK_SPEED_MOCK === undefined
+      ? startMockServer
+      : ((await import(pathToFileURL(resolve(MOCK_SPEED_MOCK)).href)) as { startMockServer: typeof startMockServer }).startMockServer;
+  const mock = await start({ tryOn: { queuedMs: 1, runningMs: 1 }, video: { renderMs: 1 } });
   const { aiuta, vidau } = mock.credentials;
   const upload = new FormData();
   upload.set('image_data', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'p.png', { type: 'image/png' }));
@@ -144,7 +157,15 @@ async function serveBaseline(seed: Seed): Promise<ChildMessage> {
 
   const reply = (res: ServerResponse, status: number, body: unknown) => {
     const bytes = Buffer.from(JSON.stringify(body));
-    res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json', 'content-length': String(bytes.byteLength) }).end(bytes);
+    // One literal (a spread of CORS_HEADERS here would cost V8 a slow path per key added).
+    res
+      .writeHead(status, {
+        'access-control-allow-origin': CORS_HEADERS['access-control-allow-origin'],
+        'access-control-expose-headers': CORS_HEADERS['access-control-expose-headers'],
+        'content-type': 'application/json',
+        'content-length': String(bytes.byteLength),
+      })
+      .end(bytes);
   };
 
   const taskInfo = (req: IncomingMessage, res: ServerResponse, raw: Buffer) => {

@@ -4,7 +4,7 @@
 //
 //   pip install schemathesis==4.32.5
 //   pnpm --filter @signet/mock-server build && node scripts/schemathesis.mjs [--max-examples 20] [--seed 1]
-//     [--only aiuta-unified] [--keep-har DIR]
+//     [--only aiuta-unified] [--keep-har DIR]   (DIR keeps each run's HAR, config and report)
 //
 // Auth: both Aiuta APIs with the mock's fixed API key (-H); VidAU through a schemathesis auth hook
 // that signs each request with the vendor's Python sample (scripts/schemathesis_vidau.py), which is
@@ -208,19 +208,30 @@ parameters = { "path.image_id" = { dictionary = "generated-images", probability 
   },
 };
 
+// Schemathesis's own report is kept, not echoed, on success: its pytest-style closing banner
+// ("=== 1 warning in 16.11s ===") reads to a CI log parser as a test run that executed no test.
+// A failed run prints the whole report.
 function run(command, args, env) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: dir,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PYTHONPATH: scripts, PYTHONDONTWRITEBYTECODE: '1', ...env },
     });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
     child.on('error', (error) => {
-      process.stderr.write(`could not run ${command}: ${error.message}\n`);
-      resolve(127);
+      resolve({ code: 127, report: `could not run ${command}: ${error.message}` });
     });
-    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('close', (code) => resolve({ code: code ?? 1, report: Buffer.concat(chunks).toString('utf8') }));
   });
+}
+
+/** Schemathesis's "Test cases:" figures, e.g. "1684 generated, 1684 passed, 40 skipped". */
+function testCases(report) {
+  const plain = report.replace(/\x1b\[[0-9;]*m/g, '');
+  return /Test cases:\s*\n\s*(.+)/.exec(plain)?.[1]?.trim() ?? 'no test case count in the report';
 }
 
 /** How many 2xx answers each operation of `spec` gave, from the HAR file of the run. */
@@ -275,7 +286,7 @@ try {
     // overrides the file, and the file must be able to switch one off for one operation.
     writeFileSync(config, `[checks]\nenabled = true\n\n${options.config ?? ''}`);
     out(`\n== ${name}: schemathesis against ${baseUrl}`);
-    const code = await run(
+    const { code, report } = await run(
       values.schemathesis,
       [
         '--config-file',
@@ -308,7 +319,10 @@ try {
       copyFileSync(har, join(values['keep-har'], `${name}.har`));
       copyFileSync(config, join(values['keep-har'], `${name}.toml`));
     }
+    writeFileSync(join(values['keep-har'] ?? dir, `${name}.log`), report);
     const unreached = operationsWithout2xx(spec, baseUrl, har);
+    if (code !== 0 || unreached.length > 0) out(report);
+    out(`${name}: schemathesis exit ${code}; cases ${testCases(report)}`);
     if (unreached.length > 0) out(`${name}: no 2xx answer for ${unreached.join(', ')}`);
     out(`${name}: 2xx answers per operation: ${JSON.stringify(successes(spec, baseUrl, har))}`);
     results.push([

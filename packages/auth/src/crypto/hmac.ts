@@ -8,13 +8,24 @@ export type HmacSha256Base64 = (key: Uint8Array<ArrayBuffer>, message: Uint8Arra
 
 /**
  * Whether `signature` is the Base64 HMAC-SHA256 of `message` under `key`, compared in constant
- * time; false (never a throw) for a signature that is not strict standard Base64.
+ * time; false (never a throw) for a signature that is not strict standard Base64. A `message`
+ * given as a string is ASCII, one byte per character (every charset encodes ASCII alike): the
+ * caller need not allocate its bytes, which for a signed request is the whole body.
  */
 export type VerifyHmacSha256Base64 = (
   key: Uint8Array<ArrayBuffer>,
-  message: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer> | string,
   signature: string,
 ) => boolean | Promise<boolean>;
+
+/**
+ * `HmacSha256Base64` that also takes ASCII text for key or message, hashed as its own bytes (one
+ * per character): for a signed request the message is the whole body, and no copy of it is made.
+ */
+export type HmacSha256Base64OfText = (key: Uint8Array<ArrayBuffer> | string, message: Uint8Array<ArrayBuffer> | string) => string;
+
+/** Only ASCII (U+0000–U+007F): text that is its own bytes under UTF-8, US-ASCII and ISO-8859-1 alike. */
+export const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Strict standard Base64, with padding: the only form a received tag is decoded from. */
 export const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

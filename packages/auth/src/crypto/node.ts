@@ -1,27 +1,29 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type HmacSha256Base64, STRICT_BASE64, type VerifyHmacSha256Base64 } from './hmac.js';
+import { type HmacSha256Base64, type HmacSha256Base64OfText, STRICT_BASE64, type VerifyHmacSha256Base64 } from './hmac.js';
 
 /** Synchronous node:crypto path; several times faster than Web Crypto for small messages. */
-export const nodeHmacSha256Base64 = ((key: Uint8Array, message: Uint8Array): string =>
-  createHmac('sha256', key).update(message).digest('base64')) satisfies HmacSha256Base64;
+export const nodeHmacSha256Base64 = ((key: Uint8Array | string, message: Uint8Array | string): string => {
+  // Text is ASCII here (HmacSha256Base64OfText): node:crypto takes a text key as UTF-8, which for ASCII is the same bytes.
+  const hmac = createHmac('sha256', key);
+  return (typeof message === 'string' ? hmac.update(message, 'latin1') : hmac.update(message)).digest('base64');
+}) satisfies HmacSha256Base64 & HmacSha256Base64OfText;
 
-/** How many verification keys stay imported; a verifier uses one or a few, so the oldest goes first past this. */
-const MAX_CACHED_KEYS = 16;
-/** The key bytes (as a binary string) -> the imported key; module-private, never exposed. */
-const keyObjects = new Map<string, KeyObject>();
+/**
+ * Keys imported once, by the key array itself (held weakly: an entry goes with its array). The
+ * verifier hands over the same array for the same key each time (see `verificationKey`), so the
+ * import is paid once per key; nothing is kept by the key's value.
+ */
+const imported = new WeakMap<Uint8Array, KeyObject>();
 
-/** The key imported once as a `KeyObject`, and reused while it stays among the most recent few. */
 function keyObjectOf(key: Uint8Array): KeyObject | Uint8Array {
   // node:crypto refuses an empty secret key; an empty HMAC key is still a key (padded with zeros).
   if (key.byteLength === 0) return key;
-  const id = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
-  let imported = keyObjects.get(id);
-  if (imported === undefined) {
-    imported = createSecretKey(key);
-    if (keyObjects.size >= MAX_CACHED_KEYS) keyObjects.delete(keyObjects.keys().next().value as string);
-    keyObjects.set(id, imported);
+  let keyObject = imported.get(key);
+  if (keyObject === undefined) {
+    keyObject = createSecretKey(key);
+    imported.set(key, keyObject);
   }
-  return imported;
+  return keyObject;
 }
 
 /**
@@ -29,9 +31,11 @@ function keyObjectOf(key: Uint8Array): KeyObject | Uint8Array {
  * `timingSafeEqual`. Rejects what the Web Crypto path rejects (a tag that is not strict Base64, or
  * of another length) without throwing, and answers the same for every other input.
  */
-export const nodeVerifyHmacSha256Base64 = ((key: Uint8Array, message: Uint8Array, signature: string): boolean => {
+export const nodeVerifyHmacSha256Base64 = ((key: Uint8Array, message: Uint8Array | string, signature: string): boolean => {
   if (!STRICT_BASE64.test(signature)) return false;
   const tag = Buffer.from(signature, 'base64');
-  const expected = createHmac('sha256', keyObjectOf(key)).update(message).digest();
+  const hmac = createHmac('sha256', keyObjectOf(key));
+  // An ASCII string is hashed as its bytes, one per character, with no copy made.
+  const expected = (typeof message === 'string' ? hmac.update(message, 'latin1') : hmac.update(message)).digest();
   return tag.byteLength === expected.byteLength && timingSafeEqual(tag, expected);
 }) satisfies VerifyHmacSha256Base64;

@@ -27,5 +27,8 @@ export const verifyHmacSha256Base64 = (async (key, message, signature) => {
   const tag = fromBase64(signature);
   if (tag === undefined) return false;
   const cryptoKey = await importHmacKey(key, 'verify');
-  return crypto.subtle.verify('HMAC', cryptoKey, tag, message);
+  // An ASCII string is its own UTF-8.
+  return crypto.subtle.verify('HMAC', cryptoKey, tag, typeof message === 'string' ? asciiEncoder.encode(message) : message);
 }) satisfies VerifyHmacSha256Base64;
+
+const asciiEncoder = new TextEncoder();

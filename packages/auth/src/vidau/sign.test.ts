@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   InvalidCredentialsError,
   InvalidTimestampError,
@@ -24,6 +24,16 @@ describe('signVidau', () => {
   it('signs clientId + body + timestamp with the auth key', async () => {
     expect(vidauStringToSign({ clientId: 'client-1', body, timestamp })).toBe(`client-1${body}1723515690000`);
     expect(await signVidau({ ...credentials, body, timestamp })).toBe(independent('secret-auth-key', `client-1${body}1723515690000`));
+  });
+
+  it.each([
+    ['an ASCII body', body],
+    ['a body with non-ASCII text', '{"text":"caf\u00e9 \u4f60\u597d \ud83d\ude00"}'],
+    ['a long ASCII body', `{"text":"${'a'.repeat(100_000)}"}`],
+  ])('signs %s alike on the synchronous path and the Web Crypto path', async (_name, text) => {
+    const expected = independent('secret-auth-key', `client-1${text}1723515690000`);
+    expect(signVidauSync({ ...credentials, body: text, timestamp })).toBe(expected);
+    expect(await signVidau({ ...credentials, body: text, timestamp })).toBe(expected);
   });
 
   it.each([
@@ -83,6 +93,12 @@ describe('vidauHeaders', () => {
   });
 });
 
+/** The module anew (its memo of the last credentials empty), through the entry point the path is exported from. */
+async function freshModule(path: string): Promise<{ verifyVidauSignature: typeof verifyVidauSignature }> {
+  vi.resetModules();
+  return path === 'node:crypto' ? import('../index.node.js') : import('./sign.js');
+}
+
 /** The portable verifier (Web Crypto's `subtle.verify`) and the Node build's (node:crypto, `timingSafeEqual`) must agree on everything. */
 const verifiers = [
   ['Web Crypto', verifyVidauSignature],
@@ -140,6 +156,21 @@ describe.each(verifiers)('verifyVidauSignature (%s)', (_path, verifyVidauSignatu
       if (bad === signature) continue;
       await expect(verify({ signature: bad })).rejects.toThrowError(SignatureMismatchError);
     }
+  });
+
+  it('refuses empty credentials on a first call as on any other', async () => {
+    const { verifyVidauSignature: fresh } = await freshModule(_path);
+    const first = fresh({ clientId: '', authKey: '', body, timestamp: String(timestamp), signature }, { now: () => timestamp });
+    // A fresh module has its own error classes: match the code, not the class.
+    await expect(first).rejects.toMatchObject({ code: 'ERR_INVALID_CREDENTIALS', field: 'clientId' });
+  });
+
+  it('checks the credentials on every call, whatever it accepted before', async () => {
+    await expect(verify({})).resolves.toBeUndefined();
+    await expect(verify({ authKey: 'secret-auth-key\n' })).rejects.toThrowError(InvalidCredentialsError);
+    await expect(verify({ clientId: ' client-1' })).rejects.toThrowError(InvalidCredentialsError);
+    await expect(verify({})).resolves.toBeUndefined();
+    await expect(verify({ clientId: '' })).rejects.toMatchObject({ code: 'ERR_INVALID_CREDENTIALS', field: 'clientId' });
   });
 
   it('turns a non-object input into a rejection, never a synchronous throw', async () => {

@@ -1,6 +1,6 @@
 import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
 import { canonicalJson } from '../canonical/whole-text.js';
-import type { HmacSha256Base64, VerifyHmacSha256Base64 } from '../crypto/hmac.js';
+import { ASCII_ONLY, type HmacSha256Base64, type HmacSha256Base64OfText, type VerifyHmacSha256Base64 } from '../crypto/hmac.js';
 import { verifyHmacSha256Base64, webHmacSha256Base64 } from '../crypto/web.js';
 import {
   InvalidCredentialsError,
@@ -101,6 +101,30 @@ function signedBytes(authKey: string, message: string, charset: VidauCharset = '
 }
 
 /**
+ * What Java's `text.getBytes()` hashes, for an HMAC that takes ASCII text: the text itself when it
+ * is ASCII (the same bytes under every charset; most bodies and all credentials), else its bytes.
+ */
+function signedText(text: string, charset: VidauCharset): Uint8Array<ArrayBuffer> | string {
+  return ASCII_ONLY.test(text) ? text : javaStringBytes(text, charset);
+}
+
+/** The encoded key a verifier used last: one verifier checks one key again and again. */
+let lastVerificationKey: { readonly authKey: string; readonly charset: VidauCharset; readonly bytes: Uint8Array<ArrayBuffer> } | undefined;
+
+/**
+ * `authKey` encoded under `charset`, the same array for the same key each time, so a verifier can
+ * keep the key it imported from it (node:crypto's `KeyObject`). Never handed to caller code: the
+ * verifiers are ours and do not write to it.
+ */
+function verificationKey(authKey: string, charset: VidauCharset): Uint8Array<ArrayBuffer> {
+  const last = lastVerificationKey;
+  if (last !== undefined && last.authKey === authKey && last.charset === charset) return last.bytes;
+  const bytes = javaStringBytes(authKey, charset);
+  lastVerificationKey = { authKey, charset, bytes };
+  return bytes;
+}
+
+/**
  * Base64 HMAC-SHA256 over `clientId + body + timestamp`, the `Authorization` header value.
  *
  * `body` is signed as given, not canonicalized: pass the output of `canonicalJson` and send those
@@ -134,12 +158,13 @@ export async function signVidau(input: VidauSignatureInput, options: SignOptions
 }
 
 /** The synchronous core of `signVidau`, for an HMAC that answers synchronously (node:crypto). */
-export function signVidauWith(hmac: (key: Uint8Array<ArrayBuffer>, message: Uint8Array<ArrayBuffer>) => string) {
+export function signVidauWith(hmac: HmacSha256Base64OfText) {
   return (input: VidauSignatureInput, options: Pick<SignOptions, 'charset'> = {}): string => {
     assertVidauCredentials(input);
     assertMillisecondTimestamp(input.timestamp);
-    const { key, message } = signedBytes(input.authKey, vidauStringToSign(input), options.charset);
-    return hmac(key, message);
+    const charset = options.charset ?? 'UTF-8';
+    assertVidauCharset(charset);
+    return hmac(signedText(input.authKey, charset), signedText(vidauStringToSign(input), charset));
   };
 }
 
@@ -253,12 +278,32 @@ export function verifyVidauSignature(input: VerifyVidauSignatureInput, options: 
 /**
  * `verifyVidauSignature` with the tag check given: Web Crypto's `subtle.verify` by default, the
  * synchronous node:crypto check (`timingSafeEqual`) in the Node build. Every other step is this one.
+ * Every failure is a rejection, never a synchronous throw.
  */
-export async function verifyVidauSignatureWith(
+export function verifyVidauSignatureWith(
   verifyHmac: VerifyHmacSha256Base64,
   input: VerifyVidauSignatureInput,
   options: VerifyVidauSignatureOptions = {},
 ): Promise<void> {
+  try {
+    return verdict(verifyHmac, input, options) ?? GENUINE;
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** What a genuine request resolves with when nothing was awaited (one settled promise serves all). */
+const GENUINE: Promise<void> = Promise.resolve();
+
+/**
+ * The checks, in order; undefined for a genuine request when the tag check answered at once, a
+ * promise when it did not. Throws (or rejects) the errors `verifyVidauSignature` documents.
+ */
+function verdict(
+  verifyHmac: VerifyHmacSha256Base64,
+  input: VerifyVidauSignatureInput,
+  options: VerifyVidauSignatureOptions,
+): undefined | Promise<void> {
   const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
   assertToleranceMs(toleranceMs);
   const guard = options.replayGuard;
@@ -269,7 +314,17 @@ export async function verifyVidauSignatureWith(
     );
   }
   const now = readClock(options.now ?? Date.now);
-  assertVidauCredentials(input);
+  // The same credentials, checked a moment ago, need no second look (a verifier checks one pair again and again).
+  if (
+    lastCredentials === undefined ||
+    typeof input !== 'object' ||
+    input === null ||
+    input.clientId !== lastCredentials.clientId ||
+    input.authKey !== lastCredentials.authKey
+  ) {
+    assertVidauCredentials(input);
+    lastCredentials = { clientId: input.clientId, authKey: input.authKey };
+  }
   if (!input.signature) throw new SignatureMissingError('the Authorization header with the signature is missing');
   if (!input.timestamp) throw new SignatureMissingError('the timestamp header is missing');
   if (!/^\d{1,16}$/.test(input.timestamp)) {
@@ -279,12 +334,31 @@ export async function verifyVidauSignatureWith(
   const skewMs = timestamp - now;
   if (!(Math.abs(skewMs) <= toleranceMs)) throw new TimestampOutOfWindowError(skewMs, toleranceMs);
   const body = input.body === '' ? '' : canonicalJson(input.body, { dialect: options.dialect ?? 'java' });
-  const message = vidauStringToSign({ clientId: input.clientId, body, timestamp });
-  const bytes = signedBytes(input.authKey, message, options.charset);
-  const genuine = verifyHmac(bytes.key, bytes.message, input.signature);
-  if (!(typeof genuine === 'boolean' ? genuine : await genuine)) {
-    throw new SignatureMismatchError('the signature does not match the body, client id and timestamp');
-  }
-  // After the check (awaited or not), check and record in one synchronous step: two copies verified at once cannot both pass.
-  guard?.admit({ clientId: input.clientId, timestamp, signature: input.signature }, now);
+  const charset = options.charset ?? 'UTF-8';
+  assertVidauCharset(charset);
+  const signature = input.signature;
+  const message = signedText(vidauStringToSign({ clientId: input.clientId, body, timestamp }), charset);
+  const genuine = verifyHmac(verificationKey(input.authKey, charset), message, signature);
+  if (typeof genuine === 'boolean') return admitted(genuine, guard, input.clientId, timestamp, signature, now);
+  return genuine.then((verified) => admitted(verified, guard, input.clientId, timestamp, signature, now));
 }
+
+/**
+ * The end of a check, once the tag is known: a mismatch throws; a genuine request is recorded by the
+ * replay guard, if any, in the same synchronous step, so two copies verified at once cannot both pass.
+ */
+function admitted(
+  genuine: boolean,
+  guard: ReplayGuard | undefined,
+  clientId: string,
+  timestamp: number,
+  signature: string,
+  now: number,
+): undefined {
+  if (!genuine) throw new SignatureMismatchError('the signature does not match the body, client id and timestamp');
+  guard?.admit({ clientId, timestamp, signature }, now);
+  return undefined;
+}
+
+/** The credentials `verdict` checked last (the check throws for bad ones, so only good ones are kept). */
+let lastCredentials: VidauCredentials | undefined;

@@ -339,20 +339,23 @@ function createUnifiedMock({ credentials, tryOn = {}, flatLay = {}, skuReadiness
 
   // ---- Auth: x-api-key, x-user-id, Bearer JWT; the gateway's empty 401 and 403 ----
 
-  const authenticate = async ({ request, security }: AuthInput): Promise<MockResponse | undefined> => {
+  /** Synchronous unless there is a bearer token to verify. */
+  const authenticate = ({ request, security }: AuthInput): MockResponse | undefined | Promise<MockResponse | undefined> => {
+    const bearer = bearerToken(request.headers);
+    if (bearer === undefined) return decide(request, security, undefined);
+    return verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now }).then(
+      (claims) => decide(request, security, claims),
+      // An invalid or expired token: 401 below, unless another credential lets the request in.
+      () => decide(request, security, undefined),
+    );
+  };
+
+  /** The verdict, given the claims of a bearer token that verified. */
+  const decide = (request: MockRequest, security: AuthInput['security'], claims: JwtClaims | undefined): MockResponse | undefined => {
     const header = (name: string) => request.headers.get(name) ?? undefined;
     const apiKey = header('x-api-key');
     const userId = header('x-user-id');
     const authorization = header('authorization');
-    const bearer = bearerToken(request.headers);
-    let claims: JwtClaims | undefined;
-    if (bearer !== undefined) {
-      try {
-        claims = await verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now });
-      } catch {
-        // An invalid or expired token: 401 below, unless another credential lets the request in.
-      }
-    }
     const valid: Readonly<Record<string, boolean>> = {
       apiKey: apiKey === credentials.apiKey,
       // The Android SDK in API-key mode sends the key itself as x-user-id (next to x-api-key).

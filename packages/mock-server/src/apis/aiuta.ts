@@ -92,15 +92,19 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
     expires_at: upload.expiresAt,
   });
 
+  // Each state is written out as one literal, keys in the same order: an object built by spreading and
+  // then overriding a key takes JSON.stringify off its fast path, and this is the most polled answer.
   const operationState = (operation: Operation): Ops['getOperation']['responses'][200]['content']['application/json'] => {
     const age = now() - operation.createdAt;
     const queued = tryOn.queuedMs ?? 300;
     const running = tryOn.runningMs ?? 1200;
-    const base = { id: operation.id, error: null, generated_images: [] };
-    if (age < queued) return { ...base, status: 'CREATED' };
-    if (age < queued + running) return { ...base, status: 'IN_PROGRESS' };
-    if (operation.outcome === 'ABORTED') return { ...base, status: 'ABORTED', abort_reason: 'NO_PEOPLE_DETECTED' };
-    if (operation.outcome === 'FAILED') return { ...base, status: 'FAILED', error: 'generation failed (simulated)' };
+    const { id } = operation;
+    if (age < queued) return { id, error: null, generated_images: [], status: 'CREATED' };
+    if (age < queued + running) return { id, error: null, generated_images: [], status: 'IN_PROGRESS' };
+    if (operation.outcome === 'ABORTED') {
+      return { id, error: null, generated_images: [], status: 'ABORTED', abort_reason: 'NO_PEOPLE_DETECTED' };
+    }
+    if (operation.outcome === 'FAILED') return { id, error: 'generation failed (simulated)', generated_images: [], status: 'FAILED' };
     if (operation.images === undefined) {
       const id = `${operation.id}-image-0`;
       generated.set(id, fileOf(operation.sourceId) ?? PLACEHOLDER_PNG);
@@ -109,33 +113,32 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
     // A deleted (or evicted) image stays gone: the list is made once, and only what is still stored is shown.
     const images = operation.images
       .filter((id) => generated.has(id))
-      .map((id) => ({ id, owner_type: 'user' as const, url: context.fileUrl(id), image_url: context.fileUrl(id), expires_at: null }));
-    return { ...base, status: 'SUCCESS', generated_images: images };
+      .map((id) => {
+        const url = context.fileUrl(id);
+        return { id, owner_type: 'user' as const, url, image_url: url, expires_at: null };
+      });
+    return { id, error: null, generated_images: images, status: 'SUCCESS' };
   };
 
   /** The claims of the token a request was let in with, when a bearer JWT (not the API key) let it in. */
   const tokenClaims = new WeakMap<MockRequest, JwtClaims>();
 
-  const authenticate = async ({ request, security }: AuthInput): Promise<MockResponse | undefined> => {
+  /** The verdict once the token (if any) is checked: `claims` when it verified, `jwtProblem` when it did not. */
+  const decide = (
+    request: MockRequest,
+    security: AuthInput['security'],
+    bearer: string | undefined,
+    claims: JwtClaims | undefined,
+    jwtProblem: string | undefined,
+  ): MockResponse | undefined => {
     const header = (name: string) => request.headers.get(name) ?? undefined;
-    const bearer = bearerToken(request.headers);
-    let jwtProblem: string | undefined;
-    let claims: JwtClaims | undefined;
-    const satisfied = async (scheme: string): Promise<boolean> => {
+    const satisfied = (scheme: string): boolean => {
       if (scheme === 'apiKey') return header('x-api-key') === credentials.apiKey;
       if (scheme === 'userId') return header('x-user-id') === credentials.subscriptionId;
-      if (scheme === 'bearerAuth' && bearer !== undefined) {
-        try {
-          claims = await verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now });
-          return true;
-        } catch (problem) {
-          jwtProblem = problem instanceof JwtInvalidError ? problem.reason : 'invalid token';
-        }
-      }
-      return false;
+      return scheme === 'bearerAuth' && claims !== undefined;
     };
     for (const alternative of security) {
-      if ((await Promise.all(alternative.map(satisfied))).every(Boolean)) {
+      if (alternative.every(satisfied)) {
         if (alternative.includes('bearerAuth') && claims !== undefined) tokenClaims.set(request, claims);
         return undefined;
       }
@@ -146,6 +149,19 @@ function createAiutaMock({ credentials, tryOn = {} }: AiutaMockOptions, context:
       return error(403, 'x-user-id is not accepted for this operation; use the API key or a JWT');
     }
     return error(401, 'API key or token is missing or invalid');
+  };
+
+  /** Synchronous unless a bearer token has to be verified (for an operation that takes one). */
+  const authenticate = ({ request, security }: AuthInput): MockResponse | undefined | Promise<MockResponse | undefined> => {
+    const bearer = bearerToken(request.headers);
+    if (bearer === undefined || !security.some((alternative) => alternative.includes('bearerAuth'))) {
+      return decide(request, security, bearer, undefined, undefined);
+    }
+    return verifyAiutaJwt(bearer, { secret: credentials.jwtSecret, issuer: credentials.jwtIssuer, now }).then(
+      (claims) => decide(request, security, bearer, claims, undefined),
+      (problem: unknown) =>
+        decide(request, security, bearer, undefined, problem instanceof JwtInvalidError ? problem.reason : 'invalid token'),
+    );
   };
 
   return defineMockApi<Ops>({

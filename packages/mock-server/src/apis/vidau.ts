@@ -79,6 +79,13 @@ function createVidauMock(
   });
 
   const error = (status: number, message: string): MockResponse => json(status, { code: status, msg: message });
+  const verifyOptions = { now, toleranceMs, dialect } as const;
+  const passed = (): undefined => undefined;
+  const refused = (problem: unknown): MockResponse => {
+    if (!(problem instanceof SignetAuthError)) throw problem;
+    // A body the server cannot canonicalize is a bad request; anything else is an authentication failure.
+    return error(problem.code === 'ERR_CANONICAL_JSON_UNSUPPORTED' || problem.code === 'ERR_JSON_SYNTAX' ? 400 : 401, problem.code);
+  };
 
   const status = (task: StoredTask): 0 | 1 | 2 => {
     if (now() - task.createdAt < renderMs) return 0;
@@ -103,7 +110,7 @@ function createVidauMock(
     stringLength: 'utf-16',
     error,
     invalid: (problems) => json(400, { code: 400, msg: 'invalid request', details: problems }),
-    async authenticate({ request }) {
+    authenticate({ request }) {
       if (request.headers.get('x-client-id') !== credentials.clientId) return error(401, 'unknown x-client-id');
       let body: string;
       try {
@@ -111,17 +118,16 @@ function createVidauMock(
       } catch {
         return error(400, 'body is not UTF-8');
       }
-      try {
-        await verifyVidauSignature(
-          { ...credentials, body, timestamp: request.headers.get('timestamp'), signature: request.headers.get('authorization') },
-          { now, toleranceMs, dialect },
-        );
-        return undefined;
-      } catch (problem) {
-        if (!(problem instanceof SignetAuthError)) throw problem;
-        // A body the server cannot canonicalize is a bad request; anything else is an authentication failure.
-        return error(problem.code === 'ERR_CANONICAL_JSON_UNSUPPORTED' || problem.code === 'ERR_JSON_SYNTAX' ? 400 : 401, problem.code);
-      }
+      return verifyVidauSignature(
+        {
+          clientId: credentials.clientId,
+          authKey: credentials.authKey,
+          body,
+          timestamp: request.headers.get('timestamp'),
+          signature: request.headers.get('authorization'),
+        },
+        verifyOptions,
+      ).then(passed, refused);
     },
     file(name) {
       const [, id, extension] = /^(.+)\.(mp4|jpg)$/.exec(name) ?? [];

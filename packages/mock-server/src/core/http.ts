@@ -37,5 +37,7 @@ export function isLoopback(url: URL): boolean {
 
 /** The media type of a Content-Type header, lowercased and without parameters; '' when absent. */
 export function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (contentType === null) return '';
+  const end = contentType.indexOf(';');
+  return (end < 0 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
 }

@@ -26,6 +26,9 @@ export type RouteMatch =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'malformed-path' };
 
+const NOT_FOUND: RouteMatch = { kind: 'not-found' };
+const MALFORMED_PATH: RouteMatch = { kind: 'malformed-path' };
+
 export interface Router {
   match(method: string, path: string): RouteMatch;
   /** The `Allow` value for a path the spec knows, for OPTIONS. */
@@ -76,28 +79,33 @@ export function compileRoutes(api: MockApi): Router {
   }
   const pattern = new RegExp(`^(?:${sources.join('|')})$`);
 
-  const find = (path: string): { route: Route; found: RegExpExecArray } | undefined => {
-    const found = routes.length === 0 ? null : pattern.exec(path);
-    const route = found === null ? undefined : routes.find((r) => found[r.group] !== undefined);
-    return route && found ? { route, found } : undefined;
+  /** The route whose group matched, in `found` (the match of the combined pattern). */
+  const routeOf = (found: RegExpExecArray): Route | undefined => {
+    for (const route of routes) if (found[route.group] !== undefined) return route;
+    return undefined;
   };
 
   return {
     match(method, path) {
-      const hit = find(path);
-      if (hit === undefined) return { kind: 'not-found' };
-      const { route, found } = hit;
+      const found = routes.length === 0 ? null : pattern.exec(path);
+      const route = found === null ? undefined : routeOf(found);
+      if (found === null || route === undefined) return NOT_FOUND;
       const operation = route.operations.get(method) ?? (method === 'HEAD' ? route.operations.get('GET') : undefined);
       if (operation === undefined) return { kind: 'method-not-allowed', allow: route.allow };
       const params: Record<string, string> = {};
-      for (const [i, name] of route.names.entries()) {
-        const value = decodeSegment(found[route.group + 1 + i] ?? '');
-        if (value === undefined) return { kind: 'malformed-path' };
-        params[name] = value;
+      for (let i = 0; i < route.names.length; i++) {
+        const raw = found[route.group + 1 + i] ?? '';
+        // Most segments hold no escape: only those need decoding (and can be malformed).
+        const value = raw.includes('%') ? decodeSegment(raw) : raw;
+        if (value === undefined) return MALFORMED_PATH;
+        params[route.names[i] as string] = value;
       }
       return { kind: 'operation', operation, params };
     },
-    allow: (path) => find(path)?.route.allow,
+    allow(path) {
+      const found = routes.length === 0 ? null : pattern.exec(path);
+      return found === null ? undefined : routeOf(found)?.allow;
+    },
   };
 }
 

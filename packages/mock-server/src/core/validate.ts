@@ -19,7 +19,9 @@ export interface ValidationProblem {
  */
 export type StringLength = 'code-points' | 'utf-16';
 
-export type BodyValidator = (body: unknown) => ValidationProblem[];
+export type BodyValidator = (body: unknown) => readonly ValidationProblem[];
+
+const NO_PROBLEMS: readonly ValidationProblem[] = Object.freeze([]);
 
 const compilers = new WeakMap<OpenApiDocument, Map<StringLength, Ajv2020>>();
 const validators = new WeakMap<Ajv2020, Map<string, ValidateFunction>>();
@@ -88,7 +90,7 @@ export function compileValidator(spec: OpenApiDocument, pointer: readonly string
     cache.set(ref, validate);
   }
   const compiled = validate;
-  return (body) => (compiled(body) ? [] : (compiled.errors ?? []).map(toProblem));
+  return (body) => (compiled(body) ? NO_PROBLEMS : (compiled.errors ?? []).map(toProblem));
 }
 
 function toProblem(error: ErrorObject): ValidationProblem {
