@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './client.js';
-import { AbortedError, ApiResponseError, NotFoundError, SignetError } from './errors.js';
+import { AbortedError, ApiConnectionError, ApiResponseError, NotFoundError, SignetError } from './errors.js';
+import { answer, startFaultServer } from './fault-server.test-support.js';
 import { recordingFetch } from './testing.js';
 
 interface Paths {
@@ -165,45 +166,6 @@ describe('a call without middleware', () => {
     ]);
   });
 
-  it('lets a per-request middleware and isRetryable use the request as a Request', async () => {
-    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
-    const seen: string[] = [];
-    const api = client(io, {
-      isRetryable: (request) => {
-        seen.push(`${request.method} ${new URL(request.url).pathname}`);
-        return false;
-      },
-    });
-    const middleware = [
-      {
-        onRequest: async ({ request }: { request: Request }) => {
-          seen.push(await request.clone().text());
-          request.headers.set('x-from-middleware', 'yes');
-          return request;
-        },
-      },
-    ];
-    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
-    // A middleware may also answer a Request of its own.
-    const replacing = [{ onRequest: ({ request }: { request: Request }) => new Request(request.url, { method: 'PUT', body: '{}' }) }];
-    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware: replacing, ...init }));
-    expect(seen).toEqual(['{"name":"n"}', 'POST /v1/items', 'PUT /v1/items']);
-    expect(io.requests.map((r) => [r.method, r.body, r.headers.get('x-from-middleware')])).toEqual([
-      ['POST', '{"name":"n"}', 'yes'],
-      ['PUT', '{}', null],
-    ]);
-  });
-
-  it('refuses, loudly, to be copied with new Request(), which would lose its parts', async () => {
-    const io = recordingFetch([Response.json({ id: '1' })]);
-    const api = client(io);
-    const copying = [{ onRequest: ({ request }: { request: Request }) => new Request(request, { headers: { 'x-copy': '1' } }) }];
-    await expect(
-      api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware: copying, ...init })),
-    ).rejects.toBeInstanceOf(TypeError);
-    expect(io.requests).toHaveLength(0);
-  });
-
   it('builds real Requests once the client has middleware', async () => {
     const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
     const api = client(io);
@@ -217,5 +179,116 @@ describe('a call without middleware', () => {
     await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
     expect(kinds).toEqual([true]);
     expect(io.requests.map((r) => [r.body, r.headers.get('x-copy')])).toEqual([['{"name":"n"}', '1']]);
+  });
+});
+
+describe('the request user code is handed', () => {
+  const isPlainRequest = (request: unknown) => request instanceof Request && Object.getPrototypeOf(request) === Request.prototype;
+
+  it('is a real Request in a per-request onRequest, which new Request() and clone() take', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
+    const api = client(io);
+    const seen: unknown[] = [];
+    const middleware = [
+      {
+        onRequest: async ({ request }: { request: Request }) => {
+          seen.push(isPlainRequest(request), await request.clone().text());
+          return new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-copy': '1' } });
+        },
+      },
+    ];
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
+    expect(seen).toEqual([true, '{"name":"n"}']);
+    expect(io.requests.map((r) => [r.method, r.body, r.headers.get('content-type'), r.headers.get('x-copy')])).toEqual([
+      ['POST', '{"name":"n"}', 'application/json', '1'],
+    ]);
+  });
+
+  it('is a real Request in a per-request onResponse and onError', async () => {
+    const io = recordingFetch([Response.json({ id: '1' }), new TypeError('fetch failed')]);
+    const api = client(io, { maxRetries: 0 });
+    const seen: string[] = [];
+    const middleware = [
+      {
+        onResponse: ({ request }: { request: Request }) => {
+          const copy = new Request(request);
+          seen.push(`response ${isPlainRequest(request)} ${copy.method} ${new URL(copy.url).pathname}`);
+        },
+        onError: ({ request }: { request: Request }) => {
+          seen.push(`error ${isPlainRequest(request)} ${request.method} ${new URL(request.url).pathname}`);
+        },
+      },
+    ];
+    await api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, middleware, ...init }));
+    await expect(
+      api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '2' } }, middleware, ...init })),
+    ).rejects.toBeInstanceOf(ApiConnectionError);
+    expect(seen).toEqual(['response true GET /v1/items/1', 'error true GET /v1/items/2']);
+  });
+
+  it("can be sent by a per-request middleware with the global fetch, its answer taken as the call's", async () => {
+    const server = await startFaultServer((_request, response) => answer(response, 201, { id: 'from-server' }));
+    try {
+      const io = recordingFetch();
+      const api = createApiClient<Paths>({ baseUrl: `${server.origin}/v1`, fetch: io.fetch });
+      const middleware = [{ onRequest: ({ request }: { request: Request }) => fetch(request) }];
+      const item = await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
+      expect(item).toEqual({ id: 'from-server' });
+      expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([['POST', '/v1/items', '{"name":"n"}']]);
+      expect(io.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is a real Request for a fetch given in the call options', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
+    const api = client(recordingFetch());
+    const kinds: boolean[] = [];
+    const own = (request: Request) => {
+      kinds.push(isPlainRequest(request));
+      return io.fetch(new Request(request));
+    };
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init, fetch: own }));
+    expect(kinds).toEqual([true]);
+    expect(io.requests.map((r) => r.body)).toEqual(['{"name":"n"}']);
+  });
+
+  it('is a real Request for isRetryable, which is asked only when a try could be repeated', async () => {
+    const io = recordingFetch([
+      Response.json({ id: '1' }, { status: 201 }),
+      unavailable(),
+      () => Response.json({ id: '2' }, { status: 201 }),
+    ]);
+    const seen: string[] = [];
+    const api = client(io, {
+      ...noWait,
+      isRetryable: (request) => {
+        const copy = new Request(request);
+        seen.push(`${isPlainRequest(request)} ${copy.method} ${new URL(copy.url).pathname} ${copy.headers.get('content-type')}`);
+        return true;
+      },
+    });
+    const post = () => api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
+    await expect(post()).resolves.toEqual({ id: '1' });
+    expect(seen).toEqual([]);
+    await expect(post()).resolves.toEqual({ id: '2' });
+    expect(seen).toEqual(['true POST /v1/items application/json']);
+    expect(io.requests.map((r) => r.body)).toEqual(['{"name":"n"}', '{"name":"n"}', '{"name":"n"}']);
+  });
+
+  it('signs the bytes a per-request middleware put in, and sends exactly those', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
+    const signed: string[] = [];
+    const api = client(io, {
+      sign: ({ body }) => {
+        signed.push(typeof body === 'string' ? body : new TextDecoder().decode(body));
+        return { headers: { 'x-signature': 'sig' } };
+      },
+    });
+    const middleware = [{ onRequest: ({ request }: { request: Request }) => new Request(request, { body: '{"name":"replaced"}' }) }];
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
+    expect(signed).toEqual(['{"name":"replaced"}']);
+    expect(io.requests.map((r) => [r.body, r.headers.get('x-signature')])).toEqual([['{"name":"replaced"}', 'sig']]);
   });
 });

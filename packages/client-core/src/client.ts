@@ -35,7 +35,11 @@ export interface RequestOptions {
 export interface ApiClientOptions extends ClientTransportOptions, Pick<TransportOptions, 'sleep' | 'random' | 'retryAfterClock'> {
   /** Prefix of every path, without a trailing slash, e.g. `https://api.aiuta.com/digital-try-on/v1`. */
   readonly baseUrl: string;
-  /** Requests that are safe to repeat without the caller's word. Default: idempotent HTTP methods. */
+  /**
+   * Requests that are safe to repeat without the caller's word. Default: idempotent HTTP methods.
+   * Asked only once a try has failed in a way a repeat could mend (so a call that succeeds never
+   * asks), at most once per call, with a Request of what was sent.
+   */
   readonly isRetryable?: (request: Request) => boolean;
   /** Serializes JSON request bodies; it should refuse values it cannot send faithfully. */
   readonly bodySerializer?: (body: unknown) => string;
@@ -68,36 +72,26 @@ export interface FetchResult {
   readonly response: Response;
 }
 
-/**
- * The per-call part of an openapi-fetch init that carries the transport options and, while the
- * client has no middleware, the class openapi-fetch builds the call's request with: one that keeps
- * the parts as they are, so that the transport sends them without a Request built and read back.
- */
+/** The per-call part of an openapi-fetch init: the fetch that carries the call's transport options. */
 export interface CallInit {
   readonly fetch: (request: Request) => Promise<Response>;
-  readonly Request?: typeof Request;
 }
 
-/** What a {@link CallRequest} answers itself; any other member of a Request comes from the Request it stands for. */
-const PART_MEMBERS: ReadonlySet<PropertyKey> = new Set(['constructor', 'url', 'method', 'headers']);
-
 /**
- * What openapi-fetch builds a call's request with, in place of a Request, when the client has no
- * middleware: the URL, method, headers and serialized body as given, which the transport sends as
- * they are, so that no Request is built, its body made a stream and read back, only to be taken
- * apart again. It answers `url`, `method` and `headers` itself; anything else a per-request
- * middleware or `isRetryable` asks of it (`body`, `clone()`, `signal`, …) comes from a Request
- * built from the parts at that moment, which is then sent instead. A body other than a string
- * gets a real Request from the start. It cannot be passed to `new Request()` (that throws a
- * TypeError): build one from its `url`, `method`, `headers` and body instead.
+ * What openapi-fetch builds a call's request with, in place of a Request, when no code but ours
+ * will see it (no middleware, and the call goes through the transport): the URL, method, headers
+ * and serialized body as given, which the transport sends as they are, so that no Request is
+ * built, its body made a stream and read back, only to be taken apart again before each try builds
+ * its own. It is no Request, which is why nothing outside this module may be handed one; a body
+ * other than a string (FormData, bytes) gets a real Request from the start.
  */
-class CallRequest {
+class CallRequest implements RequestParts {
   // Assigned unless the constructor returns a Request instead.
   readonly url!: string;
   readonly method!: string;
-  readonly #headers!: Headers;
-  readonly #init!: RequestInit;
-  #request: Request | undefined;
+  readonly headers!: Headers;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal | undefined;
 
   constructor(url: string, init: RequestInit = {}) {
     if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
@@ -106,57 +100,20 @@ class CallRequest {
     }
     this.url = url;
     this.method = init.method ?? 'GET';
-    this.#headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.#init = init;
-  }
-
-  /** openapi-fetch checks a middleware's answer with `instanceof`: a Request passes as well. */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request || (typeof value === 'object' && value !== null && #headers in value);
-  }
-
-  /** What the transport sends for `request`: its parts, or the Request it became. */
-  static sendable(request: Request): Request | RequestParts {
-    if (!(#headers in request)) return request;
-    const call = request as unknown as CallRequest;
-    if (call.#request !== undefined) return call.#request;
-    const { body, signal } = call.#init;
-    return {
-      url: call.url,
-      method: call.method,
-      headers: call.#headers,
-      body: (body ?? undefined) as string | undefined,
-      signal: signal ?? undefined,
-    };
-  }
-
-  get headers(): Headers {
-    return this.#request?.headers ?? this.#headers;
-  }
-
-  /** The Request these parts stand for, built the first time something other than a part is asked for. */
-  asRequest(): Request {
-    this.#request ??= new Request(this.url, { ...this.#init, method: this.method, headers: this.#headers });
-    return this.#request;
-  }
-
-  [Symbol.toPrimitive](): never {
-    throw new TypeError("this request is a call's parts: build a new Request from its url, method, headers and body");
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = init.body ?? undefined;
+    this.signal = init.signal ?? undefined;
   }
 }
 
-if (typeof Request === 'function') {
-  for (const name of Object.getOwnPropertyNames(Request.prototype)) {
-    if (PART_MEMBERS.has(name)) continue;
-    Object.defineProperty(CallRequest.prototype, name, {
-      configurable: true,
-      get(this: CallRequest) {
-        const request = this.asRequest();
-        const value: unknown = Reflect.get(request, name, request);
-        return typeof value === 'function' ? value.bind(request) : value;
-      },
-    });
-  }
+/** The methods of an openapi-fetch client that send a request, with the init as last argument. */
+const SENDING_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/** The parts of an openapi-fetch call's options that decide who sees its request. */
+interface CallOptions {
+  readonly fetch?: unknown;
+  readonly middleware?: readonly unknown[];
+  readonly Request?: unknown;
 }
 
 export type DataOf<R extends FetchResult> = Exclude<R['data'], undefined>;
@@ -234,21 +191,24 @@ export interface ApiClient<Paths extends {}> {
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
-  /** Whether no middleware was ever registered (an ejected one counts too), so that none can see a call's request (see CallRequest). */
+  /** Whether no middleware was ever registered (an ejected one counts too), so that none can see a call's request. */
   let bare = true;
+  /** The fetches that hand a request to the transport and to nothing else. */
+  const transportFetches = new WeakSet<CallInit['fetch']>();
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
-  const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => ({
-    fetch: (request) => {
+  const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => {
+    const fetch = (request: Request) => {
       sent.request = request;
-      return transport.send(CallRequest.sendable(request), {
-        retry: call.retry ?? isRetryable(request),
+      return transport.send(request, {
+        retry: call.retry ?? isRetryable,
         ...(call.signal && { signal: call.signal }),
         ...(call.timeoutMs !== undefined && { timeoutMs: call.timeoutMs }),
         ...(call.maxRetries !== undefined && { maxRetries: call.maxRetries }),
       });
-    },
-    ...(bare && { Request: CallRequest as unknown as typeof Request }),
-  });
+    };
+    transportFetches.add(fetch);
+    return { fetch };
+  };
   const raw = createClient<Paths>({
     baseUrl: options.baseUrl,
     fetch: initFor().fetch,
@@ -261,6 +221,23 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     use(...middleware);
   };
   if (options.middleware && options.middleware.length > 0) raw.use(...options.middleware);
+  /** A call's options, with CallRequest to build its request when nothing but the transport will see it. */
+  const withCallRequest = (init: CallOptions | undefined): CallOptions | undefined => {
+    const unseen =
+      bare &&
+      init?.Request === undefined &&
+      !init?.middleware?.some(Boolean) &&
+      (init?.fetch === undefined || transportFetches.has(init.fetch as CallInit['fetch']));
+    return unseen ? { ...init, Request: CallRequest } : init;
+  };
+  type Sending = (url: unknown, init?: CallOptions) => Promise<FetchResult>;
+  const methods = raw as unknown as Record<(typeof SENDING_METHODS)[number], Sending>;
+  for (const method of SENDING_METHODS) {
+    const send = methods[method];
+    methods[method] = (url, init) => send(url, withCallRequest(init));
+  }
+  const request = raw.request as unknown as (method: unknown, url: unknown, init?: CallOptions) => Promise<FetchResult>;
+  (raw as unknown as { request: typeof request }).request = (method, url, init) => request(method, url, withCallRequest(init));
 
   const exchange = async <R extends FetchResult>(call: RequestOptions | undefined, run: (init: CallInit) => Promise<R>) => {
     const sent: { request?: Request } = {};

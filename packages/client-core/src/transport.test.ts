@@ -71,6 +71,34 @@ describe('createTransport', () => {
     expect(busy.seen).toHaveLength(1);
   });
 
+  it('asks a retry function once, only after a failure a repeat could mend, with a Request of what was sent', async () => {
+    const asked: string[] = [];
+    const retry = async (request: Request) => {
+      asked.push(`${request.method} ${request.url} ${await request.clone().text()}`);
+    };
+    const pending: Promise<void>[] = [];
+    const decide = (request: Request) => {
+      pending.push(retry(request));
+      return true;
+    };
+    const fine = scripted([new Response('{}'), new Response(null, { status: 404 })]);
+    const transport = createTransport({ fetch: fine.fetch, sleep: fine.sleep });
+    await transport.send(post(), { retry: decide });
+    expect((await transport.send(post(), { retry: decide })).status).toBe(404);
+    expect(pending).toHaveLength(0);
+
+    const flaky = scripted([new Response(null, { status: 503 }), new TypeError('fetch failed'), new Response('{"ok":true}')]);
+    const response = await createTransport({ fetch: flaky.fetch, sleep: flaky.sleep }).send(post(), { retry: decide });
+    await Promise.all(pending);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(asked).toEqual(['POST https://api.test/jobs {"a":1}']);
+
+    const refused = scripted([new Response(null, { status: 503 }), new Response('{}')]);
+    const answer = await createTransport({ fetch: refused.fetch, sleep: refused.sleep }).send(post(), { retry: () => false });
+    expect(answer.status).toBe(503);
+    expect(refused.seen).toHaveLength(1);
+  });
+
   it('obeys x-should-retry', async () => {
     const io = scripted([new Response(null, { status: 503, headers: { 'x-should-retry': 'false' } })]);
     expect((await createTransport({ fetch: io.fetch, sleep: io.sleep }).send(post(), { retry: true })).status).toBe(503);

@@ -114,8 +114,10 @@ export interface SendOptions {
   /**
    * Whether a failed try may be repeated. Callers pass false for requests that
    * create something (a second try could create it twice) unless told otherwise.
+   * A function is asked at most once, and only when a try has failed in a way a repeat
+   * could mend, with a Request of what was handed to `send` (method, URL, headers, body).
    */
-  readonly retry: boolean;
+  readonly retry: boolean | ((request: Request) => boolean);
   /** The caller's cancellation; defaults to the request's own signal. */
   readonly signal?: AbortSignal | undefined;
   /** Per try; overrides the transport's default. */
@@ -332,7 +334,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
-  const attempt = async (first: HopInit, url: URL, userSignal: AbortSignal | undefined, timeoutMs: number, mayRetry: boolean) => {
+  const attempt = async (first: HopInit, url: URL, userSignal: AbortSignal | undefined, timeoutMs: number, mayRetry: () => boolean) => {
     const controller = new AbortController();
     const onUserAbort = () => controller.abort();
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
@@ -345,7 +347,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const sent: Sent = [];
     try {
       const { response, url: finalUrl, redirected } = await follow(first, url, controller.signal, sent);
-      if (mayRetry && shouldRetry(response)) {
+      if (shouldRetry(response) && mayRetry()) {
         await discard(response);
         return { retryAfter: retryAfterMs(response.headers, now()) };
       }
@@ -374,13 +376,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (!isRequest(request)) body = request.body;
       else if (request.body !== null) body = new Uint8Array(await request.arrayBuffer());
       const first: HopInit = { method: request.method, headers: request.headers, body };
+      // Settled on the first failure a repeat could mend, so that a call that succeeds never asks.
+      let repeatable = typeof retry === 'boolean' ? retry : undefined;
+      const allowsRepeat = () => (repeatable ??= (retry as (request: Request) => boolean)(requestOf(url, first)));
       for (let retries = 0; ; retries++) {
-        const retriesLeft = retry && retries < maxRetries;
+        const mayRetry = () => retries < maxRetries && allowsRepeat();
         let outcome: Awaited<ReturnType<typeof attempt>>;
         try {
-          outcome = await attempt(first, url, signal, timeoutMs, retriesLeft);
+          outcome = await attempt(first, url, signal, timeoutMs, mayRetry);
         } catch (error) {
-          if (!retriesLeft || !(error instanceof ApiConnectionError || error instanceof ApiTimeoutError)) throw error;
+          if (!(error instanceof ApiConnectionError || error instanceof ApiTimeoutError) || !mayRetry()) throw error;
           await wait(backoffMs(retries), signal);
           continue;
         }
@@ -397,6 +402,11 @@ type Sent = { readonly url: URL; readonly headers: Headers }[];
 /** A Request (of this realm or another), not its parts. */
 function isRequest(request: Request | RequestParts): request is Request {
   return typeof (request as Partial<Request>).arrayBuffer === 'function';
+}
+
+/** A Request of what a call hands to `send`, for code that asks about it as a Request. */
+function requestOf(url: URL, init: HopInit): Request {
+  return new Request(url, { method: init.method, headers: init.headers, ...(init.body !== undefined && { body: init.body as BodyInit }) });
 }
 
 interface HopInit {
