@@ -9,8 +9,8 @@ export type HmacSha256Base64 = (key: Uint8Array<ArrayBuffer>, message: Uint8Arra
 /**
  * Whether `signature` is the Base64 HMAC-SHA256 of `message` under `key`, compared in constant
  * time; false (never a throw) for a signature that is not strict standard Base64. A `message`
- * given as a string is ASCII, one byte per character (every charset encodes ASCII alike): the
- * caller need not allocate its bytes, which for a signed request is the whole body.
+ * given as a string is well-formed text, hashed as its UTF-8 bytes: the caller need not allocate
+ * them, which for a signed request is the whole body.
  */
 export type VerifyHmacSha256Base64 = (
   key: Uint8Array<ArrayBuffer>,
@@ -19,8 +19,8 @@ export type VerifyHmacSha256Base64 = (
 ) => boolean | Promise<boolean>;
 
 /**
- * `HmacSha256Base64` that also takes ASCII text for key or message, hashed as its own bytes (one
- * per character): for a signed request the message is the whole body, and no copy of it is made.
+ * `HmacSha256Base64` that also takes well-formed text for key or message, hashed as its UTF-8
+ * bytes: for a signed request the message is the whole body, and no copy of it is made.
  */
 export type HmacSha256Base64OfText = (key: Uint8Array<ArrayBuffer> | string, message: Uint8Array<ArrayBuffer> | string) => string;
 

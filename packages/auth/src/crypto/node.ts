@@ -3,9 +3,8 @@ import { type HmacSha256Base64, type HmacSha256Base64OfText, STRICT_BASE64, type
 
 /** Synchronous node:crypto path; several times faster than Web Crypto for small messages. */
 export const nodeHmacSha256Base64 = ((key: Uint8Array | string, message: Uint8Array | string): string => {
-  // Text is ASCII here (HmacSha256Base64OfText): node:crypto takes a text key as UTF-8, which for ASCII is the same bytes.
-  const hmac = createHmac('sha256', key);
-  return (typeof message === 'string' ? hmac.update(message, 'latin1') : hmac.update(message)).digest('base64');
+  // node:crypto hashes text (key or message) as UTF-8, which is what HmacSha256Base64OfText promises.
+  return createHmac('sha256', key).update(message).digest('base64');
 }) satisfies HmacSha256Base64 & HmacSha256Base64OfText;
 
 /**
@@ -34,8 +33,7 @@ function keyObjectOf(key: Uint8Array): KeyObject | Uint8Array {
 export const nodeVerifyHmacSha256Base64 = ((key: Uint8Array, message: Uint8Array | string, signature: string): boolean => {
   if (!STRICT_BASE64.test(signature)) return false;
   const tag = Buffer.from(signature, 'base64');
-  const hmac = createHmac('sha256', keyObjectOf(key));
-  // An ASCII string is hashed as its bytes, one per character, with no copy made.
-  const expected = (typeof message === 'string' ? hmac.update(message, 'latin1') : hmac.update(message)).digest();
+  // Text is hashed as its UTF-8 bytes, with no copy made here.
+  const expected = createHmac('sha256', keyObjectOf(key)).update(message).digest();
   return tag.byteLength === expected.byteLength && timingSafeEqual(tag, expected);
 }) satisfies VerifyHmacSha256Base64;

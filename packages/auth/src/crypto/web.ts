@@ -27,8 +27,7 @@ export const verifyHmacSha256Base64 = (async (key, message, signature) => {
   const tag = fromBase64(signature);
   if (tag === undefined) return false;
   const cryptoKey = await importHmacKey(key, 'verify');
-  // An ASCII string is its own UTF-8.
-  return crypto.subtle.verify('HMAC', cryptoKey, tag, typeof message === 'string' ? asciiEncoder.encode(message) : message);
+  return crypto.subtle.verify('HMAC', cryptoKey, tag, typeof message === 'string' ? utf8.encode(message) : message);
 }) satisfies VerifyHmacSha256Base64;
 
-const asciiEncoder = new TextEncoder();
+const utf8 = new TextEncoder();

@@ -36,6 +36,13 @@ describe('signVidau', () => {
     expect(await signVidau({ ...credentials, body: text, timestamp })).toBe(expected);
   });
 
+  it('signs a lone surrogate as the "?" Java encodes it to, where UTF-8 text would carry U+FFFD', async () => {
+    const text = '{"text":"a\ud800b"}';
+    const expected = independent('secret-auth-key', 'client-1{"text":"a?b"}1723515690000');
+    expect(signVidauSync({ ...credentials, body: text, timestamp })).toBe(expected);
+    expect(await signVidau({ ...credentials, body: text, timestamp })).toBe(expected);
+  });
+
   it.each([
     [1723515690, /looks like seconds/],
     [1723515690000.5, /integer number of milliseconds/],

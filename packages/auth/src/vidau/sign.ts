@@ -101,11 +101,12 @@ function signedBytes(authKey: string, message: string, charset: VidauCharset = '
 }
 
 /**
- * What Java's `text.getBytes()` hashes, for an HMAC that takes ASCII text: the text itself when it
- * is ASCII (the same bytes under every charset; most bodies and all credentials), else its bytes.
+ * What Java's `text.getBytes()` hashes, for an HMAC that takes text as UTF-8: the text itself when
+ * its UTF-8 is those bytes (well-formed under UTF-8; ASCII, as every credential is, under any
+ * charset), else the bytes Java would encode.
  */
 function signedText(text: string, charset: VidauCharset): Uint8Array<ArrayBuffer> | string {
-  return ASCII_ONLY.test(text) ? text : javaStringBytes(text, charset);
+  return (charset === 'UTF-8' ? text.isWellFormed() : ASCII_ONLY.test(text)) ? text : javaStringBytes(text, charset);
 }
 
 /** The encoded key a verifier used last: one verifier checks one key again and again. */
@@ -215,7 +216,10 @@ export interface VerifyVidauSignatureOptions {
   readonly toleranceMs?: number;
   /** Clock in milliseconds since the epoch; injectable for tests. A clock that returns no finite time refuses every request. */
   readonly now?: () => number;
-  /** Which reference to canonicalize the received body like; `java` (fastjson2, as the VidAU server) by default. */
+  /**
+   * Which reference to canonicalize the received body like: `'java'` (fastjson2, as the VidAU server)
+   * by default, or `python` from `@signet/auth/python`.
+   */
   readonly dialect?: CanonicalJsonDialect;
   /** The JVM default charset the sender signed under (see `SignOptions.charset`); default UTF-8. */
   readonly charset?: VidauCharset;
