@@ -9,7 +9,6 @@
  *   pnpm --filter @signet/conformance vectors
  */
 import { writeFileSync } from 'node:fs';
-import type { CanonicalJsonDialect } from '@signet/auth';
 import fc from 'fast-check';
 import { referenceCase } from '../src/arbitraries.js';
 import { judge, signetAnswer } from '../src/compare.js';
@@ -24,7 +23,7 @@ import {
   ReferenceProcess,
 } from '../src/references.js';
 import type { InvalidVector, RefusedVector, ValidVector, Vector, VectorFile } from '../src/vectors.js';
-import { vectorPath } from '../src/vectors.js';
+import { type DialectName, vectorPath } from '../src/vectors.js';
 
 const RANDOM_SEED = 20261123;
 const RANDOM_CASES = 150;
@@ -85,7 +84,7 @@ function tamperings(valid: ValidVector): { comment: string; signature: string }[
 }
 
 async function generate(
-  dialect: CanonicalJsonDialect,
+  dialect: DialectName,
   reference: Reference,
   charsetJvms: ReadonlyMap<JvmCharset, ReferenceProcess>,
 ): Promise<{ file: VectorFile; mismatches: string[] }> {

@@ -1,5 +1,4 @@
 import {
-  type CanonicalJsonDialect,
   CanonicalJsonError,
   type CanonicalJsonUnsupportedReason,
   canonicalJson,
@@ -9,16 +8,17 @@ import {
   vidauStringToSign,
 } from '@signet/auth';
 import type { JavaRange, JvmCharset, RangeAnswer, ReferenceAnswer, ReferenceCase } from './references.js';
+import { DIALECT_OPTION, type DialectName } from './vectors.js';
 
 /** What @signet/auth does with a case: the body and signature it would send, or why it refuses. */
 export type SignetAnswer =
   | { readonly ok: true; readonly canonical: string; readonly stringToSign: string; readonly signature: string }
   | { readonly ok: false; readonly code: string; readonly reason?: CanonicalJsonUnsupportedReason };
 
-export async function signetAnswer(c: ReferenceCase, dialect: CanonicalJsonDialect, charset?: VidauCharset): Promise<SignetAnswer> {
+export async function signetAnswer(c: ReferenceCase, dialect: DialectName, charset?: VidauCharset): Promise<SignetAnswer> {
   let canonical: string;
   try {
-    canonical = canonicalJson(c.text, { dialect });
+    canonical = canonicalJson(c.text, { dialect: DIALECT_OPTION[dialect] });
   } catch (error) {
     if (error instanceof CanonicalJsonError) return { ok: false, code: error.code, reason: error.reason };
     if (error instanceof JsonSyntaxError) return { ok: false, code: error.code };
@@ -35,7 +35,7 @@ export async function signetAnswer(c: ReferenceCase, dialect: CanonicalJsonDiale
  */
 // 'not-an-object': the vendor code sorts a request object, so a top-level array or scalar is
 // no body it signs (fastjson2 even reads the text "\"{}\"" as {}); refusing it is always right.
-export const ALLOWED_REFUSALS: Record<CanonicalJsonDialect, readonly CanonicalJsonUnsupportedReason[]> = {
+export const ALLOWED_REFUSALS: Record<DialectName, readonly CanonicalJsonUnsupportedReason[]> = {
   java: [
     'not-an-object',
     'version-dependent-number',
@@ -72,7 +72,7 @@ function describeRange(range: RangeAnswer): string {
  * must be allowed. For java the reference is the whole fastjson2 range: signet must write what
  * every release writes, and must refuse wherever two releases differ.
  */
-export function judge(dialect: CanonicalJsonDialect, ours: SignetAnswer, reference: ReferenceAnswer | RangeAnswer): Verdict {
+export function judge(dialect: DialectName, ours: SignetAnswer, reference: ReferenceAnswer | RangeAnswer): Verdict {
   if ('byVersion' in reference && !reference.agreed) {
     if (ours.ok) return { kind: 'accepted-where-versions-differ', detail: `signet wrote ${ours.canonical}; ${describeRange(reference)}` };
     if (ours.reason !== undefined && ALLOWED_REFUSALS[dialect].includes(ours.reason)) {

@@ -1,9 +1,10 @@
-import { type CanonicalJsonDialect, FASTJSON2_RANGE } from '@signet/auth';
+import { FASTJSON2_RANGE } from '@signet/auth';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceCase } from './arbitraries.js';
 import { judge, judgeCharset, refusalStands, signetAnswer, type Verdict } from './compare.js';
 import { FASTJSON2_PINNED, fastjson2Range, JavaRange, type JvmCharset, type ReferenceCase, ReferenceProcess } from './references.js';
+import type { DialectName } from './vectors.js';
 
 /** At least this many cases per dialect per run; CI sets no lower bound. */
 const RUNS = Math.max(10_000, Number(process.env.SIGNET_CONFORMANCE_RUNS ?? 0));
@@ -27,7 +28,7 @@ interface Tally {
 }
 
 const tally = (): Tally => ({ checked: 0, identical: 0, mismatches: 0, acceptedWhereVersionsDiffer: 0, refused: {}, overRefused: {} });
-const tallies: Record<CanonicalJsonDialect, Tally> = { java: tally(), python: tally() };
+const tallies: Record<DialectName, Tally> = { java: tally(), python: tally() };
 const charsetTallies = Object.fromEntries(CHARSETS.map((c) => [c, { checked: 0, differentFromUtf8: 0, mismatches: 0 }])) as Record<
   JvmCharset,
   { checked: number; differentFromUtf8: number; mismatches: number }
@@ -37,7 +38,7 @@ let range: JavaRange;
 let python: ReferenceProcess;
 const jvmsByCharset = new Map<JvmCharset, ReferenceProcess>();
 
-function record(dialect: CanonicalJsonDialect, verdict: Verdict): void {
+function record(dialect: DialectName, verdict: Verdict): void {
   const t = tallies[dialect];
   t.checked++;
   if (verdict.kind === 'match') t.identical++;

@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CanonicalJsonDialect, CanonicalJsonUnsupportedReason } from '@signet/auth';
+import { python } from '@signet/auth/python';
+
+/** A dialect by the name its vector file, tallies and reports use. */
+export type DialectName = 'java' | 'python';
+
+/** The `dialect` option each name stands for: python is a value of its own import. */
+export const DIALECT_OPTION: Record<DialectName, CanonicalJsonDialect> = { java: 'java', python };
 
 /**
  * One committed vector file per dialect, in a Wycheproof-shaped envelope.
@@ -10,7 +17,7 @@ import type { CanonicalJsonDialect, CanonicalJsonUnsupportedReason } from '@sign
  */
 export interface VectorFile {
   readonly algorithm: 'VIDAU-HMAC-SHA256';
-  readonly dialect: CanonicalJsonDialect;
+  readonly dialect: DialectName;
   readonly generator: {
     readonly reference: string;
     /** `fastjson2=2.0.45,…,2.0.65` (every release the vectors were produced on, which all agreed) or `python=3.11`. */
@@ -69,8 +76,8 @@ export type Vector = ValidVector | InvalidVector | RefusedVector;
 
 export const vectorsDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'vectors');
 
-export const vectorPath = (dialect: CanonicalJsonDialect) => join(vectorsDirectory, `vidau-${dialect}.json`);
+export const vectorPath = (dialect: DialectName) => join(vectorsDirectory, `vidau-${dialect}.json`);
 
-export function loadVectors(dialect: CanonicalJsonDialect): VectorFile {
+export function loadVectors(dialect: DialectName): VectorFile {
   return JSON.parse(readFileSync(vectorPath(dialect), 'utf8')) as VectorFile;
 }

@@ -1,7 +1,11 @@
 import { CanonicalJsonError } from '@signet/auth';
+import { JsonNumber } from '../../../packages/auth/src/canonical/json-number.js';
+// The one frozen copy of this revision's parser: @signet/auth's tests keep it as the oracle of the one that replaced it.
+import {
+  MAX_DEPTH,
+  parseJsonLosslessOriginal as parseJsonLossless,
+} from '../../../packages/auth/src/canonical/parse-original.test-support.js';
 import { type Dialect, javaDialect, pythonDialect, Refusal } from './dialects.js';
-import { JsonNumber } from './json-number.js';
-import { MAX_DEPTH, parseJsonLossless } from './parse.js';
 
 export type CanonicalJsonDialect = 'java' | 'python';
 

@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { nodeHmacSha256Base64 } from './crypto/node.js';
 import { diagnoseVidauSignature } from './doctor.js';
 import { SignetError } from './errors.js';
+import { python } from './python.js';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -105,8 +106,9 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
   if (values.timestamp !== undefined && (!/^\d+$/.test(values.timestamp) || !Number.isSafeInteger(timestamp))) {
     throw usage(`--timestamp must be an integer number of milliseconds, got ${JSON.stringify(values.timestamp)}`);
   }
-  const dialect = values.dialect ?? 'java';
-  if (dialect !== 'java' && dialect !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialect)}`);
+  const dialectName = values.dialect ?? 'java';
+  if (dialectName !== 'java' && dialectName !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialectName)}`);
+  const dialect = dialectName === 'python' ? python : 'java';
   const clientId = io.env.VIDAU_CLIENT_ID;
   const authKey = io.env.VIDAU_AUTH_KEY;
   const unset = [!clientId && 'VIDAU_CLIENT_ID', !authKey && 'VIDAU_AUTH_KEY'].filter(Boolean);

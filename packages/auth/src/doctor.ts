@@ -1,14 +1,8 @@
 import { type CanonicalJsonDialect, canonicalJsonIn } from './canonical/canonical-json.js';
-import {
-  type Dialect,
-  FASTJSON2_RANGE,
-  javaDialect,
-  javaDialectWithDoubles,
-  pythonDialect,
-  sortByCodePoint,
-  sortByCodeUnit,
-} from './canonical/dialects.js';
-import { canonicalJsonTextIn } from './canonical/whole-text.js';
+import { type Dialect, FASTJSON2_RANGE, javaDialect, javaDialectWithDoubles, sortByCodeUnit } from './canonical/dialects.js';
+// The doctor tries the other dialect as a hypothesis, so it carries both (a client that signs does not).
+import { pythonDialect, sortByCodePoint } from './canonical/python.js';
+import { canonicalJsonTextIn, dialectOf } from './canonical/whole-text.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
@@ -25,6 +19,7 @@ export interface DiagnoseVidauInput {
   readonly timestamp: number;
   /** The `Authorization` header the server received, if there is one to explain. */
   readonly receivedSignature?: string;
+  /** The dialect the server canonicalizes with: `'java'` (default), or `python` from `@signet/auth/python`. */
   readonly dialect?: CanonicalJsonDialect;
   /** The JVM default charset to expect (see `SignOptions.charset`); the others are tried as hypotheses. */
   readonly charset?: VidauCharset;
@@ -45,7 +40,8 @@ export interface Hypothesis {
 
 /** What `diagnoseVidauSignature` found. */
 export interface VidauDiagnosis {
-  readonly dialect: CanonicalJsonDialect;
+  /** The name of the dialect the body was canonicalized in. */
+  readonly dialect: 'java' | 'python';
   readonly charset: VidauCharset;
   /** The body the server signs, or why it has none. */
   readonly canonicalBody: string | undefined;
@@ -88,16 +84,17 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * number scale, non-ASCII, timestamp unit, the server JVM's charset, the
  * fastjson2 release, …) reproduces a received one, naming the option that fixes it.
  * The auth key is used to compute signatures and is never part of the result.
+ *
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` not in `VIDAU_CHARSETS`.
  */
 export async function diagnoseVidauSignature(
   input: DiagnoseVidauInput,
   hmac: HmacSha256Base64 = webHmacSha256Base64,
 ): Promise<VidauDiagnosis> {
-  const dialectName = input.dialect ?? 'java';
+  const dialect = dialectOf(input.dialect);
   const charset = input.charset ?? 'UTF-8';
   assertVidauCharset(charset);
-  const dialect = dialectName === 'java' ? javaDialect : pythonDialect;
-  const other = dialectName === 'java' ? pythonDialect : javaDialect;
+  const other = dialect === javaDialect ? pythonDialect : javaDialect;
   const sign = (body: string, timestamp = input.timestamp) => vidauStringToSign({ clientId: input.clientId, body, timestamp });
   const mac = (message: string, as: VidauCharset = charset) => hmac(javaStringBytes(input.authKey, as), javaStringBytes(message, as));
 
@@ -114,9 +111,9 @@ export async function diagnoseVidauSignature(
   const canonicalWith = (change: Partial<Dialect>) => attempt(() => sign(canonicalJsonIn(variant(dialect, change), input.body)));
   const hypotheses: Hypothesis[] = [
     {
-      name: `${dialectName === 'java' ? 'python' : 'java'} dialect`,
+      name: `${other.name} dialect`,
       concerns: 'body',
-      explanation: `the sender canonicalized like the vendor's ${dialectName === 'java' ? 'Python' : 'Java'} sample, not the ${dialectName} one; if that is what the server runs, sign with dialect: '${dialectName === 'java' ? 'python' : 'java'}'`,
+      explanation: `the sender canonicalized like the vendor's ${other === javaDialect ? 'Java' : 'Python'} sample, not the ${dialect.name} one; if that is what the server runs, sign with ${other === javaDialect ? "dialect: 'java'" : 'dialect: python (from `@signet/auth/python`)'}`,
       stringToSign: attempt(() => sign(canonicalJsonIn(other, input.body))),
     },
     {
@@ -228,7 +225,7 @@ export async function diagnoseVidauSignature(
     }
   }
   return {
-    dialect: dialectName,
+    dialect: dialect.name,
     charset,
     canonicalBody,
     problem,

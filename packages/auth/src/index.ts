@@ -21,6 +21,7 @@ export type {
   CanonicalJsonObject,
   CanonicalJsonOptions,
   CanonicalJsonValue,
+  ImportedDialect,
 } from './canonical/canonical-json.js';
 export { FASTJSON2_RANGE } from './canonical/dialects.js';
 export { JsonNumber } from './canonical/json-number.js';

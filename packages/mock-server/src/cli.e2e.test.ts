@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { createAiutaUnifiedClient } from '@signet/aiuta-unified';
-import { createVidauClient } from '@signet/vidau';
+import { createVidauClient, python } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MOCK_CREDENTIALS } from './index.js';
 
@@ -88,7 +88,7 @@ describe('the signet-mock CLI', () => {
     const unified = createAiutaUnifiedClient({ auth: apiKeyAuth(MOCK_CREDENTIALS.aiuta.apiKey), baseUrl: cli.unified });
     expect(cli.unified).toBe(`${cli.url}/v1`);
     expect((await unified.skuItems.listPage()).total).toBe(0);
-    const vidau = createVidauClient({ ...MOCK_CREDENTIALS.vidau, baseUrl: cli.vidau, dialect: 'python' });
+    const vidau = createVidauClient({ ...MOCK_CREDENTIALS.vidau, baseUrl: cli.vidau, dialect: python });
     const task = await vidau.createAvatarVideo({
       webhook_url: 'http://127.0.0.1:9/hook',
       params: { voice_id: 'v', avatar_id: 7, text: 'Grüße 😀', language: 'English' },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { python } from '@signet/auth/python';
 import { isLoopbackHost, startMockServer } from './node.js';
 
 const HELP = `Usage: signet-mock [options]
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       port,
       host,
       allowRemote: values['allow-remote'] === true,
-      ...(dialect !== undefined && { vidauDialect: dialect }),
+      ...(dialect !== undefined && { vidauDialect: dialect === 'python' ? python : 'java' }),
       ...(maxBodyBytes !== undefined && { maxBodyBytes }),
     });
   } catch (error) {

@@ -33,7 +33,7 @@ export interface MockOptions {
   readonly now?: () => number;
   /** VidAU replay window: largest accepted |timestamp − now|. Default 5 minutes. */
   readonly toleranceMs?: number;
-  /** How the VidAU mock canonicalizes bodies to check signatures: `java` (fastjson2, default) or `python`. */
+  /** How the VidAU mock canonicalizes bodies to check signatures: `'java'` (fastjson2, default) or `python` from `@signet/auth/python`. */
   readonly vidauDialect?: CanonicalJsonDialect;
   /** Try-on operations of both Aiuta APIs: timings and outcome. */
   readonly tryOn?: TryOnSimulation;

@@ -5,6 +5,7 @@
  */
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { canonicalJson, signVidau } from '@signet/auth';
+import { python } from '@signet/auth/python';
 import { createVidauClient } from '@signet/vidau';
 
 interface Vector {
@@ -23,7 +24,7 @@ async function vectors(dialect: 'java' | 'python') {
   const mismatches: number[] = [];
   let checked = 0;
   for (const v of file.tests.filter((t) => t.result === 'valid')) {
-    const body = canonicalJson(v.input, { dialect });
+    const body = canonicalJson(v.input, { dialect: dialect === 'python' ? python : 'java' });
     const signature = await signVidau({ clientId: v.clientId, authKey: v.authKey, body, timestamp: v.timestamp });
     checked++;
     if (body !== v.canonicalBody || signature !== v.signature) mismatches.push(v.tcId);

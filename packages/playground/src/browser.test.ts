@@ -5,6 +5,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '@signet/auth';
 import { signVidauSync } from '@signet/auth/node';
+import { python } from '@signet/auth/python';
 import { type MockServer, startMockServer } from '@signet/mock-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +133,7 @@ describe('in headless Chromium', () => {
     );
 
     await page.selectOption('#dialect', 'python');
-    await expect.poll(() => page.textContent('#canonical')).toBe(canonicalJson(body, { dialect: 'python' }));
+    await expect.poll(() => page.textContent('#canonical')).toBe(canonicalJson(body, { dialect: python }));
 
     const screenshot = await page.screenshot({ fullPage: false });
     await page.screenshot({ path: join(root, 'screenshots/playground.png') });

@@ -1,4 +1,5 @@
 import { canonicalJson, signVidau, vidauStringToSign } from '@signet/auth';
+import { python } from '@signet/auth/python';
 
 const field = (id: string) => document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 const show = (id: string, text: string) => {
@@ -13,7 +14,7 @@ async function update(): Promise<void> {
   const clientId = field('clientId').value;
   const authKey = field('authKey').value;
   const timestamp = Number(field('timestamp').value);
-  const dialect = field('dialect').value === 'python' ? 'python' : 'java';
+  const dialect = field('dialect').value === 'python' ? python : 'java';
   try {
     const body = canonicalJson(field('body').value, { dialect });
     const signature = await signVidau({ clientId, authKey, body, timestamp });

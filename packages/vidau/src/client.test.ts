@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { CanonicalJsonError, InvalidCredentialsError, SignatureMismatchError, verifyVidauSignature } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
-import { ApiTimeoutError, AuthenticationError, createVidauClient, InvalidRequestError, RateLimitError } from './index.js';
+import { ApiTimeoutError, AuthenticationError, createVidauClient, InvalidRequestError, python, RateLimitError } from './index.js';
 
 const credentials = { clientId: 'client-1', authKey: 'vidau-SECRET-key' };
 const T0 = 1_795_392_000_000;
@@ -52,6 +52,27 @@ describe('createAvatarVideo', () => {
       '{"params":{"avatar_id":7,"language":"English","text":"Héllo","voice_id":"v-1"},"webhook_url":"https://example.com/hook"}',
     );
     await expectGenuine(request, T0);
+  });
+
+  it("with dialect: python, sends and signs the body as the vendor's CPython sample writes it", async () => {
+    const io = server();
+    await createVidauClient({ ...credentials, fetch: io.fetch, now: () => T0, dialect: python }).createAvatarVideo(createRequest);
+    const request = io.sent[0] as Request;
+    // Nulls kept and non-ASCII escaped, where the default (fastjson2) drops and writes it raw.
+    const body =
+      '{"params":{"avatar_id":7,"language":"English","speed":null,"text":"H\\u00e9llo","voice_id":"v-1"},"webhook_url":"https://example.com/hook"}';
+    expect(await request.clone().text()).toBe(body);
+    await verifyVidauSignature(
+      { ...credentials, body, timestamp: request.headers.get('timestamp'), signature: request.headers.get('authorization') },
+      { now: () => T0, dialect: python },
+    );
+  });
+
+  it('refuses a dialect given by name where the python value belongs, before sending', async () => {
+    const io = server();
+    const vidau = createVidauClient({ ...credentials, fetch: io.fetch, dialect: 'python' as 'java' });
+    await expect(vidau.createAvatarVideo(createRequest)).rejects.toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'dialect' });
+    expect(io.sent).toHaveLength(0);
   });
 
   it('sends x-auth-key only when includeAuthKey is set', async () => {

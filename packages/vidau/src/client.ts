@@ -64,7 +64,10 @@ export interface VidauClientOptions extends ClientTransportOptions {
   readonly authKey: string;
   /** Default {@link VIDAU_BASE_URL}; point it at a mock server in tests. */
   readonly baseUrl?: string;
-  /** How the server canonicalizes bodies; `java` (fastjson2) unless it is known otherwise. */
+  /**
+   * How the server canonicalizes bodies: `'java'` (fastjson2, default) unless it is known to run the
+   * vendor's CPython sample, then `python` (exported here); a bundle carries it only where it is imported.
+   */
   readonly dialect?: CanonicalJsonDialect;
   /**
    * The server JVM's default charset, which the vendor's Java sample signs with (`getBytes()`

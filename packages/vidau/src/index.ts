@@ -8,6 +8,7 @@ export {
   TimestampOutOfWindowError,
   verifyVidauSignature,
 } from '@signet/auth';
+export { python } from '@signet/auth/python';
 export type { ClientTransportOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export * from '@signet/client-core/errors';
 export {

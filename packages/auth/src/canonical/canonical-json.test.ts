@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
-import { type CanonicalJsonObject, canonicalJson } from './canonical-json.js';
+import { python } from '../python.js';
+import type { CanonicalJsonDialect, CanonicalJsonObject } from './canonical-json.js';
 import { JsonNumber } from './json-number.js';
+import { canonicalJson } from './whole-text.js';
 
-function refusal(input: string | CanonicalJsonObject, dialect: 'java' | 'python' = 'java') {
+function refusal(input: string | CanonicalJsonObject, dialect: CanonicalJsonDialect = 'java') {
   try {
     canonicalJson(input, { dialect });
   } catch (error) {
@@ -29,7 +31,7 @@ describe('canonicalJson on JS values', () => {
   it('drops null members in java, keeps them in python, and keeps null array elements in both', () => {
     const value = { b: null, a: [null, { y: null, x: 1 }], c: { d: null } };
     expect(canonicalJson(value)).toBe('{"a":[null,{"x":1}],"c":{}}');
-    expect(canonicalJson(value, { dialect: 'python' })).toBe('{"a":[null,{"y":null,"x":1}],"b":null,"c":{"d":null}}');
+    expect(canonicalJson(value, { dialect: python })).toBe('{"a":[null,{"y":null,"x":1}],"b":null,"c":{"d":null}}');
   });
 
   it('omits undefined members as JSON.stringify does', () => {
@@ -39,19 +41,19 @@ describe('canonicalJson on JS values', () => {
   it('writes non-ASCII raw in java and as lowercase \\u escapes in python', () => {
     const value = { s: 'é😀\u007f\u2028"\\\n' };
     expect(canonicalJson(value)).toBe('{"s":"é😀\u007f\u2028\\"\\\\\\n"}');
-    expect(canonicalJson(value, { dialect: 'python' })).toBe('{"s":"\\u00e9\\ud83d\\ude00\\u007f\\u2028\\"\\\\\\n"}');
+    expect(canonicalJson(value, { dialect: python })).toBe('{"s":"\\u00e9\\ud83d\\ude00\\u007f\\u2028\\"\\\\\\n"}');
   });
 
   it('orders keys by UTF-16 unit in java and by code point in python', () => {
     const value = { '\uff61': 1, '\u{1f600}': 2 };
     expect(canonicalJson(value)).toBe('{"😀":2,"｡":1}');
-    expect(canonicalJson(value, { dialect: 'python' })).toBe('{"\\uff61":1,"\\ud83d\\ude00":2}');
+    expect(canonicalJson(value, { dialect: python })).toBe('{"\\uff61":1,"\\ud83d\\ude00":2}');
   });
 
   it('takes bigint and JsonNumber for values a JS number cannot hold', () => {
     const value = { big: 9007199254740993n, price: new JsonNumber('1.50') };
     expect(canonicalJson(value)).toBe('{"big":9007199254740993,"price":1.50}');
-    expect(canonicalJson(value, { dialect: 'python' })).toBe('{"big":9007199254740993,"price":1.5}');
+    expect(canonicalJson(value, { dialect: python })).toBe('{"big":9007199254740993,"price":1.5}');
   });
 
   it('accepts a Map as an object, keeping keys JS objects cannot', () => {
@@ -75,7 +77,7 @@ describe('canonicalJson on JS values', () => {
       );
     fc.assert(
       fc.property(fc.dictionary(fc.string(), safe), (value) => {
-        for (const dialect of ['java', 'python'] as const) {
+        for (const dialect of ['java', python] as const) {
           let fromValue: string | undefined;
           let fromText: string | undefined;
           try {
@@ -136,13 +138,23 @@ describe('canonicalJson refusals', () => {
   });
 
   it('python refuses only what CPython cannot write as JSON, and keeps lone surrogates', () => {
-    expect(refusal('{"a":1e400}', 'python').reason).toBe('non-finite-number');
-    expect(canonicalJson('{"a":"\\ud800","b":1e21}', { dialect: 'python' })).toBe('{"a":"\\ud800","b":1e+21}');
+    expect(refusal('{"a":1e400}', python).reason).toBe('non-finite-number');
+    expect(canonicalJson('{"a":"\\ud800","b":1e21}', { dialect: python })).toBe('{"a":"\\ud800","b":1e+21}');
   });
 
   it('reports JSON syntax errors as JsonSyntaxError, and an unknown dialect or number lexeme as InvalidRequestError', () => {
     expect(() => canonicalJson('{"a":}')).toThrowError(JsonSyntaxError);
     expect(() => canonicalJson({}, { dialect: 'ruby' as 'java' })).toThrowError(
+      expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field: 'dialect' }),
+    );
+    // The dialect's name where its value belongs (the option took names before python became an import).
+    expect(() => canonicalJson({}, { dialect: 'python' as 'java' })).toThrowError(
+      expect.objectContaining({
+        field: 'dialect',
+        message: `dialect: must be 'java' or python from '@signet/auth/python', got "python"`,
+      }),
+    );
+    expect(() => canonicalJson({}, { dialect: { name: 'python' } })).toThrowError(
       expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field: 'dialect' }),
     );
     expect(() => new JsonNumber('1.')).toThrowError(expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field: 'JsonNumber' }));

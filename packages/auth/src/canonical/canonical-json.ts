@@ -1,15 +1,24 @@
-import { InvalidRequestError } from '@signet/client-core/errors';
 import { CanonicalJsonError, SignetAuthError } from '../errors.js';
-import { type Dialect, javaDialect, pythonDialect, Refusal } from './dialects.js';
+import { type Dialect, Refusal } from './dialects.js';
 import { JsonNumber } from './json-number.js';
 import { writeNative } from './native.js';
 import { MAX_DEPTH, parseJsonLossless } from './parse.js';
 
 /**
- * Which vendor reference a canonical body reproduces: `java`, the fastjson2 sample the VidAU server
- * runs (every release of `FASTJSON2_RANGE`), or `python`, the vendor's CPython sample.
+ * Which vendor reference a canonical body reproduces: `'java'` (the default), the fastjson2 sample
+ * the VidAU server runs (every release of `FASTJSON2_RANGE`), or `python` from
+ * `@signet/auth/python`, the vendor's CPython sample, which only the bundles that import it carry.
  */
-export type CanonicalJsonDialect = 'java' | 'python';
+export type CanonicalJsonDialect = 'java' | ImportedDialect;
+
+/**
+ * A dialect that is imported to be used, so that a bundle carries it only where it is: `python`
+ * from `@signet/auth/python`. Pass it as `dialect`; what it holds besides its name is internal.
+ */
+export interface ImportedDialect {
+  /** The reference it reproduces. */
+  readonly name: 'python';
+}
 
 /**
  * A JSON-compatible value. Objects are plain objects or Maps with string keys;
@@ -32,28 +41,10 @@ export type CanonicalJsonObject = ReadonlyMap<string, CanonicalJsonValue> | { re
 /** Options of `canonicalJson`. */
 export interface CanonicalJsonOptions {
   /**
-   * Which vendor reference to match byte for byte. `java` (default) is fastjson2,
-   * what the VidAU server runs; `python` is the vendor's CPython sample.
+   * Which vendor reference to match byte for byte. `'java'` (default) is fastjson2, what the VidAU
+   * server runs; `python` from `@signet/auth/python` is the vendor's CPython sample.
    */
   readonly dialect?: CanonicalJsonDialect;
-}
-
-const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, python: pythonDialect };
-
-/**
- * The sorted compact JSON that the vendor reference produces for `input`:
- * JSON text (read losslessly) or a JSON-compatible value. The result is meant
- * to be both the signed string and the HTTP body.
- *
- * @throws JsonSyntaxError when `input` is text that is not JSON.
- * @throws CanonicalJsonError when the reference's output cannot be reproduced
- *   soundly; `reason` and `path` say what and where.
- */
-export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
-  const dialect = DIALECTS[options.dialect ?? 'java'];
-  if (dialect === undefined)
-    throw new InvalidRequestError('dialect', `must be 'java' or 'python', got ${JSON.stringify(String(options.dialect)).slice(0, 40)}`);
-  return canonicalJsonIn(dialect, input);
 }
 
 /**
@@ -188,7 +179,8 @@ function writeMembers(
   return `{${out}}`;
 }
 
-function formatPath(path: readonly (string | number)[]): string {
+/** `$.a[0]["b c"]`: where a refusal is, as `CanonicalJsonError.path` names it. */
+export function formatPath(path: readonly (string | number)[]): string {
   let out = '$';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;

@@ -1,14 +1,19 @@
 import type { CanonicalJsonUnsupportedReason } from '../errors.js';
-import { hasEscapeOrSurrogate, pythonString } from './escape.js';
 import { fastjson2Double, javaShortestDouble } from './java-double.js';
 import { splitNumberLexeme } from './json-number.js';
+import type { NativeWriter } from './native.js';
 
 /**
  * How one vendor reference writes the pieces of a sorted compact JSON body.
  * Each function returns the exact text the reference would emit, or throws a
  * {@link Refusal} when no text can be guaranteed to match it.
+ *
+ * The java dialect lives here, since every signer needs it; the python one in python.ts, which a
+ * bundle carries only when it imports `@signet/auth/python`. Nothing here may refer to it.
  */
 export interface Dialect {
+  /** Which reference this dialect, or the variant of it (the signature doctor's hypotheses), follows. */
+  readonly name: 'java' | 'python';
   /** fastjson2 skips null-valued members of every object; CPython keeps them. */
   readonly dropsNullMembers: boolean;
   /** Sorts an object's keys in place, in the reference's order. */
@@ -18,6 +23,16 @@ export interface Dialect {
   readonly key: (key: string, nested: boolean) => string;
   readonly numberLexeme: (lexeme: string) => string;
   readonly number: (value: number) => string;
+  /**
+   * The largest exponent every release of the reference reads anywhere in a text, even in a value a
+   * later duplicate key replaces: fastjson2 2.0.51 and older throw past 1023; CPython reads any.
+   */
+  readonly maxReadableExponent: number;
+  /**
+   * The fast writer made for this dialect (native.ts). A copy of the dialect with a rule changed
+   * carries it too, but the writer serves only the dialect it names, so a copy is written exactly.
+   */
+  readonly native?: () => NativeWriter;
 }
 
 /** Thrown by dialect functions; the writer adds the path and turns it into a CanonicalJsonError. */
@@ -28,10 +43,17 @@ export class Refusal {
   ) {}
 }
 
+/** Whether any unit needs a JSON escape ('"', '\\', C0) or is a surrogate: one native regex test. */
+const ESCAPE_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+export function hasEscapeOrSurrogate(value: string): boolean {
+  return ESCAPE_OR_SURROGATE.test(value);
+}
+
 /** CPython 3.11 refuses to read a longer int (sys.get_int_max_str_digits); one limit serves both dialects. */
 export const MAX_NUMBER_DIGITS = 4300;
 
-function countDigits(integerDigits: string, fractionDigits: string | undefined): number {
+export function countDigits(integerDigits: string, fractionDigits: string | undefined): number {
   const count = integerDigits.length + (fractionDigits?.length ?? 0);
   if (count > MAX_NUMBER_DIGITS) {
     throw new Refusal('number-too-long', `a number of ${count} digits is longer than the ${MAX_NUMBER_DIGITS} the references accept`);
@@ -39,16 +61,14 @@ function countDigits(integerDigits: string, fractionDigits: string | undefined):
   return count;
 }
 
-const isAllZeros = (digits: string) => /^0*$/.test(digits);
-
-function requireSafeInteger(value: number): string {
+export function requireSafeInteger(value: number): string {
   if (!Number.isSafeInteger(value)) {
     throw new Refusal('unsafe-integer', `${value} is beyond ±2^53-1 and has lost digits; pass a bigint or the JSON text`);
   }
   return String(value);
 }
 
-function requireFinite(value: number): void {
+export function requireFinite(value: number): void {
   if (!Number.isFinite(value)) {
     throw new Refusal('non-finite-number', `${value} has no JSON form`);
   }
@@ -199,14 +219,47 @@ function javaKey(key: string, nested: boolean): string {
   return javaString(key);
 }
 
+/** The fastjson2 sample the VidAU server runs, as every release of {@link FASTJSON2_RANGE} writes it: the default. */
 export const javaDialect: Dialect = {
+  name: 'java',
   dropsNullMembers: true,
   sortKeys: sortByCodeUnit,
   string: javaString,
   key: javaKey,
   numberLexeme: javaNumberLexeme,
   number: javaNumber,
+  maxReadableExponent: FASTJSON2_MAX_EXPONENT,
+  native: () => javaNative,
 };
+
+const javaNative: NativeWriter = {
+  dialect: javaDialect,
+  dropsNull: true,
+  minPlainFraction: 1e-6,
+  before: (a, b) => a < b,
+  checksSurrogates: true,
+  checksKeys: true,
+  sort: sortByCodeUnit,
+  quote: javaString,
+  names: new Map(),
+};
+
+/**
+ * UTF-16 code-unit order, as String.compareTo in fastjson2's TreeMap (and JS's default sort), with
+ * `<` inline: an insertion sort for the few keys of most objects, where it beats Array#sort's setup.
+ */
+export function sortByCodeUnit(keys: string[]): void {
+  if (keys.length > 12) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
+    keys[j + 1] = key;
+  }
+}
 
 /** The java dialect without the per-key refusal: the whole-body check decides (whole-text.ts). */
 export const javaDialectKeepingKeys: Dialect = { ...javaDialect, key: (key) => javaString(key) };
@@ -224,94 +277,3 @@ export function javaDialectWithDoubles(formatting: DoubleFormatting, base: Diale
     number: (value) => javaNumberWith(value, formatting),
   };
 }
-
-// --- CPython 3.11 (sorted(d.items()) -> json.dumps(separators=(',', ':'))) ---
-
-/** Python's float repr: shortest round-trip digits, plain for exponents -4..15, else `1e-05` style. */
-export function pythonFloatRepr(value: number): string {
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const scientific = value.toExponential();
-  const e = scientific.indexOf('e');
-  const sign = value < 0 ? '-' : '';
-  const digits = scientific.slice(sign.length, e).replace('.', '');
-  const exponent = Number(scientific.slice(e + 1));
-  if (exponent < -4 || exponent >= 16) {
-    const mantissa = digits.length === 1 ? digits : `${digits[0]}.${digits.slice(1)}`;
-    const magnitude = String(Math.abs(exponent)).padStart(2, '0');
-    return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${magnitude}`;
-  }
-  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
-  if (digits.length <= exponent + 1) return `${sign}${digits.padEnd(exponent + 1, '0')}.0`;
-  return `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
-}
-
-function pythonNumberLexeme(lexeme: string): string {
-  const { negative, integerDigits, fractionDigits, exponent } = splitNumberLexeme(lexeme);
-  countDigits(integerDigits, fractionDigits);
-  if (fractionDigits === undefined && exponent === undefined) {
-    return negative && !isAllZeros(integerDigits) ? lexeme : integerDigits;
-  }
-  const value = Number(lexeme);
-  if (!Number.isFinite(value)) {
-    throw new Refusal('non-finite-number', `${lexeme} overflows a double; CPython would write Infinity, which is not JSON`);
-  }
-  return pythonFloatRepr(value);
-}
-
-function pythonNumber(value: number): string {
-  requireFinite(value);
-  return Number.isInteger(value) ? requireSafeInteger(value) : pythonFloatRepr(value);
-}
-
-/** Code-point order, as Python compares str; it differs from UTF-16 order only past U+E000 vs astral. */
-export function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === length) return a.length - b.length;
-  // A difference in a low surrogate belongs to the code point that starts one unit earlier.
-  const start = i > 0 && isHighSurrogate(a.charCodeAt(i - 1)) ? i - 1 : i;
-  return (a.codePointAt(start) ?? 0) - (b.codePointAt(start) ?? 0);
-}
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-
-/** UTF-16 code-unit order, as String.compareTo in fastjson2's TreeMap (and JS's default sort). */
-export function sortByCodeUnit(keys: string[]): void {
-  sortWith(keys, compareCodeUnits);
-}
-
-const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Insertion sort for the few keys of a typical body, where it beats Array.prototype.sort's setup. */
-function sortWith(keys: string[], compare: (a: string, b: string) => number): void {
-  if (keys.length > 16) {
-    keys.sort(compare);
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    while (j >= 0 && compare(keys[j] as string, key) > 0) {
-      keys[j + 1] = keys[j] as string;
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-}
-
-const SURROGATE = /[\ud800-\udfff]/;
-
-/** Python's order; the same as code-unit order unless some key holds a surrogate, so that case alone pays for it. */
-export function sortByCodePoint(keys: string[]): void {
-  sortWith(keys, keys.some((key) => SURROGATE.test(key)) ? compareCodePoints : compareCodeUnits);
-}
-
-export const pythonDialect: Dialect = {
-  dropsNullMembers: false,
-  sortKeys: sortByCodePoint,
-  string: pythonString,
-  key: (key) => pythonString(key),
-  numberLexeme: pythonNumberLexeme,
-  number: pythonNumber,
-};

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pythonDialect } from './dialects.js';
-import { escapeNonAscii, hasEscapeOrSurrogate, pythonString } from './escape.js';
+import { hasEscapeOrSurrogate } from './dialects.js';
+import { escapeNonAscii, pythonString } from './escape.js';
+import { pythonDialect } from './python.js';
 
-/** dialects.ts's `hasEscapeOrSurrogate` as of this change (not exported there): the loop it replaces. */
+/** `hasEscapeOrSurrogate` (dialects.ts) as a loop: what the one regex test replaced. */
 function hasEscapeOrSurrogateLoop(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);

@@ -1,5 +1,5 @@
 /**
- * String escaping in linear time, for both dialects. CPython's `ensure_ascii` writes every UTF-16
+ * String escaping in linear time, for the python dialect. CPython's `ensure_ascii` writes every UTF-16
  * unit outside U+0000–U+007E (past what JSON itself escapes) as a lowercase `\uXXXX`; everything
  * else it escapes exactly as `JSON.stringify` does (`\"`, `\\`, `\b \f \n \r \t`, `\u00XX` for
  * the other C0 controls, lowercase `\udXXX` for a lone surrogate). So a Python string is
@@ -9,13 +9,6 @@
 
 /** Any UTF-16 unit the CPython reference escapes beyond what `JSON.stringify` escapes. */
 export const NON_ASCII = /[\u007f-\uffff]/;
-
-/** Whether any unit needs a JSON escape ('"', '\\', C0) or is a surrogate: one native regex test. */
-const ESCAPE_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
-
-export function hasEscapeOrSurrogate(value: string): boolean {
-  return ESCAPE_OR_SURROGATE.test(value);
-}
 
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const HEX_DIGIT = new Uint8Array([0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66]);

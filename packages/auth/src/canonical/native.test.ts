@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import { type CanonicalJsonObject, canonicalJsonIn } from './canonical-json.js';
-import { type Dialect, javaDialect, pythonDialect } from './dialects.js';
+import { type Dialect, javaDialect } from './dialects.js';
 import { JsonNumber } from './json-number.js';
 import { writeNative } from './native.js';
 import { parseJsonLossless } from './parse.js';
+import { pythonDialect } from './python.js';
 
 /**
  * The fast writer (native.ts) against the exact writer it replaces on the hot path. A copy of a
- * dialect is not registered with the fast writer, so `canonicalJsonIn(exact(d), …)` is the old
+ * dialect is not the one its fast writer was made for, so `canonicalJsonIn(exact(d), …)` is the old
  * value-by-value algorithm, unchanged; the two must agree on every input: the same text, or the
  * same refusal (reason, path and message).
  */
@@ -266,6 +267,7 @@ describe('the fast writer agrees with the exact writer', () => {
 
   it('covers the two references’ dialects only, and copies only while Object.prototype is unchanged', () => {
     expect(writeNative(exact(javaDialect), { a: 1 })).toBeUndefined();
+    expect(writeNative(exact(pythonDialect), { a: 1 })).toBeUndefined();
     expect(writeNative(javaDialect, { b: 1, a: 2 }, 0)).toBe('{"a":2,"b":1}');
     const prototype = Object.prototype as Record<string, unknown>;
     prototype.polluted = 1;

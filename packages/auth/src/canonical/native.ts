@@ -1,10 +1,9 @@
-import { compareCodePoints, type Dialect, javaDialect, pythonDialect } from './dialects.js';
-import { escapeJsonText, hasEscapeOrSurrogate, pythonString } from './escape.js';
+import { type Dialect, hasEscapeOrSurrogate } from './dialects.js';
 import { JsonNumber } from './json-number.js';
 import { MAX_DEPTH } from './parse.js';
 
 /**
- * The fast writers, for the two references' own dialects. A large body is checked and, where it
+ * The fast writers, for the two references' own dialects (each brings its own, see `Dialect.native`). A large body is checked and, where it
  * differs from what the reference writes, copied into plain objects and arrays whose
  * `JSON.stringify` text is exactly the reference's; then one native `JSON.stringify` writes it.
  * Objects and arrays that already are what the reference writes (keys in order, nothing to drop
@@ -38,9 +37,9 @@ class Raw {
   constructor(readonly text: string) {}
 }
 
-interface Writer {
+/** How the fast writers write one dialect; the dialect module makes it, for that dialect alone. */
+export interface NativeWriter {
   readonly dialect: Dialect;
-  readonly python: boolean;
   readonly dropsNull: boolean;
   /** The smallest magnitude of a non-integer the dialect writes as Number#toString does. */
   readonly minPlainFraction: number;
@@ -48,59 +47,16 @@ interface Writer {
   readonly before: (a: string, b: string) => boolean;
   /** Whether a lone surrogate is refused (java: no UTF-8 body can carry it), so every string and key is checked. */
   readonly checksSurrogates: boolean;
+  /** Whether the dialect may refuse a key with an escape (java: a nested key fastjson2 mis-reads), so such keys go through `dialect.key`. */
+  readonly checksKeys: boolean;
   /** Sorts keys in place in that order. */
   readonly sort: (keys: string[]) => void;
-  /** The string writer's quoting of a string, as the dialect writes it. */
+  /** The string writer's quoting of a string, as the dialect writes it; it may throw to leave the fast path. */
   readonly quote: (value: string) => string;
+  /** A last pass over the whole text, for a dialect that escapes more than JSON.stringify (CPython's ensure_ascii). */
+  readonly escape?: (text: string) => string;
   /** Member names (`"key":`) already written, for keys the dialect never refuses. */
   readonly names: Map<string, string>;
-}
-
-const javaWriter: Writer = {
-  dialect: javaDialect,
-  python: false,
-  dropsNull: true,
-  minPlainFraction: 1e-6,
-  before: (a, b) => a < b,
-  checksSurrogates: true,
-  sort: sortByCodeUnit,
-  quote: (value) => (hasEscapeOrSurrogate(value) ? quoteWellFormed(value) : `"${value}"`),
-  names: new Map(),
-};
-
-const pythonWriter: Writer = {
-  dialect: pythonDialect,
-  python: true,
-  dropsNull: false,
-  minPlainFraction: 1e-4,
-  before: (a, b) => compareCodePoints(a, b) < 0,
-  checksSurrogates: false,
-  sort: pythonDialect.sortKeys,
-  quote: (value) => (PYTHON_ESCAPES.test(value) ? pythonString(value) : `"${value}"`),
-  names: new Map(),
-};
-
-/** JSON.stringify's text of a string that java can send: one without a lone surrogate. */
-function quoteWellFormed(value: string): string {
-  if (!value.isWellFormed()) throw BAIL;
-  return JSON.stringify(value);
-}
-
-/** A unit CPython's json.dumps escapes (ensure_ascii): '"', '\\', C0 controls, and everything from U+007F up. */
-const PYTHON_ESCAPES = /[\u0000-\u001f"\\\u007f-\uffff]/;
-
-/** UTF-16 order (String.compareTo, fastjson2's TreeMap) with `<` inline: an insertion sort for the few keys of most objects. */
-function sortByCodeUnit(keys: string[]): void {
-  if (keys.length > 12) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
-    keys[j + 1] = key;
-  }
 }
 
 const EMPTY = {};
@@ -122,8 +78,9 @@ let budget = 0;
  * `smallValues` (tests only) moves the line between the string writer and the copying one.
  */
 export function writeNative(dialect: Dialect, value: object, smallValues = SMALL_BODY_VALUES): string | undefined {
-  const writer = dialect === javaDialect ? javaWriter : dialect === pythonDialect ? pythonWriter : undefined;
-  if (writer === undefined) return undefined;
+  const writer = dialect.native?.();
+  // Proven for the dialect it was made for (native.test.ts); a copy with a rule changed is written exactly.
+  if (writer === undefined || writer.dialect !== dialect) return undefined;
   try {
     if (estimateValues(value, smallValues + 1, 0) <= smallValues) {
       const text = writeSmall(writer, value, smallValues);
@@ -134,14 +91,14 @@ export function writeNative(dialect: Dialect, value: object, smallValues = SMALL
     const text = root instanceof Raw ? root.text : JSON.stringify(root);
     // The text is returned as JSON.stringify made it (a tree of pieces), which the HMAC reads
     // without flattening it first: scanning it here would cost a copy of the whole body.
-    return writer.python ? escapeJsonText(text) : text;
+    return writer.escape === undefined ? text : writer.escape(text);
   } catch {
     return undefined;
   }
 }
 
 /** The string writer's text, already escaped as the dialect escapes it; undefined past the budget (a wrong estimate). */
-function writeSmall(writer: Writer, value: object, smallValues: number): string | undefined {
+function writeSmall(writer: NativeWriter, value: object, smallValues: number): string | undefined {
   budget = 4 * smallValues;
   try {
     return write(writer, value, true, 0);
@@ -186,7 +143,7 @@ function prototypesChanged(): boolean {
  * `value` itself when `JSON.stringify` already writes it as the dialect does, a native copy that
  * it writes so, or a {@link Raw} text. `sorted` and `depth` are the exact writer's.
  */
-function prepare(writer: Writer, value: unknown, sorted: boolean, depth: number): unknown {
+function prepare(writer: NativeWriter, value: unknown, sorted: boolean, depth: number): unknown {
   switch (typeof value) {
     case 'string':
       if (writer.checksSurrogates && !value.isWellFormed()) throw BAIL;
@@ -214,24 +171,24 @@ function prepare(writer: Writer, value: unknown, sorted: boolean, depth: number)
   }
 }
 
-function isPlainNumber(writer: Writer, value: number): boolean {
+function isPlainNumber(writer: NativeWriter, value: number): boolean {
   const magnitude = Math.abs(value);
   return magnitude <= Number.MAX_SAFE_INTEGER && (magnitude >= writer.minPlainFraction || magnitude === 0);
 }
 
 /** A number outside the plain range: the dialect writes it, or refuses it (and the exact writer reports that). */
-function ownNumber(writer: Writer, value: number): unknown {
+function ownNumber(writer: NativeWriter, value: number): unknown {
   const text = writer.dialect.number(value);
   return text === String(value) ? value : new Raw(text);
 }
 
-function lexeme(writer: Writer, text: string): unknown {
+function lexeme(writer: NativeWriter, text: string): unknown {
   const written = writer.dialect.numberLexeme(text);
   const value = Number(written);
   return String(value) === written ? value : new Raw(written);
 }
 
-function prepareArray(writer: Writer, items: readonly unknown[], depth: number): unknown {
+function prepareArray(writer: NativeWriter, items: readonly unknown[], depth: number): unknown {
   let copy: unknown[] | undefined;
   let raw = false;
   const length = items.length;
@@ -263,7 +220,7 @@ function copyArray(items: readonly unknown[]): unknown[] {
   return copy;
 }
 
-function prepareObject(writer: Writer, object: Record<string, unknown>, sorted: boolean, depth: number): unknown {
+function prepareObject(writer: NativeWriter, object: Record<string, unknown>, sorted: boolean, depth: number): unknown {
   const nested = sorted && depth > 1;
   // A shallow copy made at the first member that changes; JSON.stringify leaves out the undefined (dropped) ones.
   let copy: Record<string, unknown> | undefined;
@@ -274,7 +231,7 @@ function prepareObject(writer: Writer, object: Record<string, unknown>, sorted: 
     if (sorted && ordered && previous !== undefined && !writer.before(previous, key)) ordered = false;
     previous = key;
     if (writer.checksSurrogates && !key.isWellFormed()) throw BAIL;
-    if (nested && !writer.python && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
+    if (nested && writer.checksKeys && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = object[key];
     const type = typeof member;
     if (type === 'string') {
@@ -308,7 +265,7 @@ function prepareObject(writer: Writer, object: Record<string, unknown>, sorted: 
   return assemble(keys, values);
 }
 
-function prepareMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): unknown {
+function prepareMap(writer: NativeWriter, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): unknown {
   const nested = sorted && depth > 1;
   const keys: string[] = [];
   for (const key of map.keys()) {
@@ -320,7 +277,7 @@ function prepareMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: 
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as string;
     if (writer.checksSurrogates && !key.isWellFormed()) throw BAIL;
-    if (!writer.python && nested && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
+    if (writer.checksKeys && nested && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = map.get(key);
     values[j] =
       member === null ? (writer.dropsNull ? undefined : null) : member === undefined ? undefined : prepare(writer, member, sorted, depth);
@@ -363,7 +320,7 @@ function assemble(keys: readonly string[], values: readonly unknown[]): unknown 
  * key quoted as JSON.stringify quotes it; the output is then checked or escaped as a whole like
  * the copying writer's. Throws BAIL where the exact writer must decide.
  */
-function write(writer: Writer, value: unknown, sorted: boolean, depth: number): string {
+function write(writer: NativeWriter, value: unknown, sorted: boolean, depth: number): string {
   if (--budget < 0) throw LARGE;
   switch (typeof value) {
     case 'string':
@@ -391,7 +348,7 @@ function write(writer: Writer, value: unknown, sorted: boolean, depth: number): 
   }
 }
 
-function writeItems(writer: Writer, items: readonly unknown[], depth: number): string {
+function writeItems(writer: NativeWriter, items: readonly unknown[], depth: number): string {
   let out = '';
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -401,7 +358,7 @@ function writeItems(writer: Writer, items: readonly unknown[], depth: number): s
   return `[${out}]`;
 }
 
-function writeMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): string {
+function writeMap(writer: NativeWriter, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): string {
   const keys: string[] = [];
   for (const key of map.keys()) {
     if (typeof key !== 'string') throw BAIL;
@@ -420,7 +377,7 @@ function writeMap(writer: Writer, map: ReadonlyMap<unknown, unknown>, sorted: bo
   return `{${out}}`;
 }
 
-function writeObject(writer: Writer, object: Record<string, unknown>, sorted: boolean, depth: number): string {
+function writeObject(writer: NativeWriter, object: Record<string, unknown>, sorted: boolean, depth: number): string {
   const keys = Object.keys(object);
   if (sorted && keys.length > 1) writer.sort(keys);
   const nested = sorted && depth > 1;
@@ -442,14 +399,11 @@ function writeObject(writer: Writer, object: Record<string, unknown>, sorted: bo
 const MAX_MEMBER_NAMES = 4096;
 
 /** `"key":` */
-function memberName(writer: Writer, key: string, nested: boolean): string {
+function memberName(writer: NativeWriter, key: string, nested: boolean): string {
   const names = writer.names;
   const name = names.get(key);
   if (name !== undefined) return name;
-  if (!writer.python && hasEscapeOrSurrogate(key)) {
-    if (nested) writer.dialect.key(key, true);
-    return `${quoteWellFormed(key)}:`;
-  }
+  if (writer.checksKeys && hasEscapeOrSurrogate(key)) return `${writer.dialect.key(key, nested)}:`;
   if (names.size >= MAX_MEMBER_NAMES) names.clear();
   const quoted = `${writer.quote(key)}:`;
   names.set(key, quoted);

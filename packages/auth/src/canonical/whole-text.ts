@@ -1,6 +1,12 @@
 import { InvalidRequestError } from '@signet/client-core/errors';
 import { CanonicalJsonError } from '../errors.js';
-import { type CanonicalJsonDialect, type CanonicalJsonObject, type CanonicalJsonOptions, canonicalJsonIn } from './canonical-json.js';
+import {
+  type CanonicalJsonDialect,
+  type CanonicalJsonObject,
+  type CanonicalJsonOptions,
+  canonicalJsonIn,
+  formatPath,
+} from './canonical-json.js';
 import {
   type Dialect,
   isMisreadableKey,
@@ -8,7 +14,6 @@ import {
   javaDialectKeepingKeys,
   MAX_NUMBER_DIGITS,
   overflowsInFastjson2,
-  pythonDialect,
 } from './dialects.js';
 import { JsonNumber } from './json-number.js';
 import { type ParsedJson, parseJsonLossless } from './parse.js';
@@ -24,9 +29,6 @@ import { type ParsedJson, parseJsonLossless } from './parse.js';
  * - A double that overflows is written by fastjson2 as null, and so dropped from its object, as
  *   every release does; the writer alone refuses it.
  */
-
-/** fastjson2 2.0.51 and older throw reading an exponent of 1024 or more, every release from 2048 (dialects.ts). */
-const FASTJSON2_MAX_EXPONENT = 1023;
 
 /** Cheap test for a number the slow scan must look at: a 4-digit exponent, or a run of digits past the limit. */
 const SUSPECT = new RegExp(`[eE][+-]?\\d{4}|\\d{${MAX_NUMBER_DIGITS + 1}}`);
@@ -55,11 +57,11 @@ export function refuseUnreadableNumbers(text: string, dialect: Dialect): void {
         `a number of ${digits} digits, which the references refuse to read`,
       );
     }
-    if (dialect !== pythonDialect && exponent !== undefined && Number(exponent) > FASTJSON2_MAX_EXPONENT) {
+    if (exponent !== undefined && Number(exponent) > dialect.maxReadableExponent) {
       throw new CanonicalJsonError(
         'version-dependent-number',
         `at position ${pos}`,
-        `${lexeme.slice(0, 40)}: fastjson2 2.0.51 and older throw reading an exponent past ${FASTJSON2_MAX_EXPONENT}, every release past 2047, even in a value a later duplicate key replaces`,
+        `${lexeme.slice(0, 40)}: fastjson2 2.0.51 and older throw reading an exponent past ${dialect.maxReadableExponent}, every release past 2047, even in a value a later duplicate key replaces`,
       );
     }
     pos = NUMBER_AT.lastIndex - 1;
@@ -67,16 +69,6 @@ export function refuseUnreadableNumbers(text: string, dialect: Dialect): void {
 }
 
 type Path = readonly (string | number)[];
-
-function formatPath(path: Path): string {
-  let out = '$';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
 
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
@@ -126,38 +118,51 @@ function nullOverflows(value: ParsedJson): ParsedJson {
   return value;
 }
 
-const DIALECTS: Record<CanonicalJsonDialect, Dialect> = { java: javaDialect, python: pythonDialect };
-
 /**
  * The sorted compact JSON that the vendor reference produces for `input`:
  * JSON text (read losslessly) or a JSON-compatible value. The result is meant
  * to be both the signed string and the HTTP body.
  *
- * The `java` dialect (default) is what the VidAU server runs: null members dropped, keys sorted
+ * The `'java'` dialect (default) is what the VidAU server runs: null members dropped, keys sorted
  * in objects reached through objects but not inside arrays, decimals kept at their scale, non-ASCII
- * written raw. `python` matches the vendor's CPython sample instead. Pass text or {@link JsonNumber}
- * for a decimal whose written form matters (`1.50`): a JS `number` has already lost it.
+ * written raw. `python`, imported from `@signet/auth/python`, matches the vendor's CPython sample
+ * instead; only a bundle that imports it carries it. Pass text or {@link JsonNumber} for a decimal
+ * whose written form matters (`1.50`): a JS `number` has already lost it.
  *
  * @throws JsonSyntaxError when `input` is text that is not JSON.
  * @throws CanonicalJsonError when the reference's output cannot be reproduced
  *   soundly; `reason` and `path` say what and where.
- * @throws InvalidRequestError for a `dialect` other than `java` and `python`.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`.
  *
  * @example
  * ```ts
  * import { canonicalJson, JsonNumber } from '@signet/auth';
+ * import { python } from '@signet/auth/python';
  *
  * canonicalJson('{"webhook_url":"https://example.com/hook","params":{"text":"Hi","avatar_id":7,"speed":null}}');
  * // '{"params":{"avatar_id":7,"text":"Hi"},"webhook_url":"https://example.com/hook"}'
  * canonicalJson({ amount: new JsonNumber('1.50') }); // '{"amount":1.50}'
- * canonicalJson({ b: null, a: 'é', c: 1e-7 }, { dialect: 'python' }); // '{"a":"\\u00e9","b":null,"c":1e-07}'
+ * canonicalJson({ b: null, a: 'é', c: 1e-7 }, { dialect: python }); // '{"a":"\\u00e9","b":null,"c":1e-07}'
  * ```
  */
 export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
-  const dialect = DIALECTS[options.dialect ?? 'java'];
-  if (dialect === undefined)
-    throw new InvalidRequestError('dialect', `must be 'java' or 'python', got ${JSON.stringify(String(options.dialect)).slice(0, 40)}`);
-  return canonicalJsonTextIn(dialect, input);
+  return canonicalJsonTextIn(dialectOf(options.dialect), input);
+}
+
+/**
+ * The rules behind a `dialect` option: the java dialect by default, or the imported one's own.
+ *
+ * @throws InvalidRequestError for anything else, such as the name `'python'` where the imported value belongs.
+ */
+export function dialectOf(option: CanonicalJsonDialect | undefined): Dialect {
+  if (option === undefined || option === 'java') return javaDialect;
+  if (typeof option === 'object' && option !== null && typeof (option as Partial<Dialect>).numberLexeme === 'function') {
+    return option as Dialect;
+  }
+  throw new InvalidRequestError(
+    'dialect',
+    `must be 'java' or python from '@signet/auth/python', got ${JSON.stringify(String(option)).slice(0, 40)}`,
+  );
 }
 
 /** canonicalJsonIn with the whole-body checks; for the java dialect, with the second chances above. */

@@ -6,7 +6,7 @@ import { assertVidauCredentials, type VidauCredentials, type VidauHeaderOptions,
 
 /** Credentials and options of {@link signVidauRequest} and {@link vidauAuth}. */
 export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeaderOptions {
-  /** Which reference the server canonicalizes like; `java` (fastjson2) unless told otherwise. */
+  /** Which reference the server canonicalizes like: `'java'` (fastjson2, default) or `python` from `@signet/auth/python`. */
   readonly dialect?: CanonicalJsonDialect;
   /** Milliseconds since the epoch; read once per signing, so every retry gets a fresh timestamp. */
   readonly now?: () => number;
@@ -22,6 +22,7 @@ export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeade
  * @throws JsonSyntaxError when the body is not JSON.
  * @throws CanonicalJsonError when the server's canonicalizer would not reproduce the body; `reason`
  *   and `path` say why and where.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`.
  *
  * @example
  * ```ts

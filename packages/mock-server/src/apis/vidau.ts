@@ -34,7 +34,7 @@ export interface VidauMockOptions {
   readonly video?: VideoSimulation;
   /** Largest accepted |timestamp − now|. Default 5 minutes. */
   readonly toleranceMs?: number;
-  /** How the server canonicalizes bodies before checking signatures. Default `java` (fastjson2). */
+  /** How the server canonicalizes bodies before checking signatures: `'java'` (fastjson2, default) or `python` from `@signet/auth/python`. */
   readonly dialect?: CanonicalJsonDialect;
 }
 
