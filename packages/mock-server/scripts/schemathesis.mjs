@@ -8,13 +8,14 @@
 //
 // Auth: both Aiuta APIs with the mock's fixed API key (-H); VidAU through a schemathesis auth hook
 // that signs each request with the vendor's Python sample (scripts/schemathesis_vidau.py), which is
-// why this mock runs with `vidauDialect: 'python'`. Each API's config below names the identifiers
+// why this mock runs with `vidauDialect: python`. Each API's config below names the identifiers
 // schemathesis cannot invent and the documented refusals of valid data; nothing else is relaxed.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { python } from '@signet/auth/python';
 import { specs, startMockServer } from '../dist/index.js';
 
 const venvSchemathesis = new URL('../../../.venv/bin/schemathesis', import.meta.url).pathname;
@@ -37,7 +38,7 @@ const scripts = new URL('.', import.meta.url).pathname;
 const out = (line) => process.stdout.write(`${line}\n`);
 
 const mock = await startMockServer({
-  vidauDialect: 'python',
+  vidauDialect: python,
   tryOn: { queuedMs: 0, runningMs: 0 },
   flatLay: { queuedMs: 0, runningMs: 0 },
   skuReadiness: { preparingMs: 0 },

@@ -88,6 +88,14 @@ describe('node:http (startMockServer)', () => {
   });
 });
 
+describe('options', () => {
+  it('refuses an unknown VidAU dialect when it starts, naming the option, instead of answering every signed call with a 500', async () => {
+    const named = { vidauDialect: 'python' } as unknown as MockOptions;
+    await expect(startMockServer(named)).rejects.toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'dialect' });
+    expect(() => createMockFetch(named)).toThrowError(/python from '@signet\/auth\/python'/);
+  });
+});
+
 describe('in process (createMockFetch)', () => {
   it('answers a client on its default base URL with no port, and delivers webhooks through an injected fetch', async () => {
     const hooks = recordingFetch(() => new Response(null, { status: 204 }));

@@ -1,4 +1,4 @@
-import { type CanonicalJsonDialect, SignetAuthError, verifyVidauSignature } from '@signet/auth';
+import { type CanonicalJsonDialect, canonicalJson, SignetAuthError, verifyVidauSignature } from '@signet/auth';
 import type { AvatarVideoTask, TaskInfo, VidauOperations } from '@signet/vidau';
 import { defineMockApi, type MockApiContext, type MockApiFactory, type MockRequest, type MockResponse } from '../core/api.js';
 import { json } from '../core/http.js';
@@ -70,6 +70,9 @@ function createVidauMock(
   { credentials, video = {}, toleranceMs = 5 * 60 * 1000, dialect = 'java' }: VidauMockOptions,
   context: MockApiContext,
 ) {
+  // An unknown dialect (the name 'python' where the imported value belongs) is refused here, with
+  // canonicalJson's InvalidRequestError, not as a 500 on every signed request.
+  canonicalJson('{}', { dialect });
   const { now } = context;
   const renderMs = video.renderMs ?? 1500;
   const tasks = new BoundedMap<string, StoredTask>({
