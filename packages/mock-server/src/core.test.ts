@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineMockApi, type MockApiContext, type MockApiFactory } from './core/api.js';
-import { createMockCore } from './core/core.js';
+import { defineMockApi, type MockApiContext, type MockApiFactory, type MockResponse } from './core/api.js';
+import { createMockCore, type IncomingMockRequest, responderOf } from './core/core.js';
 import { json } from './core/http.js';
 import type { OpenApiDocument } from './core/openapi.js';
 
@@ -93,6 +93,45 @@ describe('the core', () => {
     expect(seen.context?.fileUrl('1')).toBe('http://mock.test/files/toy/1');
     expect(await (await core.handle(new Request('http://mock.test/files/toy/1'))).text()).toBe('hi');
     expect((await core.handle(new Request('http://mock.test/files/toy/2'))).status).toBe(404);
+    core.close();
+  });
+
+  it('reads no body before routing, faults and the declared size let the request through, and answers in the tick it ends', () => {
+    const core = createMockCore({ apis: [toyApi({})], origin: 'http://mock.test', maxBodyBytes: 16 });
+    const respond = responderOf(core);
+    /** A POST whose body the test hands over (or fails) by hand, as node:http does from its events. */
+    const post = (path: string, body: string, declared = body.length) => {
+      const answers: MockResponse[] = [];
+      let reader: { done: (body: Uint8Array | undefined) => void; failed: (reason: unknown) => void } | undefined;
+      const request: IncomingMockRequest = {
+        method: 'POST',
+        url: new URL(`http://mock.test/api/v2${path}`),
+        headers: new Headers({ 'x-key': 'k', 'content-type': 'application/json', 'content-length': String(declared) }),
+        readBody: (_limit, done, failed) => {
+          reader = { done, failed };
+        },
+      };
+      const atOnce = respond(request, (response) => answers.push(response));
+      return { atOnce, answers, read: reader !== undefined, reader };
+    };
+
+    const accepted = post('/notes', '{"text":"hi"}');
+    expect([accepted.atOnce, accepted.read, accepted.answers]).toEqual([undefined, true, []]);
+    accepted.reader?.done(new TextEncoder().encode('{"text":"hi"}'));
+    expect(accepted.answers.map(({ status, body }) => [status, body])).toEqual([[200, { id: '1' }]]);
+
+    const tooLarge = post('/notes', '{"text":"a longer note"}');
+    expect([tooLarge.atOnce?.status, tooLarge.read]).toEqual([413, false]);
+    expect(post('/nothing', '{}').atOnce?.status).toBe(404);
+    core.injectFault({ api: 'toy', status: 503 });
+    expect([post('/notes', '{}').atOnce?.status, post('/notes', '{}').read]).toEqual([503, true]);
+
+    const overflowing = post('/notes', '{"text":"hi"}', 0); // declared nothing, sent more than the limit
+    overflowing.reader?.done(undefined);
+    expect(overflowing.answers.map(({ status }) => status)).toEqual([413]);
+    const abandoned = post('/notes', '{"text":"hi"}');
+    abandoned.reader?.failed(new Error('the client went away'));
+    expect(abandoned.answers.map(({ status, body }) => [status, body])).toEqual([[500, { error: 'the client went away' }]]);
     core.close();
   });
 

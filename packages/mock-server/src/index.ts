@@ -9,7 +9,7 @@ export type {
   SkuReadinessSimulation,
 } from './apis/aiuta-unified.js';
 export { aiutaUnifiedApi } from './apis/aiuta-unified.js';
-export type { VidauCredentials, VidauMockOptions, VideoOutcome, VideoSimulation } from './apis/vidau.js';
+export type { VidauCredentials, VidauMockOptions, VidauSignatureVerifier, VideoOutcome, VideoSimulation } from './apis/vidau.js';
 export { vidauApi } from './apis/vidau.js';
 export {
   type AuthInput,
@@ -34,6 +34,14 @@ export {
 export { createMockCore, type Fault, type FetchLike, type IncomingMockRequest, type MockCore, type MockCoreOptions } from './core/core.js';
 export type { StringLength, ValidationProblem } from './core/validate.js';
 export { createMockFetch, MOCK_ORIGIN, type MockFetch, type MockFetchOptions } from './fetch.js';
-export { MOCK_CREDENTIALS, type MockApiName, type MockCredentials, type MockOptions, type MockState, mockApis } from './mock.js';
+export {
+  MOCK_CREDENTIALS,
+  type MockApiName,
+  type MockCredentials,
+  type MockOptions,
+  type MockRuntime,
+  type MockState,
+  mockApis,
+} from './mock.js';
 export { type MockServer, type MockServerOptions, startMockServer } from './node.js';
 export { type SpecName, specs } from './specs.gen.js';

@@ -1,7 +1,7 @@
 import type { CanonicalJsonDialect } from '@signet/auth';
 import { type AiutaCredentials, aiutaApi, type TryOnSimulation } from './apis/aiuta.js';
 import { aiutaUnifiedApi, type FlatLaySimulation, type SkuReadinessSimulation } from './apis/aiuta-unified.js';
-import { type VidauCredentials, type VideoSimulation, vidauApi } from './apis/vidau.js';
+import { type VidauCredentials, type VidauSignatureVerifier, type VideoSimulation, vidauApi } from './apis/vidau.js';
 import type { MockApiFactory, MockStoreLimits, WebhookDelivery } from './core/api.js';
 import { createMockCore, type Fault, type FetchLike, type MockCore } from './core/core.js';
 
@@ -63,8 +63,17 @@ export interface MockState {
   injectFault(fault: Fault): void;
 }
 
-/** The registry: one module per API. A new API is one more entry here. */
-export function mockApis(options: MockOptions): MockApiFactory[] {
+/**
+ * What the platform a mock runs on lends its modules in place of their portable defaults: the
+ * node:http server lends node:crypto's synchronous VidAU verifier.
+ */
+export interface MockRuntime {
+  /** Checks VidAU signatures; `verifyVidauSignature` from `@signet/auth` by default (see `VidauMockOptions.verifySignature`). */
+  readonly verifyVidauSignature?: VidauSignatureVerifier;
+}
+
+/** The registry: one module per API, with what `runtime` lends them. A new API is one more entry here. */
+export function mockApis(options: MockOptions, runtime: MockRuntime = {}): MockApiFactory[] {
   const credentials = options.credentials ?? MOCK_CREDENTIALS;
   return [
     aiutaApi({ credentials: credentials.aiuta, ...(options.tryOn && { tryOn: options.tryOn }) }),
@@ -79,13 +88,14 @@ export function mockApis(options: MockOptions): MockApiFactory[] {
       ...(options.video && { video: options.video }),
       ...(options.toleranceMs !== undefined && { toleranceMs: options.toleranceMs }),
       ...(options.vidauDialect && { dialect: options.vidauDialect }),
+      ...(runtime.verifyVidauSignature && { verifySignature: runtime.verifyVidauSignature }),
     }),
   ];
 }
 
-export function createCore(options: MockOptions, origin: string | (() => string)): MockCore {
+export function createCore(options: MockOptions, origin: string | (() => string), runtime: MockRuntime = {}): MockCore {
   return createMockCore({
-    apis: mockApis(options),
+    apis: mockApis(options, runtime),
     origin,
     ...(options.now && { now: options.now }),
     ...(options.faults && { faults: options.faults }),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, isIPv6 } from 'node:net';
+import { verifyVidauSignatureSync } from '@signet/auth/node';
 import type { MockHeaders, MockResponse } from './core/api.js';
 import { concat, type IncomingMockRequest, type MockCore, responderOf, serialize } from './core/core.js';
 import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
@@ -52,39 +53,48 @@ function declaresBody(incoming: IncomingMessage): boolean {
   return incoming.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** Reads the body until its end, or until it exceeds `limit`: then pauses the socket and reads no more. */
-function readIncoming(incoming: IncomingMessage, limit: number): Uint8Array | Promise<Uint8Array | undefined> {
+/**
+ * Reads the body until its end and hands it to `done` from inside `'end'` (see `readBody`), or until
+ * it exceeds `limit`: then pauses the socket, reads no more and hands over undefined.
+ */
+function readIncoming(
+  incoming: IncomingMessage,
+  limit: number,
+  done: (body: Uint8Array | undefined) => void,
+  failed: (reason: unknown) => void,
+): void {
   // Nothing to wait for: node:http drains the (empty) message itself once the response ends.
-  if (!declaresBody(incoming)) return EMPTY;
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let length = 0;
-    // The listeners stay for the message's life (it is dropped with them); once settled they do nothing.
-    let settled = false;
-    incoming
-      .on('data', (chunk: Buffer) => {
-        if (settled) return;
-        length += chunk.byteLength;
-        if (length <= limit) {
-          chunks.push(chunk);
-          return;
-        }
-        settled = true;
-        incoming.pause();
-        resolve(undefined);
-      })
-      .on('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve(concat(chunks, length));
-      })
-      // No 'error' listener: an IncomingMessage nobody listens to for errors swallows them and closes.
-      .on('close', () => {
-        if (settled) return;
-        settled = true;
-        reject(new Error('the client closed the connection before the body ended'));
-      });
-  });
+  if (!declaresBody(incoming)) {
+    done(EMPTY);
+    return;
+  }
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  // The listeners stay for the message's life (it is dropped with them); once settled they do nothing.
+  let settled = false;
+  incoming
+    .on('data', (chunk: Buffer) => {
+      if (settled) return;
+      length += chunk.byteLength;
+      if (length <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      settled = true;
+      incoming.pause();
+      done(undefined);
+    })
+    .on('end', () => {
+      if (settled) return;
+      settled = true;
+      done(concat(chunks, length));
+    })
+    // No 'error' listener: an IncomingMessage nobody listens to for errors swallows them and closes.
+    .on('close', () => {
+      if (settled) return;
+      settled = true;
+      failed(new Error('the client closed the connection before the body ended'));
+    });
 }
 
 /** An origin-form target the URL parser would not change: no dot segment, backslash, fragment or character it escapes. */
@@ -124,8 +134,8 @@ class NodeRequest implements IncomingMockRequest {
     return this.#url;
   }
 
-  readBody(limit: number): Uint8Array | Promise<Uint8Array | undefined> {
-    return readIncoming(this.incoming, limit);
+  readBody(limit: number, done: (body: Uint8Array | undefined) => void, failed: (reason: unknown) => void): void {
+    readIncoming(this.incoming, limit, done, failed);
   }
 }
 
@@ -190,7 +200,8 @@ export async function listen(
   const server = createServer((incoming, outgoing) => {
     const request = toIncoming(incoming, origin);
     if (request === undefined) return reply(incoming, outgoing, { status: 400, body: { error: 'malformed request target' } });
-    // Answered in this tick when the pipeline needed nothing asynchronous (no body to wait for, no JWT, no form).
+    // Answered in this tick when the pipeline needed nothing asynchronous (no body to wait for, no JWT, no form);
+    // else in the tick the body ends, when nothing else was pending.
     const answer = respond(request, (response) => reply(incoming, outgoing, response));
     if (answer !== undefined) reply(incoming, outgoing, answer);
   });
@@ -217,7 +228,9 @@ export async function listen(
 
 /** Starts the mock on loopback (or `host`); resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { origin, core, close } = await listen((origin) => createCore(options, origin), options.port ?? 0, {
+  // node:crypto's VidAU verifier answers before it returns, so a signed request is answered in the tick its body ends.
+  const runtime = { verifyVidauSignature: verifyVidauSignatureSync };
+  const { origin, core, close } = await listen((origin) => createCore(options, origin, runtime), options.port ?? 0, {
     ...(options.host !== undefined && { host: options.host }),
     ...(options.allowRemote !== undefined && { allowRemote: options.allowRemote }),
   });

@@ -18,6 +18,13 @@ export type VerifyHmacSha256Base64 = (
   signature: string,
 ) => boolean | Promise<boolean>;
 
+/** A `VerifyHmacSha256Base64` that answers at once (node:crypto's), for a verifier that cannot await. */
+export type VerifyHmacSha256Base64Sync = (
+  key: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer> | string,
+  signature: string,
+) => boolean;
+
 /**
  * `HmacSha256Base64` that also takes well-formed text for key or message, hashed as its UTF-8
  * bytes: for a signed request the message is the whole body, and no copy of it is made.

@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type HmacSha256Base64, type HmacSha256Base64OfText, STRICT_BASE64, type VerifyHmacSha256Base64 } from './hmac.js';
+import { type HmacSha256Base64, type HmacSha256Base64OfText, STRICT_BASE64, type VerifyHmacSha256Base64Sync } from './hmac.js';
 
 /** Synchronous node:crypto path; several times faster than Web Crypto for small messages. */
 export const nodeHmacSha256Base64 = ((key: Uint8Array | string, message: Uint8Array | string): string => {
@@ -36,4 +36,4 @@ export const nodeVerifyHmacSha256Base64 = ((key: Uint8Array, message: Uint8Array
   // Text is hashed as its UTF-8 bytes, with no copy made here.
   const expected = createHmac('sha256', keyObjectOf(key)).update(message).digest();
   return tag.byteLength === expected.byteLength && timingSafeEqual(tag, expected);
-}) satisfies VerifyHmacSha256Base64;
+}) satisfies VerifyHmacSha256Base64Sync;

@@ -3,6 +3,7 @@ import { InvalidRequestError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
 import * as nodeEntry from '../index.node.js';
+import { verifyVidauSignatureSync } from '../node.js';
 import { createReplayGuard } from './replay-guard.js';
 import { verifyVidauSignature } from './sign.js';
 
@@ -21,6 +22,7 @@ const request = (timestamp: number, text = body) => ({
 describe.each([
   ['Web Crypto', verifyVidauSignature],
   ['node:crypto', nodeEntry.verifyVidauSignature],
+  ['node:crypto, synchronous', async (...args: Parameters<typeof verifyVidauSignatureSync>) => verifyVidauSignatureSync(...args)],
 ] as const)('verifyVidauSignature (%s) with a replay guard', (_path, verifyVidauSignature) => {
   it('accepts a genuine request once, and refuses the identical request after', async () => {
     const replayGuard = createReplayGuard();

@@ -4,12 +4,16 @@ import {
   InvalidCredentialsError,
   InvalidTimestampError,
   InvalidWindowError,
+  ReplayedRequestError,
   SignatureMismatchError,
   SignatureMissingError,
   TimestampOutOfWindowError,
 } from '../errors.js';
 import * as nodeEntry from '../index.node.js';
+import * as nodeOnly from '../node.js';
 import { signVidauSync } from '../node.js';
+import { python } from '../python.js';
+import { createReplayGuard } from './replay-guard.js';
 import { assertVidauCredentials, signVidau, verifyVidauSignature, vidauHeaders, vidauStringToSign } from './sign.js';
 
 const credentials = { clientId: 'client-1', authKey: 'secret-auth-key' };
@@ -100,16 +104,28 @@ describe('vidauHeaders', () => {
   });
 });
 
+/** `verifyVidauSignatureSync` as a promise, so that the cases below hold it to the same answers as the others. */
+const settledOf =
+  (verifySync: typeof nodeOnly.verifyVidauSignatureSync): typeof verifyVidauSignature =>
+  async (input, options) =>
+    verifySync(input, options);
+
 /** The module anew (its memo of the last credentials empty), through the entry point the path is exported from. */
 async function freshModule(path: string): Promise<{ verifyVidauSignature: typeof verifyVidauSignature }> {
   vi.resetModules();
+  if (path === 'node:crypto, synchronous')
+    return { verifyVidauSignature: settledOf((await import('../node.js')).verifyVidauSignatureSync) };
   return path === 'node:crypto' ? import('../index.node.js') : import('./sign.js');
 }
 
-/** The portable verifier (Web Crypto's `subtle.verify`) and the Node build's (node:crypto, `timingSafeEqual`) must agree on everything. */
+/**
+ * The portable verifier (Web Crypto's `subtle.verify`), the Node build's (node:crypto, `timingSafeEqual`)
+ * and the synchronous one of `@signet/auth/node` must agree on everything.
+ */
 const verifiers = [
   ['Web Crypto', verifyVidauSignature],
   ['node:crypto', nodeEntry.verifyVidauSignature],
+  ['node:crypto, synchronous', settledOf(nodeOnly.verifyVidauSignatureSync)],
 ] as const;
 
 describe.each(verifiers)('verifyVidauSignature (%s)', (_path, verifyVidauSignature) => {
@@ -120,6 +136,17 @@ describe.each(verifiers)('verifyVidauSignature (%s)', (_path, verifyVidauSignatu
   it('accepts a genuine request, also when the body arrives unsorted or spaced (the server canonicalizes)', async () => {
     await expect(verify({})).resolves.toBeUndefined();
     await expect(verify({ body: '{ "webhook_url":"https://example.com/hook", "params":{"avatar_id":7} }' })).resolves.toBeUndefined();
+  });
+
+  it('canonicalizes the received body like the python reference when told, and like fastjson2 otherwise', async () => {
+    // Written out by hand: python keeps the null member and escapes the é; fastjson2 drops the null and keeps é raw.
+    const received = '{"b":null,"a":"\u00e9"}';
+    const pythonSigned = independent('secret-auth-key', 'client-1{"a":"\\u00e9","b":null}1723515690000');
+    const javaSigned = independent('secret-auth-key', 'client-1{"a":"\u00e9"}1723515690000');
+    await expect(verify({ body: received, signature: pythonSigned })).rejects.toThrowError(SignatureMismatchError);
+    await expect(verify({ body: received, signature: javaSigned })).resolves.toBeUndefined();
+    const asPython = { ...credentials, body: received, timestamp: String(timestamp), signature: pythonSigned };
+    await expect(verifyVidauSignature(asPython, { dialect: python, now: () => timestamp })).resolves.toBeUndefined();
   });
 
   it('rejects a different body, key, client id or timestamp', async () => {
@@ -186,6 +213,31 @@ describe.each(verifiers)('verifyVidauSignature (%s)', (_path, verifyVidauSignatu
       pending = verifyVidauSignature(null as never, { now: () => timestamp });
     }).not.toThrow();
     await expect(pending).rejects.toThrowError(InvalidCredentialsError);
+  });
+});
+
+describe('verifyVidauSignatureSync', () => {
+  const signature = independent('secret-auth-key', `client-1${body}1723515690000`);
+  const genuine = { ...credentials, body, timestamp: String(timestamp), signature };
+
+  it('answers before it returns: undefined for a genuine request, a thrown typed error for any other', () => {
+    expect(nodeOnly.verifyVidauSignatureSync(genuine, { now: () => timestamp })).toBeUndefined();
+    expect(() => nodeOnly.verifyVidauSignatureSync({ ...genuine, body: body.replace('7', '8') }, { now: () => timestamp })).toThrowError(
+      SignatureMismatchError,
+    );
+    expect(() => nodeOnly.verifyVidauSignatureSync({ ...genuine, signature: null }, { now: () => timestamp })).toThrowError(
+      SignatureMissingError,
+    );
+    expect(() => nodeOnly.verifyVidauSignatureSync(genuine, { now: () => timestamp + 5 * 60 * 1000 + 1 })).toThrowError(
+      TimestampOutOfWindowError,
+    );
+  });
+
+  it('has the replay guard admit a genuine request before it returns', () => {
+    const replayGuard = createReplayGuard();
+    nodeOnly.verifyVidauSignatureSync(genuine, { replayGuard, now: () => timestamp });
+    expect(replayGuard.size).toBe(1);
+    expect(() => nodeOnly.verifyVidauSignatureSync(genuine, { replayGuard, now: () => timestamp })).toThrowError(ReplayedRequestError);
   });
 });
 

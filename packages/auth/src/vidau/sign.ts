@@ -1,6 +1,12 @@
 import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
 import { canonicalJson } from '../canonical/whole-text.js';
-import { ASCII_ONLY, type HmacSha256Base64, type HmacSha256Base64OfText, type VerifyHmacSha256Base64 } from '../crypto/hmac.js';
+import {
+  ASCII_ONLY,
+  type HmacSha256Base64,
+  type HmacSha256Base64OfText,
+  type VerifyHmacSha256Base64,
+  type VerifyHmacSha256Base64Sync,
+} from '../crypto/hmac.js';
 import { verifyHmacSha256Base64, webHmacSha256Base64 } from '../crypto/web.js';
 import {
   InvalidCredentialsError,
@@ -296,13 +302,32 @@ export function verifyVidauSignatureWith(
   }
 }
 
+/**
+ * `verifyVidauSignatureWith` for a tag check that answers at once (node:crypto's): returns when the
+ * request is genuine, and throws the errors `verifyVidauSignature` rejects with. The same steps.
+ */
+export function verifyVidauSignatureSyncWith(
+  verifyHmac: VerifyHmacSha256Base64Sync,
+  input: VerifyVidauSignatureInput,
+  options: VerifyVidauSignatureOptions = {},
+): void {
+  verdict(verifyHmac, input, options);
+}
+
 /** What a genuine request resolves with when nothing was awaited (one settled promise serves all). */
 const GENUINE: Promise<void> = Promise.resolve();
 
 /**
- * The checks, in order; undefined for a genuine request when the tag check answered at once, a
- * promise when it did not. Throws (or rejects) the errors `verifyVidauSignature` documents.
+ * The checks, in order; undefined for a genuine request when the tag check answered at once (always,
+ * for a synchronous one), a promise when it did not. Throws (or rejects) the errors
+ * `verifyVidauSignature` documents.
  */
+function verdict(verifyHmac: VerifyHmacSha256Base64Sync, input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions): undefined;
+function verdict(
+  verifyHmac: VerifyHmacSha256Base64,
+  input: VerifyVidauSignatureInput,
+  options: VerifyVidauSignatureOptions,
+): undefined | Promise<void>;
 function verdict(
   verifyHmac: VerifyHmacSha256Base64,
   input: VerifyVidauSignatureInput,

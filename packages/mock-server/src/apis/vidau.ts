@@ -1,4 +1,11 @@
-import { type CanonicalJsonDialect, canonicalJson, SignetAuthError, verifyVidauSignature } from '@signet/auth';
+import {
+  type CanonicalJsonDialect,
+  canonicalJson,
+  SignetAuthError,
+  type VerifyVidauSignatureInput,
+  type VerifyVidauSignatureOptions,
+  verifyVidauSignature,
+} from '@signet/auth';
 import type { AvatarVideoTask, TaskInfo, VidauOperations } from '@signet/vidau';
 import { defineMockApi, type MockApiContext, type MockApiFactory, type MockRequest, type MockResponse } from '../core/api.js';
 import { json } from '../core/http.js';
@@ -28,6 +35,12 @@ export interface VideoSimulation {
   readonly outcome?: (request: { readonly webhook_url: string; readonly params: Readonly<Record<string, unknown>> }) => VideoOutcome;
 }
 
+/**
+ * Checks a VidAU signature as `verifyVidauSignature` does: returns (or resolves) for a genuine
+ * request, throws (or rejects) with a `SignetAuthError` for any other.
+ */
+export type VidauSignatureVerifier = (input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions) => void | Promise<void>;
+
 /** Options of the VidAU mock module. */
 export interface VidauMockOptions {
   readonly credentials: VidauCredentials;
@@ -36,6 +49,13 @@ export interface VidauMockOptions {
   readonly toleranceMs?: number;
   /** How the server canonicalizes bodies before checking signatures: `'java'` (fastjson2, default) or `python` from `@signet/auth/python`. */
   readonly dialect?: CanonicalJsonDialect;
+  /**
+   * How signatures are checked: `verifyVidauSignature` from `@signet/auth` by default, which runs
+   * everywhere (MSW in a browser too). `startMockServer` passes `verifyVidauSignatureSync` from
+   * `@signet/auth/node`, which answers before it returns, so the request is answered in the tick its
+   * body ends instead of a turn of the microtask queue later.
+   */
+  readonly verifySignature?: VidauSignatureVerifier;
 }
 
 interface StoredTask {
@@ -67,7 +87,7 @@ function isCallable(webhookUrl: string): boolean {
 }
 
 function createVidauMock(
-  { credentials, video = {}, toleranceMs = 5 * 60 * 1000, dialect = 'java' }: VidauMockOptions,
+  { credentials, video = {}, toleranceMs = 5 * 60 * 1000, dialect = 'java', verifySignature = verifyVidauSignature }: VidauMockOptions,
   context: MockApiContext,
 ) {
   // An unknown dialect (the name 'python' where the imported value belongs) is refused here, with
@@ -121,16 +141,23 @@ function createVidauMock(
       } catch {
         return error(400, 'body is not UTF-8');
       }
-      return verifyVidauSignature(
-        {
-          clientId: credentials.clientId,
-          authKey: credentials.authKey,
-          body,
-          timestamp: request.headers.get('timestamp'),
-          signature: request.headers.get('authorization'),
-        },
-        verifyOptions,
-      ).then(passed, refused);
+      let verdict: void | Promise<void>;
+      try {
+        verdict = verifySignature(
+          {
+            clientId: credentials.clientId,
+            authKey: credentials.authKey,
+            body,
+            timestamp: request.headers.get('timestamp'),
+            signature: request.headers.get('authorization'),
+          },
+          verifyOptions,
+        );
+      } catch (problem) {
+        return refused(problem);
+      }
+      // A verifier that answered at once lets the core answer at once; anything else is awaited (fails closed).
+      return verdict === undefined ? undefined : Promise.resolve(verdict).then(passed, refused);
     },
     file(name) {
       const [, id, extension] = /^(.+)\.(mp4|jpg)$/.exec(name) ?? [];
