@@ -178,6 +178,19 @@ describe('try-on operations', () => {
     ]);
   });
 
+  it('sends the auth headers on every try, over a header of the same name that a raw call sets', async () => {
+    const io = server([new Response(null, { status: 503, headers: { 'retry-after': '0' } })], () => Response.json(operation('SUCCESS')));
+    const aiuta = createAiutaClient({ auth: [apiKeyAuth('aiuta-key-1'), userIdAuth('subscription-1')], fetch: io.fetch });
+    await aiuta.raw.GET('/sku_images_operations/{operation_id}', {
+      params: { path: { operation_id: 'op-1' } },
+      headers: { 'x-api-key': 'from-call', 'x-user-id': 'from-call' },
+    });
+    expect(io.sent.map((r) => [r.headers.get('x-api-key'), r.headers.get('x-user-id')])).toEqual([
+      ['aiuta-key-1', 'subscription-1'],
+      ['aiuta-key-1', 'subscription-1'],
+    ]);
+  });
+
   it('waits until the operation leaves CREATED, IN_PROGRESS and PAUSED, unknown statuses included', async () => {
     for (const last of ['SUCCESS', 'ABORTED', 'SOME_NEW_STATUS']) {
       const statuses = ['CREATED', 'IN_PROGRESS', 'PAUSED', last];

@@ -1,5 +1,6 @@
+import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from './client.js';
+import { createApiClient, staticHeaders } from './client.js';
 import { AbortedError, ApiConnectionError, ApiResponseError, NotFoundError, SignetError } from './errors.js';
 import { answer, startFaultServer } from './fault-server.test-support.js';
 import { recordingFetch } from './testing.js';
@@ -179,6 +180,79 @@ describe('a call without middleware', () => {
     await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
     expect(kinds).toEqual([true]);
     expect(io.requests.map((r) => [r.body, r.headers.get('x-copy')])).toEqual([['{"name":"n"}', '1']]);
+  });
+});
+
+describe('staticHeaders', () => {
+  const getItem = (api: ReturnType<typeof client>, headers?: Record<string, string>) =>
+    api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...(headers && { headers }), ...init }));
+
+  it('sets its headers on every try, over the same header set by the client or the call', async () => {
+    const io = recordingFetch([unavailable(), () => Response.json({ id: '1' })]);
+    const api = client(io, {
+      ...noWait,
+      headers: { 'x-api-key': 'from-client-headers' },
+      middleware: [staticHeaders({ 'X-API-Key': 'from-auth' }), staticHeaders({ 'x-user-id': 'user-1' })],
+    });
+    await getItem(api, { 'x-api-key': 'from-call' });
+    expect(io.requests.map((r) => [r.headers.get('x-api-key'), r.headers.get('x-user-id')])).toEqual([
+      ['from-auth', 'user-1'],
+      ['from-auth', 'user-1'],
+    ]);
+  });
+
+  it('needs no real Request: the signer gets the serialized body as it is, after the headers are set', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
+    const seen: unknown[] = [];
+    const api = client(io, {
+      middleware: [staticHeaders({ 'x-api-key': 'from-auth' })],
+      sign: ({ headers, body }) => {
+        seen.push(headers.get('x-api-key'), headers.get('x-user-id'), body);
+        return { headers: { 'x-signature': 'sig' } };
+      },
+    });
+    const middleware = [staticHeaders({ 'x-user-id': 'user-1' })];
+    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
+    // A real Request would have reached the signer as the bytes read back from its body stream.
+    expect(seen).toEqual(['from-auth', 'user-1', '{"name":"n"}']);
+    expect(io.requests.map((r) => [r.headers.get('x-api-key'), r.headers.get('x-signature')])).toEqual([['from-auth', 'sig']]);
+  });
+
+  it('beside middleware that sees the request, keeps its turn, and that middleware gets a real Request', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }));
+    const kinds: boolean[] = [];
+    const later = {
+      onRequest: ({ request }: { request: Request }) => {
+        kinds.push(request instanceof Request);
+        request.headers.set('x-api-key', `${request.headers.get('x-api-key')} then later`);
+        return request;
+      },
+    };
+    const api = client(io, { middleware: [staticHeaders({ 'x-api-key': 'from-auth' }), later] });
+    await getItem(api);
+    expect(kinds).toEqual([true]);
+    expect(io.requests.map((r) => r.headers.get('x-api-key'))).toEqual(['from-auth then later']);
+  });
+
+  it('is no longer sent once raw.eject has removed it', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }));
+    const auth = staticHeaders({ 'x-api-key': 'from-auth' });
+    const api = client(io, { middleware: [auth, staticHeaders({ 'x-user-id': 'user-1' })] });
+    await getItem(api);
+    api.raw.eject(auth);
+    await getItem(api);
+    expect(io.requests.map((r) => [r.headers.get('x-api-key'), r.headers.get('x-user-id')])).toEqual([
+      ['from-auth', 'user-1'],
+      [null, 'user-1'],
+    ]);
+  });
+
+  it('is ordinary middleware on a plain openapi-fetch client, over the call header too', async () => {
+    const io = recordingFetch(() => Response.json({ id: '1' }));
+    const plain = createClient<Paths>({ baseUrl: 'https://api.test/v1', fetch: io.fetch });
+    plain.use(staticHeaders({ 'x-api-key': 'from-auth' }));
+    await plain.GET('/items/{id}', { params: { path: { id: '1' } }, headers: { 'x-api-key': 'from-call' } });
+    expect(io.requests.map((r) => r.headers.get('x-api-key'))).toEqual(['from-auth']);
   });
 });
 

@@ -79,11 +79,11 @@ export interface CallInit {
 
 /**
  * What openapi-fetch builds a call's request with, in place of a Request, when no code but ours
- * will see it (no middleware, and the call goes through the transport): the URL, method, headers
- * and serialized body as given, which the transport sends as they are, so that no Request is
- * built, its body made a stream and read back, only to be taken apart again before each try builds
- * its own. It is no Request, which is why nothing outside this module may be handed one; a body
- * other than a string (FormData, bytes) gets a real Request from the start.
+ * will see it (no middleware but {@link staticHeaders}, and the call goes through the transport):
+ * the URL, method, headers and serialized body as given, which the transport sends as they are, so
+ * that no Request is built, its body made a stream and read back, only to be taken apart again
+ * before each try builds its own. It is no Request, which is why nothing outside this module may
+ * be handed one; a body other than a string (FormData, bytes) gets a real Request from the start.
  */
 class CallRequest implements RequestParts {
   // Assigned unless the constructor returns a Request instead.
@@ -105,6 +105,30 @@ class CallRequest implements RequestParts {
     this.signal = init.signal ?? undefined;
   }
 }
+
+/** Middleware made by {@link staticHeaders}, which touches nothing of a request but its headers. */
+const headersOnly = new WeakSet<object>();
+
+/**
+ * Middleware that sets fixed headers on every request, over any of the same name a call sets.
+ * It changes the request's headers in place and nothing else, so a client built by
+ * {@link createApiClient} need not build a real Request for it to see; anywhere else it is
+ * ordinary openapi-fetch middleware.
+ */
+export function staticHeaders(headers: Readonly<Record<string, string>>): Middleware {
+  const entries = Object.entries(headers);
+  const middleware: Middleware = {
+    onRequest: ({ request }) => {
+      // Nothing returned: openapi-fetch keeps the request it handed over, changed in place.
+      for (const [name, value] of entries) request.headers.set(name, value);
+    },
+  };
+  headersOnly.add(middleware);
+  return middleware;
+}
+
+/** Whether a middleware may look at more of a request than its headers, and so needs a real Request. */
+const seesRequest = (middleware: unknown) => Boolean(middleware) && !headersOnly.has(middleware as object);
 
 /** The methods of an openapi-fetch client that send a request, with the init as last argument. */
 const SENDING_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -191,7 +215,10 @@ export interface ApiClient<Paths extends {}> {
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
-  /** Whether no middleware was ever registered (an ejected one counts too), so that none can see a call's request. */
+  /**
+   * Whether no middleware that looks past the headers was ever registered (an ejected one counts
+   * too), so that none can see a call's request.
+   */
   let bare = true;
   /** The fetches that hand a request to the transport and to nothing else. */
   const transportFetches = new WeakSet<CallInit['fetch']>();
@@ -217,7 +244,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   });
   const use = raw.use;
   raw.use = (...middleware) => {
-    if (middleware.some(Boolean)) bare = false;
+    if (middleware.some(seesRequest)) bare = false;
     use(...middleware);
   };
   if (options.middleware && options.middleware.length > 0) raw.use(...options.middleware);
@@ -226,7 +253,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     const unseen =
       bare &&
       init?.Request === undefined &&
-      !init?.middleware?.some(Boolean) &&
+      !init?.middleware?.some(seesRequest) &&
       (init?.fetch === undefined || transportFetches.has(init.fetch as CallInit['fetch']));
     return unseen ? { ...init, Request: CallRequest } : init;
   };

@@ -1,5 +1,5 @@
 // Building blocks of the signet clients, not part of the public API: they may change in any release.
-export type { CallInit, DataOf, FetchResult } from './client.js';
+export { type CallInit, type DataOf, type FetchResult, staticHeaders } from './client.js';
 export { imagePart } from './image.js';
 export { MAX_JSON_DEPTH, strictJsonBody } from './json.js';
 export {

@@ -1,3 +1,4 @@
+import { staticHeaders } from '@signet/client-core/internal';
 import type { Middleware } from 'openapi-fetch';
 import { InvalidCredentialsError } from '../errors.js';
 
@@ -9,15 +10,6 @@ export function assertHeaderSafe(value: unknown, what: string): asserts value is
   }
 }
 
-function staticHeader(name: string, value: string): Middleware {
-  return {
-    onRequest: ({ request }) => {
-      request.headers.set(name, value);
-      return request;
-    },
-  };
-}
-
 /**
  * Server-side Aiuta authentication: the static key in `X-API-Key`. Keep it on your servers; an
  * app authenticates with `bearerAuth` or `userIdAuth` instead.
@@ -26,7 +18,7 @@ function staticHeader(name: string, value: string): Middleware {
  */
 export function apiKeyAuth(apiKey: string): Middleware {
   assertHeaderSafe(apiKey, 'Aiuta API key');
-  return staticHeader('X-API-Key', apiKey);
+  return staticHeaders({ 'X-API-Key': apiKey });
 }
 
 /**
@@ -38,5 +30,5 @@ export function apiKeyAuth(apiKey: string): Middleware {
  */
 export function userIdAuth(subscriptionId: string): Middleware {
   assertHeaderSafe(subscriptionId, 'Aiuta subscription ID');
-  return staticHeader('x-user-id', subscriptionId);
+  return staticHeaders({ 'x-user-id': subscriptionId });
 }
