@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasEscapeOrSurrogate } from './dialects.js';
-import { escapeNonAscii, pythonString } from './escape.js';
+import { escapeJsonText, pythonString } from './escape.js';
 import { pythonDialect } from './python.js';
 
 /** `hasEscapeOrSurrogate` (dialects.ts) as a loop: what the one regex test replaced. */
@@ -89,26 +89,28 @@ describe('escape.ts replaces the per-character escaping with identical output', 
     );
   });
 
-  it('escapeNonAscii escapes every unit from U+007F up, in short, long, chunked and ill-formed text', () => {
+  it('escapeJsonText escapes every unit from U+007F up in what JSON.stringify writes, short, long and chunked', () => {
     const reference = (text: string) => text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     fc.assert(
       fc.property(anyString, (value) => {
-        expect(escapeNonAscii(value)).toBe(reference(value));
+        // JSON.stringify escapes lone surrogates, so what it writes is well-formed, as escapeJsonText requires.
+        const written = JSON.stringify(value);
+        expect(escapeJsonText(written)).toBe(reference(written));
       }),
       { numRuns: 2000 },
     );
     // Chunks of 16,384 units: a surrogate pair across the boundary, at every offset around it.
     for (let offset = 16_380; offset < 16_390; offset++) {
       const text = `é${'a'.repeat(offset)}😀é${'b'.repeat(300)}`;
-      expect(escapeNonAscii(text)).toBe(reference(text));
+      expect(escapeJsonText(text)).toBe(reference(text));
     }
     const astral = `${'😀'.repeat(20_000)}\u007f`;
-    expect(escapeNonAscii(astral)).toBe(reference(astral));
+    expect(escapeJsonText(astral)).toBe(reference(astral));
   });
 
   it('escapes a million non-ASCII units in one buffer pass', () => {
     const text = 'é'.repeat(1_000_000);
-    const escaped = escapeNonAscii(text);
+    const escaped = escapeJsonText(text);
     expect(escaped.length).toBe(6_000_000);
     expect(escaped.slice(0, 12)).toBe('\\u00e9\\u00e9');
     expect(pythonString('😀'.repeat(3))).toBe(`"${'\\ud83d\\ude00'.repeat(3)}"`);

@@ -26,21 +26,11 @@ let words: Uint32Array | undefined;
 let ascii: Uint8Array | undefined;
 
 /**
- * `text` with each UTF-16 unit from U+007F up written as a JSON `\uXXXX` escape with lowercase
- * hex digits, as CPython's `ensure_ascii` writes it. Linear in the length of `text`: a long text
- * is encoded to UTF-8 natively, escaped in one pass over the bytes (ASCII runs copied whole) and
- * decoded natively; never a concatenation per character.
- */
-export function escapeNonAscii(text: string): string {
-  const first = text.search(NON_ASCII);
-  if (first === -1) return text;
-  if (text.length - first <= SHORT || !text.isWellFormed()) return escapeShort(text, first);
-  return escapeFrom(text, first);
-}
-
-/**
- * escapeNonAscii for text `JSON.stringify` wrote, which is well-formed (it escapes lone surrogates),
- * so that the check is not made again over the whole text.
+ * `text`, which `JSON.stringify` wrote (so it is well-formed: lone surrogates are already escaped),
+ * with each UTF-16 unit from U+007F up written as a JSON `\uXXXX` escape with lowercase hex digits,
+ * as CPython's `ensure_ascii` writes it. Linear in the length of `text`: a long text is encoded to
+ * UTF-8 natively, escaped in one pass over the bytes (ASCII runs copied whole) and decoded
+ * natively; never a concatenation per character.
  */
 export function escapeJsonText(text: string): string {
   const first = text.search(NON_ASCII);
