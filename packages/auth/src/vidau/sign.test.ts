@@ -110,7 +110,7 @@ const settledOf =
   async (input, options) =>
     verifySync(input, options);
 
-/** The module anew (its memo of the last credentials empty), through the entry point the path is exported from. */
+/** The module anew (nothing remembered from earlier calls, such as the last verification key), through the entry point the path is exported from. */
 async function freshModule(path: string): Promise<{ verifyVidauSignature: typeof verifyVidauSignature }> {
   vi.resetModules();
   if (path === 'node:crypto, synchronous')

@@ -343,17 +343,7 @@ function verdict(
     );
   }
   const now = readClock(options.now ?? Date.now);
-  // The same credentials, checked a moment ago, need no second look (a verifier checks one pair again and again).
-  if (
-    lastCredentials === undefined ||
-    typeof input !== 'object' ||
-    input === null ||
-    input.clientId !== lastCredentials.clientId ||
-    input.authKey !== lastCredentials.authKey
-  ) {
-    assertVidauCredentials(input);
-    lastCredentials = { clientId: input.clientId, authKey: input.authKey };
-  }
+  assertVidauCredentials(input);
   if (!input.signature) throw new SignatureMissingError('the Authorization header with the signature is missing');
   if (!input.timestamp) throw new SignatureMissingError('the timestamp header is missing');
   if (!/^\d{1,16}$/.test(input.timestamp)) {
@@ -388,6 +378,3 @@ function admitted(
   guard?.admit({ clientId, timestamp, signature }, now);
   return undefined;
 }
-
-/** The credentials `verdict` checked last (the check throws for bad ones, so only good ones are kept). */
-let lastCredentials: VidauCredentials | undefined;
