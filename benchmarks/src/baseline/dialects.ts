@@ -1,4 +1,5 @@
 import type { CanonicalJsonUnsupportedReason } from '@signet/auth';
+import { pythonStringOriginal } from '../../../packages/auth/src/canonical/python-string-original.test-support.js';
 import { splitNumberLexeme } from './json-number.js';
 
 /**
@@ -173,24 +174,6 @@ function pythonNumber(value: number): string {
   return Number.isInteger(value) ? requireSafeInteger(value) : pythonFloatRepr(value);
 }
 
-const PRINTABLE_ASCII_WITHOUT_ESCAPES = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e]*$/;
-const PYTHON_SHORT_ESCAPES: Record<number, string> = { 34: '\\"', 92: '\\\\', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
-
-function pythonString(value: string): string {
-  if (PRINTABLE_ASCII_WITHOUT_ESCAPES.test(value)) return `"${value}"`;
-  let out = '"';
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0x20 && unit <= 0x7e && unit !== 0x22 && unit !== 0x5c) {
-      out += value[i];
-    } else {
-      // ensure_ascii writes each UTF-16 unit, so an astral character becomes its surrogate pair.
-      out += PYTHON_SHORT_ESCAPES[unit] ?? `\\u${unit.toString(16).padStart(4, '0')}`;
-    }
-  }
-  return `${out}"`;
-}
-
 /** Code-point order, as Python compares str; it differs from UTF-16 order only past U+E000 vs astral. */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
@@ -238,8 +221,8 @@ export function sortByCodePoint(keys: string[]): void {
 export const pythonDialect: Dialect = {
   dropsNullMembers: false,
   sortKeys: sortByCodePoint,
-  string: pythonString,
-  key: (key) => pythonString(key),
+  string: pythonStringOriginal,
+  key: (key) => pythonStringOriginal(key),
   numberLexeme: pythonNumberLexeme,
   number: pythonNumber,
 };
