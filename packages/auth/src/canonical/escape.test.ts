@@ -87,6 +87,10 @@ describe('escape.ts replaces the per-character escaping with identical output', 
     for (let offset = 16_380; offset < 16_390; offset++) {
       const text = `é${'a'.repeat(offset)}😀é${'b'.repeat(300)}`;
       expect(escapeJsonText(text)).toBe(reference(text));
+      // The same past an ASCII prefix shorter than a chunk (passed through) and a longer one (kept as it is).
+      for (const prefix of ['c'.repeat(1_000), 'c'.repeat(20_000)]) {
+        expect(escapeJsonText(prefix + text)).toBe(reference(prefix + text));
+      }
     }
     const astral = `${'😀'.repeat(20_000)}\u007f`;
     expect(escapeJsonText(astral)).toBe(reference(astral));
