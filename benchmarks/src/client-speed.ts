@@ -1,18 +1,20 @@
 /**
  * What a signet client costs over a raw `fetch` to the same server, side by side in one run:
  * (a) a hand-signed raw `fetch` POST vs `createVidauClient().getTaskInfo`, (b) a raw GET vs
- * `createAiutaClient().getOperation`. The server is a small node:http one on 127.0.0.1 (keep-alive)
+ * `createAiutaClient().getOperation`; each raw call also with the timeout signal every client try
+ * carries, the least a raw call pays for a deadline that can stop a request whose headers never come. The server is a small node:http one on 127.0.0.1 (keep-alive)
  * in a child process, so this process's CPU time is the client's alone; it checks every VidAU
  * signature against the bytes it received (401 otherwise) and answers a small JSON body.
  *
- * Each pair is measured in rounds; within a round the two take turns in short batches (A B B A …)
- * until each has run for CLIENT_SPEED_MS of wall time, so that a busy moment on the machine falls
- * on both. Reported: the median, and the range over rounds, of the per-round ratio of calls per
- * second (client / raw) by wall time, and the same by this process's CPU time per call.
+ * Each set is measured in rounds; within a round the candidates take turns in short batches
+ * (A B C, C B A, …) until each has run for CLIENT_SPEED_MS of wall time, so that a busy moment on
+ * the machine falls on all of them. Reported: the median, and the range over rounds, of the
+ * per-round ratio of calls per second (client / raw) by wall time, and the same by this process's
+ * CPU time per call.
  *
  * `node --import tsx benchmarks/src/client-speed.ts` (after `pnpm build`); CLIENT_SPEED_ROUNDS
- * (default 9) and CLIENT_SPEED_MS (default 2000) bound it to about a minute and a half, and
- * CLIENT_SPEED_ONLY=vidau or =aiuta measures one pair.
+ * (default 9) and CLIENT_SPEED_MS (default 2000) bound it to about two minutes, and
+ * CLIENT_SPEED_ONLY=vidau or =aiuta measures one set.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { canonicalJson, vidauHeaders } from '@signet/auth';
 import { createVidauClient } from '@signet/vidau';
+import { withTimeout } from './with-timeout.js';
 
 const ROUNDS = Number(process.env.CLIENT_SPEED_ROUNDS ?? 9);
 /** Wall time each candidate gets per round. */
@@ -111,28 +114,25 @@ async function batch(call: Call, n: number): Promise<{ wallMs: number; cpuUs: nu
   return { wallMs: performance.now() - start, cpuUs: cpuUs() - cpu };
 }
 
-/** Rounds of A and B taking turns (A B, then B A, …) for TIME_MS each. */
-async function measurePair(a: Call, b: Call): Promise<{ a: Sample[]; b: Sample[] }> {
-  // Warm up both (JIT, connection pool).
+/** Rounds of the candidates taking turns (A B C, then C B A, …) for TIME_MS each. */
+async function measure(calls: readonly Call[]): Promise<Sample[][]> {
+  // Warm up every candidate (JIT, connection pool).
   const warmUntil = performance.now() + Math.min(3000, TIME_MS);
-  while (performance.now() < warmUntil) {
-    await batch(a, BATCH);
-    await batch(b, BATCH);
-  }
-  const samples = { a: [] as Sample[], b: [] as Sample[] };
+  while (performance.now() < warmUntil) for (const call of calls) await batch(call, BATCH);
+  const samples = calls.map(() => [] as Sample[]);
+  const order = calls.map((_, i) => i);
   for (let round = 0; round < ROUNDS; round++) {
-    const total = { a: { wallMs: 0, cpuUs: 0, n: 0 }, b: { wallMs: 0, cpuUs: 0, n: 0 } };
-    for (let turn = 0; total.a.wallMs < TIME_MS || total.b.wallMs < TIME_MS; turn++) {
-      for (const key of turn % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
-        const timing = await batch(key === 'a' ? a : b, BATCH);
-        total[key].wallMs += timing.wallMs;
-        total[key].cpuUs += timing.cpuUs;
-        total[key].n += BATCH;
+    const total = calls.map(() => ({ wallMs: 0, cpuUs: 0, n: 0 }));
+    for (let turn = 0; total.some((t) => t.wallMs < TIME_MS); turn++) {
+      for (const i of turn % 2 === 0 ? order : [...order].reverse()) {
+        const timing = await batch(calls[i] as Call, BATCH);
+        const t = total[i] as { wallMs: number; cpuUs: number; n: number };
+        t.wallMs += timing.wallMs;
+        t.cpuUs += timing.cpuUs;
+        t.n += BATCH;
       }
     }
-    for (const key of ['a', 'b'] as const) {
-      samples[key].push({ wall: (total[key].n / total[key].wallMs) * 1000, cpuUs: total[key].cpuUs / total[key].n });
-    }
+    for (const [i, t] of total.entries()) samples[i]?.push({ wall: (t.n / t.wallMs) * 1000, cpuUs: t.cpuUs / t.n });
     process.stderr.write('.');
   }
   process.stderr.write('\n');
@@ -147,21 +147,35 @@ const median = (values: readonly number[]) => {
 const spread = (values: readonly number[]) =>
   `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
 
-function report(title: string, rawName: string, clientName: string, { a: raw, b: client }: { a: Sample[]; b: Sample[] }): string {
-  const wallRatio = client.map((sample, i) => sample.wall / (raw[i]?.wall ?? Number.NaN));
-  // CPU per call: raw / client, so that 1× means no overhead and less means slower, like the wall ratio.
-  const cpuRatio = client.map((sample, i) => (raw[i]?.cpuUs ?? Number.NaN) / sample.cpuUs);
-  const overheadUs = client.map((sample, i) => sample.cpuUs - (raw[i]?.cpuUs ?? Number.NaN));
+interface Candidate {
+  readonly name: string;
+  readonly samples: readonly Sample[];
+}
+
+/** `client` against each baseline, round by round. */
+function report(title: string, baselines: readonly Candidate[], client: Candidate): string {
+  const row = ({ name, samples }: Candidate) =>
+    `| ${name} | ${Math.round(median(samples.map((s) => s.wall)))} | ${median(samples.map((s) => s.cpuUs)).toFixed(0)} |`;
+  const against = (baseline: Candidate) => {
+    const raw = baseline.samples;
+    const wallRatio = client.samples.map((sample, i) => sample.wall / (raw[i]?.wall ?? Number.NaN));
+    // CPU per call: raw / client, so that 1× means no overhead and less means slower, like the wall ratio.
+    const cpuRatio = client.samples.map((sample, i) => (raw[i]?.cpuUs ?? Number.NaN) / sample.cpuUs);
+    const overheadUs = client.samples.map((sample, i) => sample.cpuUs - (raw[i]?.cpuUs ?? Number.NaN));
+    return [
+      `- client vs ${baseline.name}, calls/s by wall time: **${spread(wallRatio)}** (median, range of ${ROUNDS} rounds)`,
+      `  - by this process's CPU per call: ${spread(cpuRatio)}; client overhead ${median(overheadUs).toFixed(0)} µs/call (${Math.min(...overheadUs).toFixed(0)}–${Math.max(...overheadUs).toFixed(0)})`,
+    ].join('\n');
+  };
   return [
     `### ${title}`,
     '',
-    '| candidate | calls/s, wall (median) | client CPU µs/call (median) |',
+    "| candidate | calls/s, wall (median) | this process's CPU µs/call (median) |",
     '| --- | ---: | ---: |',
-    `| ${rawName} | ${Math.round(median(raw.map((s) => s.wall)))} | ${median(raw.map((s) => s.cpuUs)).toFixed(0)} |`,
-    `| ${clientName} | ${Math.round(median(client.map((s) => s.wall)))} | ${median(client.map((s) => s.cpuUs)).toFixed(0)} |`,
+    ...baselines.map(row),
+    row(client),
     '',
-    `- client vs raw, calls/s by wall time: **${spread(wallRatio)}** (median, range of ${ROUNDS} rounds)`,
-    `- client vs raw, by this process's CPU per call: ${spread(cpuRatio)}; client overhead ${median(overheadUs).toFixed(0)} µs/call (${Math.min(...overheadUs).toFixed(0)}–${Math.max(...overheadUs).toFixed(0)})`,
+    ...baselines.map(against),
     '',
   ].join('\n');
 }
@@ -175,55 +189,71 @@ async function main(): Promise<void> {
     const vidau = createVidauClient({ clientId, authKey, baseUrl: `${origin}/openapi` });
     const aiuta = createAiutaClient({ auth: apiKeyAuth(apiKey), baseUrl: `${origin}/digital-try-on/v1` });
 
-    const rawVidau = async () => {
+    const sendVidau = async (signal?: AbortSignal) => {
       const body = canonicalJson({ task_id: taskId });
       const headers = await vidauHeaders({ clientId, authKey, body, timestamp: Date.now() });
       const response = await fetch(`${origin}/openapi/v1.0/task/info`, {
         method: 'POST',
         body,
         headers: { ...headers, 'content-type': 'application/json' },
+        ...(signal && { signal }),
       });
       if (!response.ok) throw new Error(`raw VidAU call answered ${response.status}`);
       return response.json();
     };
-    const rawAiuta = async () => {
+    const sendAiuta = async (signal?: AbortSignal) => {
       const response = await fetch(`${origin}/digital-try-on/v1/sku_images_operations/${operationId}`, {
         headers: { 'x-api-key': apiKey },
+        ...(signal && { signal }),
       });
       if (!response.ok) throw new Error(`raw Aiuta call answered ${response.status}`);
       return response.json();
     };
+    const rawVidau = () => sendVidau();
+    const rawVidauTimed = withTimeout(sendVidau);
+    const rawAiuta = () => sendAiuta();
+    const rawAiutaTimed = withTimeout(sendAiuta);
     const clientVidau = () => vidau.getTaskInfo(taskId);
     const clientAiuta = () => aiuta.getOperation(operationId);
     // Each answers what the server sent, so each sends what the server checks.
-    for (const call of [rawVidau, clientVidau, rawAiuta, clientAiuta]) {
+    for (const call of [rawVidau, rawVidauTimed, clientVidau, rawAiuta, rawAiutaTimed, clientAiuta]) {
       const answer = (await call()) as { task_id?: string; id?: string };
       if (answer.task_id !== taskId && answer.id !== operationId) throw new Error('unexpected answer');
     }
 
-    const vidauSamples = ONLY === 'aiuta' ? undefined : await measurePair(rawVidau, clientVidau);
-    const aiutaSamples = ONLY === 'vidau' ? undefined : await measurePair(rawAiuta, clientAiuta);
+    const vidauSamples = ONLY === 'aiuta' ? undefined : await measure([rawVidau, rawVidauTimed, clientVidau]);
+    const aiutaSamples = ONLY === 'vidau' ? undefined : await measure([rawAiuta, rawAiutaTimed, clientAiuta]);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    const timedNote = 'with a timeout signal (AbortController + setTimeout, cleared after the body)';
+    const section = (title: string, rawName: string, clientName: string, [raw, timed, client]: Sample[][]) =>
+      report(
+        title,
+        [
+          { name: rawName, samples: raw ?? [] },
+          { name: `${rawName} ${timedNote}`, samples: timed ?? [] },
+        ],
+        { name: clientName, samples: client ?? [] },
+      );
     process.stdout.write(
       [
         `## Client overhead over raw fetch (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${ROUNDS} rounds of ${TIME_MS} ms per candidate, load average ${load} at start, ${seconds} s)`,
         '',
         vidauSamples &&
-          report(
+          section(
             'VidAU task info: hand-signed raw fetch POST vs createVidauClient().getTaskInfo',
             'raw fetch POST, canonicalJson + vidauHeaders',
             'createVidauClient().getTaskInfo',
             vidauSamples,
           ),
         aiutaSamples &&
-          report(
+          section(
             'Aiuta operation: raw fetch GET vs createAiutaClient().getOperation',
             'raw fetch GET with x-api-key',
             'createAiutaClient().getOperation',
             aiutaSamples,
           ),
       ]
-        .filter((section) => section !== undefined)
+        .filter((text) => text !== undefined)
         .join('\n'),
     );
   } finally {

@@ -24,6 +24,8 @@ import safeStableStringify from 'safe-stable-stringify';
 import { canonicalJson as baselineCanonicalJson } from './baseline/canonical-json.js';
 import { scenesBody, smallBody } from './bodies.js';
 import { type Reference, startJavaReference, startPythonReference, type Timing } from './references.js';
+import { sortedCopy } from './sorted-copy.js';
+import { withTimeout } from './with-timeout.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 /** Measured time each candidate gets per round (at least one operation). */
@@ -131,6 +133,7 @@ function table(samples: Record<string, number[]>, baseline: string, bytes: numbe
 }
 
 const FLOOR = 'JSON.stringify + createHmac (unsorted floor)';
+const SORTED = 'sorted full copy + JSON.stringify + createHmac (checks nothing)';
 const JAVA_SIGNED = 'signet java: canonicalJson + signVidauSync';
 const JAVA_HMAC = 'signet java: canonicalJson + createHmac';
 const PYTHON_SIGNED = 'signet python: canonicalJson + signVidauSync';
@@ -171,6 +174,7 @@ async function signing(label: string, body: CanonicalJsonObject, java?: Referenc
   }
   const candidates: Record<string, Candidate> = {
     [FLOOR]: () => signString(JSON.stringify(body)),
+    [SORTED]: () => signString(JSON.stringify(sortedCopy(body))),
     [JAVA_SIGNED]: () => signVidau(canonicalJson(body)),
     [JAVA_HMAC]: () => signString(canonicalJson(body)),
     [PYTHON_SIGNED]: () => signVidau(canonicalJson(body, { dialect: pythonDialect })),
@@ -226,20 +230,22 @@ async function clientOverhead(): Promise<string> {
     const taskId = task.task_id ?? '';
     const { operation_id } = await aiuta.startTryOn({ uploaded_image_id: 'model_woman_00', sku_id: 'sku-1' });
     const body = canonicalJson({ task_id: taskId });
-    const rawVidau = async () => {
+    const rawVidau = async (signal?: AbortSignal) => {
       const headers = await vidauHeaders({ ...mock.credentials.vidau, body, timestamp: Date.now() });
       return (
         await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, {
           method: 'POST',
           body,
           headers: { ...headers, 'content-type': 'application/json' },
+          ...(signal && { signal }),
         })
       ).json();
     };
-    const rawAiuta = async () =>
+    const rawAiuta = async (signal?: AbortSignal) =>
       (
         await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, {
           headers: { 'x-api-key': mock.credentials.aiuta.apiKey },
+          ...(signal && { signal }),
         })
       ).json();
     // Round trips over loopback: wall time, whatever the clock of the other tables.
@@ -251,20 +257,24 @@ async function clientOverhead(): Promise<string> {
         return { wallMs, cpuMs: wallMs };
       },
     });
+    const timed = 'the same, with a timeout signal';
     const vidauSamples = await measure({
-      'raw fetch, signed by hand with vidauHeaders': asExternal(rawVidau),
+      'raw fetch, signed by hand with vidauHeaders': asExternal(() => rawVidau()),
+      [timed]: asExternal(withTimeout(rawVidau)),
       'createVidauClient().getTaskInfo': asExternal(() => vidau.getTaskInfo(taskId)),
     });
     const aiutaSamples = await measure({
-      'raw fetch with X-API-Key': asExternal(rawAiuta),
+      'raw fetch with X-API-Key': asExternal(() => rawAiuta()),
+      [timed]: asExternal(withTimeout(rawAiuta)),
       'createAiutaClient().getOperation': asExternal(() => aiuta.getOperation(operation_id)),
     });
     const simple = (samples: Record<string, number[]>, baseline: string) =>
       [
-        `| candidate | ops/s (median of ${ROUNDS}) | vs ${baseline} |`,
-        '| --- | ---: | ---: |',
+        `| candidate | ops/s (median of ${ROUNDS}) | vs ${baseline} | vs ${timed} |`,
+        '| --- | ---: | ---: | ---: |',
         ...Object.keys(samples).map(
-          (name) => `| ${name} | ${fmtOps(median(samples[name] ?? []))} | ${fmtRatio(ratio(samples, name, baseline))} |`,
+          (name) =>
+            `| ${name} | ${fmtOps(median(samples[name] ?? []))} | ${fmtRatio(ratio(samples, name, baseline))} | ${fmtRatio(ratio(samples, name, timed))} |`,
         ),
       ].join('\n');
     return [
@@ -356,6 +366,8 @@ function summary(results: readonly SizeResult[]): string {
     row('signet java (canonicalJson + signVidauSync) vs floor', (r) => cell(r, JAVA_SIGNED, FLOOR)),
     row('signet java (canonicalJson + createHmac) vs floor', (r) => cell(r, JAVA_HMAC, FLOOR)),
     row('signet python (canonicalJson + createHmac) vs floor', (r) => cell(r, PYTHON_HMAC, FLOOR)),
+    row('sorted full copy, no checks (+ createHmac) vs floor', (r) => cell(r, SORTED, FLOOR)),
+    row('signet java (+ createHmac) vs sorted full copy, no checks (+ createHmac)', (r) => cell(r, JAVA_HMAC, SORTED)),
     row('python dialect vs java dialect (both + createHmac)', (r) => cell(r, PYTHON_HMAC, JAVA_HMAC)),
     row('java now vs before (b422dff), both + createHmac', (r) => cell(r, JAVA_HMAC, BEFORE_JAVA)),
     row('python now vs before (b422dff), both + createHmac', (r) => cell(r, PYTHON_HMAC, BEFORE_PYTHON)),
@@ -375,6 +387,7 @@ function summary(results: readonly SizeResult[]): string {
     '| candidate | ~15 KB | largest | largest vs ~15 KB |',
     '| --- | ---: | ---: | ---: |',
     linearity(FLOOR),
+    linearity(SORTED),
     linearity(JAVA_SIGNED),
     linearity(JAVA_HMAC),
     linearity(PYTHON_HMAC),
