@@ -56,7 +56,10 @@ if (process.argv.includes('--check')) {
     );
     process.exit(1);
   }
-  const count = Object.values(snapshot).reduce((sum, entries) => sum + Object.values(entries).reduce((n, names) => n + Object.keys(names).length, 0), 0);
+  const count = Object.values(snapshot).reduce(
+    (sum, entries) => sum + Object.values(entries).reduce((n, names) => n + Object.keys(names).length, 0),
+    0,
+  );
   console.log(`${SNAPSHOT}: public API unchanged (${count} names over every exported subpath)`);
 } else {
   writeFileSync(SNAPSHOT, text);

@@ -49,7 +49,9 @@ for (const file of files) {
   visit(source);
 }
 
-console.log(`largest file: ${largestFile.where} (${largestFile.lines} lines); largest function: ${largestFunction.where} (${largestFunction.lines} lines)`);
+console.log(
+  `largest file: ${largestFile.where} (${largestFile.lines} lines); largest function: ${largestFunction.where} (${largestFunction.lines} lines)`,
+);
 if (tooLong.length > 0) {
   console.error(`Too long; split by what each part holds:\n${tooLong.map((line) => `  ${line}`).join('\n')}`);
   process.exit(1);
