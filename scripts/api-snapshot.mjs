@@ -42,7 +42,8 @@ for (const dir of readdirSync('packages').sort()) {
   if (manifest.private) continue;
   snapshot[manifest.name] = {};
   for (const [entry, conditions] of Object.entries(manifest.exports)) {
-    if (entry === './package.json') continue;
+    // Data files (JSON) carry no names; `./package.json` is metadata.
+    if (entry === './package.json' || (typeof conditions === 'string' && conditions.endsWith('.json'))) continue;
     if (typeof conditions !== 'object' || conditions.types === undefined) throw new Error(`${manifest.name} ${entry}: no types condition`);
     snapshot[manifest.name][entry] = exportsOf(join('packages', dir, conditions.types));
   }
