@@ -1,14 +1,8 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError } from './errors.js';
-import {
-  type ClientTransportOptions,
-  createTransport,
-  isIdempotentMethod,
-  type RequestParts,
-  type RequestSigner,
-  requestConstructionError,
-  type TransportOptions,
-} from './transport.js';
+import { requestConstructionError } from './redact.js';
+import { isIdempotentMethod } from './retry.js';
+import { type ClientTransportOptions, createTransport, type RequestParts, type RequestSigner, type TransportOptions } from './transport.js';
 
 /** Per-call options, the same for every method of every signet client. */
 export interface RequestOptions {
