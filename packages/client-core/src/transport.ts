@@ -91,21 +91,6 @@ export interface TransportOptions extends ClientTransportOptions {
   readonly maxRedirects?: number;
 }
 
-/**
- * A request as its parts, for a caller that holds them already: {@link Transport.send} sends them
- * as a Request would be sent, without one being built and its body streamed and read back first.
- */
-export interface RequestParts {
-  readonly url: string;
-  readonly method: string;
-  /** Not changed: each hop sends a copy. */
-  readonly headers: Headers;
-  /** A string is sent as its UTF-8 bytes. */
-  readonly body?: Uint8Array | string | undefined;
-  /** Cancels the call unless {@link SendOptions.signal} is given. */
-  readonly signal?: AbortSignal | undefined;
-}
-
 export interface SendOptions {
   /**
    * Whether a failed try may be repeated. Callers pass false for requests that
@@ -124,7 +109,7 @@ export interface SendOptions {
 
 export interface Transport {
   /**
-   * Sends `request` (a Request, whose body is read once, or its parts) and
+   * Sends `request` (its body read once, whatever the number of tries) and
    * resolves with a Response whose body has been read in full, within the
    * try's deadline, the caller's signal and `maxResponseBytes`, so parsing it
    * never waits on the network. Its status, headers and `url` are those of the
@@ -147,7 +132,7 @@ export interface Transport {
    * a request header value: a runtime error kept as `cause` is a copy with
    * every header value and the query redacted.
    */
-  send(request: Request | RequestParts, options: SendOptions): Promise<Response>;
+  send(request: Request, options: SendOptions): Promise<Response>;
 }
 
 /** setTimeout's own limit; a larger delay would fire at once. */
@@ -260,10 +245,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       requireWhole(maxRetries, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
       if (signal?.aborted) throw new AbortedError('the request was aborted before it was sent');
       const url = new URL(request.url);
-      let body: Uint8Array | string | undefined;
-      // A Request's body is read once, so that every try and hop sends the same bytes without cloning the stream.
-      if (!isRequest(request)) body = request.body;
-      else if (request.body !== null) body = new Uint8Array(await request.arrayBuffer());
+      // Read once, so that every try and hop sends the same bytes without cloning the stream.
+      const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
       const first: HopInit = { method: request.method, headers: request.headers, body };
       return withRetries((mayRetry) => attempt(first, url, signal, timeoutMs, mayRetry), {
         maxRetries,
@@ -274,11 +257,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
       });
     },
   };
-}
-
-/** A Request (of this realm or another), not its parts. */
-function isRequest(request: Request | RequestParts): request is Request {
-  return typeof (request as Partial<Request>).arrayBuffer === 'function';
 }
 
 /** A Request of what a call hands to `send`, for code that asks about it as a Request. */
