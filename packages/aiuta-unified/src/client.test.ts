@@ -395,9 +395,12 @@ describe('validation before sending', () => {
     ['outfits count 0', 'count', (c) => c.recommendations.outfits('s', { count: 0 })],
     ['outfits count 6', 'count', (c) => c.recommendations.outfits('s', { count: 6 })],
     ['outfits with an empty user_id', 'user_id', (c) => c.recommendations.outfits('s', { user_id: '' })],
-    ['an empty path ID', 'sku_id', (c) => c.skuItems.get('')],
-    ['an empty operation ID', 'operation_id', (c) => c.tryOnOperations.get('')],
-    ['an empty image ID', 'image_id', (c) => c.generatedImages.delete('')],
+    ['an empty path ID', 'path.sku_id', (c) => c.skuItems.get('')],
+    ['an empty operation ID', 'path.operation_id', (c) => c.tryOnOperations.get('')],
+    ['an empty image ID', 'path.image_id', (c) => c.generatedImages.delete('')],
+    ['a SKU item ID of ..', 'path.sku_id', (c) => c.skuItems.delete('..')],
+    ['a SKU item ID of .. for its capabilities', 'path.sku_id', (c) => c.skuItems.updateCapabilities('..', { try_on: true })],
+    ['an operation ID of .', 'path.operation_id', (c) => c.flatLayOperations.get('.')],
     ['an unsendable ETag', 'etag', (c) => c.tryOnModels.list({ etag: 'a\nb' })],
   ];
 

@@ -10,7 +10,7 @@ import {
   poll,
   type RequestOptions,
 } from '@signet/client-core';
-import { type CallInit, imagePart, isIdempotentMethod, requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
+import { type CallInit, imagePart, isIdempotentMethod, strictJsonBody } from '@signet/client-core/internal';
 import type { Client, Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.gen.js';
 import { validateEtag, validateFlatLay, validateOutfitParams, validatePage, validateSkuItem, validateTryOn } from './validate.js';
@@ -335,7 +335,6 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
   const noBody = { body: false } as const;
 
   const getTryOn = async (operationId: string, call?: RequestOptions): Promise<SkuTryOnOperation> => {
-    requireNonEmpty(operationId, 'operation_id');
     const { data, response } = await api.exchange(call, (init) =>
       raw.GET('/sku_try_on_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
     );
@@ -345,7 +344,6 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
   };
 
   const getFlatLay = async (operationId: string, call?: RequestOptions) => {
-    requireNonEmpty(operationId, 'operation_id');
     return api.call(call, (init) =>
       raw.GET('/flat_lay_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
     );
@@ -393,11 +391,9 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
         );
       },
       async get(imageId, call) {
-        requireNonEmpty(imageId, 'image_id');
         return api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }));
       },
       async delete(imageId, call) {
-        requireNonEmpty(imageId, 'image_id');
         await api.call(
           call,
           (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }),
@@ -407,7 +403,6 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
     },
     generatedImages: {
       async delete(imageId, call) {
-        requireNonEmpty(imageId, 'image_id');
         await api.call(
           call,
           (init) => raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }),
@@ -442,21 +437,17 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
         return api.call(call, (init) => raw.POST('/sku_items', { body: item, ...init }));
       },
       async get(skuId, call) {
-        requireNonEmpty(skuId, 'sku_id');
         return api.call(call, (init) => raw.GET('/sku_items/{sku_id}', { params: { path: { sku_id: skuId } }, ...init }));
       },
       async delete(skuId, call) {
-        requireNonEmpty(skuId, 'sku_id');
         await api.call(call, (init) => raw.DELETE('/sku_items/{sku_id}', { params: { path: { sku_id: skuId } }, ...init }), noBody);
       },
       async updateCapabilities(skuId, capabilities, call) {
-        requireNonEmpty(skuId, 'sku_id');
         return api.call(call, (init) =>
           raw.PATCH('/sku_items/{sku_id}/capabilities', { params: { path: { sku_id: skuId } }, body: capabilities, ...init }),
         );
       },
       async updateMerchandising(skuId, merchandising, call) {
-        requireNonEmpty(skuId, 'sku_id');
         return api.call(call, (init) =>
           raw.PATCH('/sku_items/{sku_id}/merchandising', { params: { path: { sku_id: skuId } }, body: merchandising, ...init }),
         );
@@ -464,7 +455,6 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
     },
     recommendations: {
       async outfits(skuId, params = {}, call) {
-        requireNonEmpty(skuId, 'sku_id');
         validateOutfitParams(params);
         const query = {
           ...(params.count !== undefined && { count: params.count }),

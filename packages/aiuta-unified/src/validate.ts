@@ -1,7 +1,6 @@
 // The rules the spec states only in prose (descriptions, not schema keywords), checked before
 // anything is sent. Each refusal is an InvalidRequestError naming the field, never its value.
 import { InvalidRequestError } from '@signet/client-core';
-import { requireNonEmpty } from '@signet/client-core/internal';
 import type { components } from './schema.gen.js';
 
 type Schemas = components['schemas'];
@@ -16,6 +15,10 @@ export const MAX_OUTFITS = 5;
 export const MAX_PRODUCT_IMAGES = 20;
 
 const given = (value: unknown) => value !== undefined && value !== null;
+
+function requireNonEmpty(value: unknown, field: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw new InvalidRequestError(field, 'must be a non-empty string');
+}
 
 export function requireObject(value: unknown, field: string): asserts value is object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidRequestError(field, 'must be an object');

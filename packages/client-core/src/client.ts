@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError } from './errors.js';
+import { serializePath } from './path.js';
 import { requestConstructionError } from './redact.js';
 import { isIdempotentMethod } from './retry.js';
 import { type ClientTransportOptions, createTransport, type RequestSigner, type TransportOptions } from './transport.js';
@@ -118,6 +119,11 @@ export interface ApiClient<Paths extends {}> {
  * `{ retry: true }`. Each try has `timeoutMs` (default 60 000 ms) for the whole exchange.
  * Redirects are followed within the same origin only.
  *
+ * Each path parameter is exactly one segment, percent-encoded whole (`/`, `?`, `#` and `%`
+ * included), so that no ID reaches another route; a missing or empty value, `.`, `..` and a
+ * string with a lone surrogate are refused before sending, with InvalidRequestError on
+ * `path.<name>` naming no value.
+ *
  * Rejects with a subclass of `ApiError` for a non-2xx answer (`BadRequestError`,
  * `AuthenticationError`, `NotFoundError`, `RateLimitError`, `InternalServerError`, …), and with
  * `ApiTimeoutError`, `ApiConnectionError`, `AbortedError`, `ApiRedirectError`,
@@ -161,6 +167,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   const raw = createClient<Paths>({
     baseUrl: options.baseUrl,
     fetch: initFor().fetch,
+    pathSerializer: serializePath,
     ...(options.bodySerializer && { bodySerializer: options.bodySerializer }),
     ...(options.headers && { headers: options.headers }),
   });

@@ -15,7 +15,7 @@ import {
   poll,
   type RequestOptions,
 } from '@signet/client-core';
-import { isIdempotentMethod, requireNonEmpty } from '@signet/client-core/internal';
+import { isIdempotentMethod } from '@signet/client-core/internal';
 import type { Client } from 'openapi-fetch';
 import { unwrapEnvelope } from './envelope.js';
 import type { components, operations, paths } from './schema.gen.js';
@@ -234,7 +234,7 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
   });
 
   const getTaskInfo = async (taskId: string, call?: RequestOptions) => {
-    requireNonEmpty(taskId, 'task_id');
+    if (typeof taskId !== 'string' || taskId === '') throw new InvalidRequestError('task_id', 'must be a non-empty string');
     // readBody has unwrapped any envelope, so the data is the bare task info.
     return (await api.call(call, (init) => api.raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...init }))) as TaskInfo;
   };
