@@ -4,20 +4,19 @@ import { join } from 'node:path';
 import { apiKeyAuth, bearerAuth, issueAiutaJwt, userIdAuth, verifyAiutaJwt } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
-import {
+import { apiErrorBody, createAiutaUnifiedClient, errors, TryOnOperationNotFoundError } from './index.js';
+
+const {
   AbortedError,
   ApiResponseError,
   AuthenticationError,
-  apiErrorBody,
   BadRequestError,
   ConflictError,
-  createAiutaUnifiedClient,
   InvalidRequestError,
   NotFoundError,
   PollTimeoutError,
-  TryOnOperationNotFoundError,
   UnprocessableEntityError,
-} from './index.js';
+} = errors;
 
 const BASE = 'https://api.aiuta.com/v1';
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

@@ -1,16 +1,17 @@
 import {
-  ApiError,
-  ApiResponseError,
+  type CallInit,
   type ClientTransportOptions,
   createApiClient,
   type ImageInput,
   type ImageOptions,
-  NotFoundError,
+  imagePart,
+  isIdempotentMethod,
   type PollOptions,
   poll,
   type RequestOptions,
+  strictJsonBody,
 } from '@signet/client-core';
-import { type CallInit, imagePart, isIdempotentMethod, strictJsonBody } from '@signet/client-core/internal';
+import { ApiError, ApiResponseError, NotFoundError } from '@signet/client-core/errors';
 import type { Client, Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.gen.js';
 import { validateEtag, validateFlatLay, validateOutfitParams, validatePage, validateSkuItem, validateTryOn } from './validate.js';

@@ -1,19 +1,5 @@
-export {
-  apiKeyAuth,
-  type BearerAuthOptions,
-  bearerAuth,
-  InvalidCredentialsError,
-  type IssueAiutaJwtInput,
-  issueAiutaJwt,
-  JwtInvalidError,
-  SignetError,
-  TokenProviderError,
-  userIdAuth,
-  type VerifyAiutaJwtOptions,
-  verifyAiutaJwt,
-} from '@signet/auth';
-export type { ClientTransportOptions, ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
-export * from '@signet/client-core/errors';
+export { apiKeyAuth, type BearerAuthOptions, bearerAuth, userIdAuth } from '@signet/auth';
+export type { ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export {
   type AbortReason,
   AIUTA_UNIFIED_BASE_URL,
@@ -31,16 +17,12 @@ export {
   createAiutaUnifiedClient,
   type FlatLayOperationCreateParams,
   type GenerateFlatLayImageOperation,
-  type GenerateFlatLayImageRequest,
-  type HttpValidationErrorBody,
   isOperationFinished,
   type OperationStatus,
   type Outfit,
   type OutfitRecommendationParams,
   type PredefinedTryOnModels,
   type SkuCapabilities,
-  type SkuCapabilitiesReadiness,
-  type SkuCapabilityReadinessStatus,
   type SkuItem,
   type SkuItemList,
   type SkuItemListParams,
@@ -48,12 +30,29 @@ export {
   type SkuMerchandising,
   type SkuProductInfo,
   type SkuTryOnOperation,
-  type SkuTryOnRequest,
   type TryOnModel,
   type TryOnModelCategories,
-  type TryOnModelList,
   type TryOnModels,
   type TryOnOperationCreateParams,
   TryOnOperationNotFoundError,
 } from './client.js';
-export { MAX_OUTFITS, MAX_PAGE_LIMIT, MAX_PRODUCT_IMAGES, MAX_TRY_ON_SKUS } from './validate.js';
+/**
+ * Every error the Unified client can throw, to catch with `instanceof` or by `code`: the client
+ * errors of `@signet/client-core` (`SignetError`, `ApiError` and its subclasses by status, such as
+ * `ConflictError` while a capability is preparing, `ApiTimeoutError`, `InvalidRequestError`, …),
+ * `InvalidCredentialsError` from `apiKeyAuth` and `userIdAuth`, and `TokenProviderError` from
+ * `bearerAuth`. `TryOnOperationNotFoundError`, which only this client throws, is a `NotFoundError`
+ * exported by name.
+ *
+ * @example
+ * ```ts
+ * import { apiErrorBody, errors } from '@signet/aiuta-unified';
+ *
+ * function explain(error: unknown): string {
+ *   if (error instanceof errors.ConflictError) return `not ready: ${apiErrorBody(error)?.code}`;
+ *   if (error instanceof errors.ApiError) return `${error.status} ${error.reason ?? ''}`;
+ *   return error instanceof errors.SignetError ? error.code : 'not from signet';
+ * }
+ * ```
+ */
+export * as errors from './errors.js';

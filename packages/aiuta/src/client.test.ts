@@ -5,7 +5,9 @@ import { apiKeyAuth, bearerAuth, issueAiutaJwt, userIdAuth, verifyAiutaJwt } fro
 import { recordingFetch } from '@signet/client-core/testing';
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, createAiutaClient, InvalidRequestError, type SkuImagesRequest, UnprocessableEntityError } from './index.js';
+import { createAiutaClient, errors, type SkuImagesRequest } from './index.js';
+
+const { BadRequestError, InvalidRequestError, UnprocessableEntityError } = errors;
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]);

@@ -3,12 +3,13 @@ import {
   createApiClient,
   type ImageInput,
   type ImageOptions,
-  InvalidRequestError,
+  imagePart,
   type PollOptions,
   poll,
   type RequestOptions,
+  strictJsonBody,
 } from '@signet/client-core';
-import { imagePart, strictJsonBody } from '@signet/client-core/internal';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import type { Client, Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.gen.js';
 

@@ -2,7 +2,7 @@ import { apiKeyAuth } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AiutaClient, createAiutaClient, InvalidRequestError } from './index.js';
+import { type AiutaClient, createAiutaClient, errors } from './index.js';
 
 /** Every method that puts an ID in the path: its name, the call, and its route with `{}` for the ID. */
 const METHODS: [string, (client: AiutaClient, id: string) => Promise<unknown>, string][] = [
@@ -29,8 +29,8 @@ describe('an ID in the path', () => {
           (error: unknown) => error,
         );
         if (id === '' || id === '.' || id === '..' || !id.isWellFormed()) {
-          expect(outcome).toBeInstanceOf(InvalidRequestError);
-          expect((outcome as InvalidRequestError).field).toMatch(/^path\./);
+          expect(outcome).toBeInstanceOf(errors.InvalidRequestError);
+          expect((outcome as errors.InvalidRequestError).field).toMatch(/^path\./);
           expect(io.requests.length).toBe(sent);
           return;
         }

@@ -1,14 +1,7 @@
-import {
-  AuthenticationError,
-  apiKeyAuth,
-  bearerAuth,
-  createAiutaClient,
-  issueAiutaJwt,
-  PermissionDeniedError,
-  userIdAuth,
-} from '@signet/aiuta';
-import { signVidauRequest } from '@signet/auth';
-import { createVidauClient, InternalServerError, RateLimitError } from '@signet/vidau';
+import { apiKeyAuth, bearerAuth, createAiutaClient, userIdAuth } from '@signet/aiuta';
+import { issueAiutaJwt, signVidauRequest } from '@signet/auth';
+import { AuthenticationError, InternalServerError, PermissionDeniedError, RateLimitError } from '@signet/client-core/errors';
+import { createVidauClient } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MockServer, type MockServerOptions, startMockServer } from './index.js';
 

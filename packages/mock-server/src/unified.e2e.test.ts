@@ -1,16 +1,7 @@
 // The Unified API client (@signet/aiuta-unified) against the mock: every method, in each way the mock runs.
-import {
-  AuthenticationError,
-  apiKeyAuth,
-  bearerAuth,
-  ConflictError,
-  createAiutaUnifiedClient,
-  issueAiutaJwt,
-  NotFoundError,
-  PermissionDeniedError,
-  userIdAuth,
-} from '@signet/aiuta-unified';
-import { createAiutaTokenHandler } from '@signet/auth';
+import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, userIdAuth } from '@signet/aiuta-unified';
+import { createAiutaTokenHandler, issueAiutaJwt } from '@signet/auth';
+import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError } from '@signet/client-core/errors';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions, startMockServer } from './index.js';

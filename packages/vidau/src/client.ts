@@ -10,12 +10,12 @@ import {
 import {
   type ClientTransportOptions,
   createApiClient,
-  InvalidRequestError,
+  isIdempotentMethod,
   type PollOptions,
   poll,
   type RequestOptions,
 } from '@signet/client-core';
-import { isIdempotentMethod } from '@signet/client-core/internal';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import type { Client } from 'openapi-fetch';
 import { unwrapEnvelope } from './envelope.js';
 import type { components, operations, paths } from './schema.gen.js';
