@@ -1,40 +1,11 @@
 export { apiKeyAuth, type BearerAuthOptions, bearerAuth, userIdAuth } from '@signet/auth';
 export type { ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export {
-  type AbortReason,
   AIUTA_UNIFIED_BASE_URL,
-  type AiutaApiErrorBody,
-  type AiutaImage,
   type AiutaUnifiedClient,
   type AiutaUnifiedClientOptions,
-  type AiutaUnifiedOperations,
-  type AiutaUnifiedPaths,
-  type AiutaUnifiedSchemas,
   apiErrorBody,
-  type ConditionalRequestOptions,
-  type CreateOperationResponse,
-  type CreateSkuItemRequest,
   createAiutaUnifiedClient,
-  type FlatLayOperationCreateParams,
-  type GenerateFlatLayImageOperation,
-  isOperationFinished,
-  type OperationStatus,
-  type Outfit,
-  type OutfitRecommendationParams,
-  type PredefinedTryOnModels,
-  type SkuCapabilities,
-  type SkuItem,
-  type SkuItemList,
-  type SkuItemListParams,
-  type SkuItemsListResponse,
-  type SkuMerchandising,
-  type SkuProductInfo,
-  type SkuTryOnOperation,
-  type TryOnModel,
-  type TryOnModelCategories,
-  type TryOnModels,
-  type TryOnOperationCreateParams,
-  TryOnOperationNotFoundError,
 } from './client.js';
 /**
  * Every error the Unified client can throw, to catch with `instanceof` or by `code`: the client
@@ -56,3 +27,37 @@ export {
  * ```
  */
 export * as errors from './errors.js';
+export type {
+  ConditionalRequestOptions,
+  PredefinedTryOnModels,
+  TryOnModels,
+} from './resources/models.js';
+export {
+  type FlatLayOperationCreateParams,
+  isOperationFinished,
+  type TryOnOperationCreateParams,
+  TryOnOperationNotFoundError,
+} from './resources/operations.js';
+export type { OutfitRecommendationParams } from './resources/recommendations.js';
+export type { SkuItemList, SkuItemListParams } from './resources/sku-items.js';
+export type {
+  AbortReason,
+  AiutaApiErrorBody,
+  AiutaImage,
+  AiutaUnifiedOperations,
+  AiutaUnifiedPaths,
+  AiutaUnifiedSchemas,
+  CreateOperationResponse,
+  CreateSkuItemRequest,
+  GenerateFlatLayImageOperation,
+  OperationStatus,
+  Outfit,
+  SkuCapabilities,
+  SkuItem,
+  SkuItemsListResponse,
+  SkuMerchandising,
+  SkuProductInfo,
+  SkuTryOnOperation,
+  TryOnModel,
+  TryOnModelCategories,
+} from './types.js';
