@@ -12,8 +12,8 @@ export interface HopInit {
   readonly method: string;
   /** Copied for each hop, never changed. */
   readonly headers: Headers;
-  /** Bytes, or a string sent as its UTF-8 bytes; undefined without a body. */
-  readonly body: Uint8Array | string | undefined;
+  /** Undefined without a body. */
+  readonly body: Uint8Array | undefined;
 }
 
 /** The final answer of a chain of hops, its body unread. */

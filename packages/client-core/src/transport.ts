@@ -55,10 +55,10 @@ export interface OutgoingRequest {
    */
   readonly headers: Headers;
   /**
-   * The body this hop sends, the same on every try and every 307/308 hop: bytes, or a string
-   * sent as its UTF-8 bytes. Undefined without a body (and after a redirect that drops it).
+   * The bytes this hop sends, the same on every try and every 307/308 hop: the request's body, read
+   * once. Undefined without a body (and after a redirect that drops it).
    */
-  readonly body: Uint8Array | string | undefined;
+  readonly body: Uint8Array | undefined;
 }
 
 /** What a {@link RequestSigner} adds to one hop. */
@@ -167,7 +167,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops): Promise<Response> => {
     const headers = new Headers(init.headers);
     sent.push({ url, headers });
-    let body = init.body;
+    let body: Uint8Array | string | undefined = init.body;
     if (options.sign) {
       let signature: RequestSignature;
       try {

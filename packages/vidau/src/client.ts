@@ -134,8 +134,7 @@ function exactUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** A body as `Request.text()` reads it: UTF-8 without a leading BOM, anything malformed replaced. */
-function textOf(body: Uint8Array | string | undefined): string {
-  if (typeof body === 'string') return body.startsWith('\ufeff') ? body.slice(1) : body;
+function textOf(body: Uint8Array | undefined): string {
   return new TextDecoder().decode(body);
 }
 
@@ -213,7 +212,7 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
     },
     // Signed on every try and redirect hop, so each carries a fresh timestamp.
     sign: async ({ body }) => {
-      const sent = body === undefined ? '' : typeof body === 'string' ? body : exactUtf8(body);
+      const sent = body === undefined ? '' : exactUtf8(body);
       // Any other body (a raw call's) is read as text, as signVidauRequest reads it, canonicalized and
       // sent in that form instead, so that the bytes sent are always the bytes signed.
       const canonical = sent !== undefined && (sent === '' || sent === serialized) ? sent : canonicalJson(textOf(body), { dialect });
