@@ -221,8 +221,8 @@ async function longStrings(): Promise<string> {
 async function clientOverhead(): Promise<string> {
   const mock = await startMockServer();
   try {
-    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl });
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaBaseUrl });
+    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });
     const task = await vidau.createAvatarVideo({
       webhook_url: 'https://example.com/hook',
       params: { voice_id: 'v', avatar_id: 1, text: 'hi', language: 'English' },
@@ -233,7 +233,7 @@ async function clientOverhead(): Promise<string> {
     const rawVidau = async (signal?: AbortSignal) => {
       const headers = await vidauHeaders({ ...mock.credentials.vidau, body, timestamp: Date.now() });
       return (
-        await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, {
+        await fetch(`${mock.baseUrls.vidau}/v1.0/task/info`, {
           method: 'POST',
           body,
           headers: { ...headers, 'content-type': 'application/json' },
@@ -243,7 +243,7 @@ async function clientOverhead(): Promise<string> {
     };
     const rawAiuta = async (signal?: AbortSignal) =>
       (
-        await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, {
+        await fetch(`${mock.baseUrls.aiuta}/sku_images_operations/${operation_id}`, {
           headers: { 'x-api-key': mock.credentials.aiuta.apiKey },
           ...(signal && { signal }),
         })

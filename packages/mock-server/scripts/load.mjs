@@ -28,9 +28,9 @@ const mock = await startMockServer({
   video: { renderMs: 500 },
 });
 const { aiuta: aiutaKeys, vidau: vidauKeys } = mock.credentials;
-const aiutaPath = new URL(mock.aiutaBaseUrl).pathname;
-const vidauPath = new URL(mock.vidauBaseUrl).pathname;
-const unifiedPath = new URL(mock.aiutaUnifiedBaseUrl).pathname;
+const aiutaPath = new URL(mock.baseUrls.aiuta).pathname;
+const vidauPath = new URL(mock.baseUrls.vidau).pathname;
+const unifiedPath = new URL(mock.baseUrls['aiuta-unified']).pathname;
 const apiKey = { 'x-api-key': aiutaKeys.apiKey };
 const signed = (body) => {
   const timestamp = Date.now();

@@ -16,7 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { python } from '@signet/auth/python';
-import { specs, startMockServer } from '../dist/index.js';
+import { startMockServer } from '../dist/index.js';
+import { MOCK_APIS } from '../dist/registry.js';
+
+const specs = Object.fromEntries(MOCK_APIS.map((api) => [api.name, api.spec]));
 
 const venvSchemathesis = new URL('../../../.venv/bin/schemathesis', import.meta.url).pathname;
 
@@ -53,14 +56,14 @@ const generatedImages = [];
 for (let i = 0; i < 10; i++) {
   const headers = { 'x-api-key': aiuta.apiKey, 'content-type': 'application/json' };
   const body = JSON.stringify({ uploaded_image_id: 'model_woman_00', sku_id: `fixture-${i}` });
-  const { operation_id } = await (await fetch(`${mock.aiutaBaseUrl}/sku_images_operations`, { method: 'POST', headers, body })).json();
-  const operation = await (await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, { headers })).json();
+  const { operation_id } = await (await fetch(`${mock.baseUrls.aiuta}/sku_images_operations`, { method: 'POST', headers, body })).json();
+  const operation = await (await fetch(`${mock.baseUrls.aiuta}/sku_images_operations/${operation_id}`, { headers })).json();
   generatedImages.push(...operation.generated_images.map((image) => image.id));
 }
 
 // The Unified API: SKU items, uploads and operations to address. Separate sets for the operations
 // that change or delete what they name, so the reads keep finding theirs.
-const unified = await unifiedFixtures(mock.aiutaUnifiedBaseUrl, { 'x-api-key': aiuta.apiKey });
+const unified = await unifiedFixtures(mock.baseUrls['aiuta-unified'], { 'x-api-key': aiuta.apiKey });
 
 async function unifiedFixtures(base, key) {
   const call = async (method, path, body) => {

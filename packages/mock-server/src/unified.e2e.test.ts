@@ -1,16 +1,7 @@
 // The Unified API client (@signet/aiuta-unified) against the mock: every method, in each way the mock runs.
-import {
-  AuthenticationError,
-  apiKeyAuth,
-  bearerAuth,
-  ConflictError,
-  createAiutaUnifiedClient,
-  issueAiutaJwt,
-  NotFoundError,
-  PermissionDeniedError,
-  userIdAuth,
-} from '@signet/aiuta-unified';
+import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta-unified';
 import { createAiutaTokenHandler } from '@signet/auth';
+import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError } from '@signet/client-core/errors';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions, startMockServer } from './index.js';
@@ -39,16 +30,11 @@ describe('the Unified client against the mock, every method', () => {
     expect(mock.requestCounts.aiuta).toBe(0);
   });
 
-  it('over node:http (startMockServer), with aiutaUnifiedBaseUrl', async () => {
+  it("over node:http (startMockServer), with baseUrls['aiuta-unified']", async () => {
     const mock = await startMockServer(FAST);
     cleanups.push(() => mock.close());
-    expect(mock.baseUrls).toEqual({
-      aiuta: mock.aiutaBaseUrl,
-      'aiuta-unified': mock.aiutaUnifiedBaseUrl,
-      vidau: mock.vidauBaseUrl,
-    });
-    expect(mock.aiutaUnifiedBaseUrl).toBe(`${mock.url}/v1`);
-    const client = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), baseUrl: mock.aiutaUnifiedBaseUrl });
+    expect(mock.baseUrls['aiuta-unified']).toBe(`${mock.url}/v1`);
+    const client = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), baseUrl: mock.baseUrls['aiuta-unified'] });
     await exerciseUnified(client, (url) => fetch(url));
   });
 
@@ -182,7 +168,7 @@ describe('authentication as the spec models it', () => {
 
   it('answers the gateway’s 401 and 403 with empty bodies', async () => {
     const mock = inProcess();
-    const url = `${mock.aiutaUnifiedBaseUrl}/sku_items`;
+    const url = `${mock.baseUrls['aiuta-unified']}/sku_items`;
     for (const [headers, status] of [
       [{}, 401],
       [{ 'x-api-key': 'wrong' }, 401],
@@ -204,7 +190,7 @@ describe('authentication as the spec models it', () => {
     const mock = inProcess();
     const token = await issueAiutaJwt({ secret: jwtSecret, issuer: jwtIssuer, expiresInSeconds: 60 });
     const list = (bearer: string) =>
-      mock.fetch(`${mock.aiutaUnifiedBaseUrl}/sku_items`, { headers: { authorization: `Bearer ${bearer}` } });
+      mock.fetch(`${mock.baseUrls['aiuta-unified']}/sku_items`, { headers: { authorization: `Bearer ${bearer}` } });
     expect((await list(token)).status).toBe(403);
     const expired = await issueAiutaJwt({ secret: jwtSecret, issuer: jwtIssuer, expiresInSeconds: 60, now: () => Date.now() - 120_000 });
     const forged = await issueAiutaJwt({ secret: 'another-secret', issuer: jwtIssuer, expiresInSeconds: 60 });
@@ -299,7 +285,7 @@ describe('requests the spec refuses, in its shapes', () => {
   it('answers business-rule and query mistakes with 400 ApiError and FastAPI 422', async () => {
     const mock = inProcess();
     const send = async (path: string, init: RequestInit = {}) => {
-      const response = await mock.fetch(`${mock.aiutaUnifiedBaseUrl}${path}`, {
+      const response = await mock.fetch(`${mock.baseUrls['aiuta-unified']}${path}`, {
         ...init,
         headers: { 'x-api-key': apiKey, 'content-type': 'application/json', ...init.headers },
       });
@@ -340,12 +326,12 @@ describe('requests the spec refuses, in its shapes', () => {
     expect(await tryOn({ uploaded_image_id: 'nope', sku_id: 'a' })).toEqual({ status: 400, body: { detail: 'Input image was not found' } });
     expect(await send('/sku_try_on_operations/unknown')).toEqual({ status: 200, body: null });
     expect(await send('/uploaded_images/user_image-unknown')).toEqual({ status: 404, body: { detail: 'Image not found' } });
-    const model = await mock.fetch(`${mock.aiutaUnifiedBaseUrl}/uploaded_images/model_man_00`, {
+    const model = await mock.fetch(`${mock.baseUrls['aiuta-unified']}/uploaded_images/model_man_00`, {
       method: 'DELETE',
       headers: { 'x-api-key': apiKey },
     });
     expect([model.status, await model.text()]).toEqual([403, '']);
-    const sku = await mock.fetch(`${mock.aiutaUnifiedBaseUrl}/sku_items/missing`, { headers: { 'x-api-key': apiKey } });
+    const sku = await mock.fetch(`${mock.baseUrls['aiuta-unified']}/sku_items/missing`, { headers: { 'x-api-key': apiKey } });
     expect(await sku.json()).toEqual({ code: 'SKU_ITEM_NOT_FOUND', message: 'SKU item not found', details: { sku_id: 'missing' } });
   });
 
@@ -403,7 +389,7 @@ describe('malformed requests to the Unified API get a 4xx, never a 500', () => {
       ['/', { headers: key }],
     ];
     for (const [path, init] of attempts) {
-      const response = await mock.fetch(`${mock.aiutaUnifiedBaseUrl}${path}`, init);
+      const response = await mock.fetch(`${mock.baseUrls['aiuta-unified']}${path}`, init);
       const label = `${init.method ?? 'GET'} ${path}`;
       // A malformed If-None-Match just matches nothing (200); everything else is refused.
       expect(response.status, label).toBeGreaterThanOrEqual(path === '/predefined_try_on_models' ? 200 : 400);

@@ -1,12 +1,6 @@
 // Shared by the Unified API tests: every client method against a running mock, whatever way it runs.
-import {
-  type AiutaUnifiedClient,
-  apiErrorBody,
-  ConflictError,
-  NotFoundError,
-  type SkuItem,
-  TryOnOperationNotFoundError,
-} from '@signet/aiuta-unified';
+import { type AiutaUnifiedClient, apiErrorBody, type SkuItem, TryOnOperationNotFoundError } from '@signet/aiuta-unified';
+import { ConflictError, NotFoundError } from '@signet/client-core/errors';
 import { expect } from 'vitest';
 import type { MockOptions } from './index.js';
 

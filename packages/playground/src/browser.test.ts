@@ -96,8 +96,8 @@ describe('in headless Chromium', () => {
     const results = (await page.evaluate(
       (mockInfo) => (window as unknown as { __signet: { run(m: unknown): Promise<unknown> } }).__signet.run(mockInfo),
       {
-        aiuta: mock.aiutaBaseUrl,
-        vidau: mock.vidauBaseUrl,
+        aiuta: mock.baseUrls.aiuta,
+        vidau: mock.baseUrls.vidau,
         apiKey: mock.credentials.aiuta.apiKey,
         clientId: mock.credentials.vidau.clientId,
         authKey: mock.credentials.vidau.authKey,

@@ -1,5 +1,5 @@
 // What both Aiuta modules share about the bearer JWT: reading it, and the binding of its claims to the try-on request.
-import type { MockHeaders } from '../core/api.js';
+import type { MockHeaders } from '../../core/api.js';
 
 /** The claims of a verified token. */
 export type JwtClaims = Readonly<Record<string, unknown>>;
