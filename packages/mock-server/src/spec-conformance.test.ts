@@ -3,11 +3,11 @@ import { apiKeyAuth as aiutaKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta-unified';
 import { describe, expect, it } from 'vitest';
 import { spec as aiutaSpec } from './apis/aiuta/spec.gen.js';
+import { exerciseUnified, FAST, FLAT_FRONT, PNG, QUICK_POLL } from './apis/aiuta-unified/exercise.test-support.js';
 import { spec as unifiedSpec } from './apis/aiuta-unified/spec.gen.js';
 import type { OpenApiDocument } from './core/openapi.js';
 import { createMockFetch, MOCK_CREDENTIALS } from './index.js';
 import { specConformance } from './spec-conformance.test-support.js';
-import { exerciseUnified, FAST, FLAT_FRONT, PNG, QUICK_POLL } from './unified.test-support.js';
 
 const { apiKey, subscriptionId, jwtSecret, jwtIssuer } = MOCK_CREDENTIALS.aiuta;
 

@@ -2,7 +2,7 @@
 import { type AiutaUnifiedClient, apiErrorBody, type SkuItem, TryOnOperationNotFoundError } from '@signet/aiuta-unified';
 import { ConflictError, NotFoundError } from '@signet/client-core/errors';
 import { expect } from 'vitest';
-import type { MockOptions } from './index.js';
+import type { MockOptions } from '../../index.js';
 
 export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 export const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 5, 6, 7]);
@@ -23,11 +23,24 @@ async function bytesAt(fetchFile: FetchFile, url: string): Promise<{ status: num
   return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
+type Client = AiutaUnifiedClient;
+type Image = Awaited<ReturnType<Client['uploadedImages']['create']>>;
+
 /**
  * Runs every method of the Unified client once or more against the mock, checking what the mock
  * answers and that every file URL it hands out resolves. `fetchFile` reads those URLs.
  */
-export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: FetchFile): Promise<void> {
+export async function exerciseUnified(client: Client, fetchFile: FetchFile): Promise<void> {
+  const { photo, product } = await uploads(client, fetchFile);
+  await catalogue(client, fetchFile, product);
+  await outfitsAndUpdates(client);
+  await flatLays(client, fetchFile, product);
+  await tryOns(client, fetchFile, photo);
+  await tryOnModels(client, fetchFile);
+  await deletedUpload(client, fetchFile, photo);
+}
+
+async function uploads(client: Client, fetchFile: FetchFile): Promise<{ photo: Image; product: Image }> {
   // Uploaded images: create, get (the same), and the bytes behind the URL.
   const photo = await client.uploadedImages.create(PNG);
   expect(photo.id).toMatch(/^user_image-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -37,6 +50,10 @@ export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: Fet
   expect(await bytesAt(fetchFile, photo.url)).toEqual({ status: 200, type: 'image/png', bytes: PNG });
   const product = await client.uploadedImages.create(JPEG, { filename: 'dress.jpg' });
 
+  return { photo, product };
+}
+
+async function catalogue(client: Client, fetchFile: FetchFile, product: Image): Promise<void> {
   // SKU items: twelve, so a walk with limit 5 takes three pages.
   const created: SkuItem[] = [];
   for (let i = 1; i <= 12; i++) {
@@ -85,7 +102,9 @@ export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: Fet
   expect(await client.skuItems.listPage()).toMatchObject({ total: 12, next_offset: 10 });
 
   expect(await client.skuItems.get('sku-2')).toEqual(created[1]);
+}
 
+async function outfitsAndUpdates(client: Client): Promise<void> {
   // Outfits: exactly `count`, the requested SKU first, never an out-of-stock companion.
   const outfits = await client.recommendations.outfits('sku-2', { count: 4 });
   expect(outfits).toHaveLength(4);
@@ -122,7 +141,9 @@ export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: Fet
   await expect(client.skuItems.get('sku-11')).rejects.toBeInstanceOf(NotFoundError);
   await expect(client.skuItems.delete('sku-11')).rejects.toBeInstanceOf(NotFoundError);
   expect((await client.skuItems.listPage({ limit: 500 })).total).toBe(11);
+}
 
+async function flatLays(client: Client, fetchFile: FetchFile, product: Image): Promise<void> {
   // Flat-lay: from a SKU item's ready variant, and from inline product info.
   const fromSku = await client.flatLayOperations.create({ sku_id: 'sku-1', image_type: FLAT_FRONT });
   expect(fromSku.operation_id).toMatch(/^flatlay_op-[0-9a-f-]{36}$/);
@@ -147,7 +168,9 @@ export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: Fet
     product_info: { image_urls: [product.url] },
   });
   await expect(client.flatLayOperations.create({ sku_id: 'sku-2', image_type: FLAT_FRONT })).rejects.toBeInstanceOf(ConflictError);
+}
 
+async function tryOns(client: Client, fetchFile: FetchFile, photo: Image): Promise<void> {
   // Try-on: the result shows the uploaded bytes; its generated image can be deleted, and stays deleted.
   const { operation_id } = await client.tryOnOperations.create({ uploaded_image_id: photo.id, sku_ids: ['sku-1', 'sku-3'] });
   expect(['CREATED', 'IN_PROGRESS', 'SUCCESS']).toContain((await client.tryOnOperations.get(operation_id)).status);
@@ -163,7 +186,9 @@ export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: Fet
   const onModel = await client.tryOnOperations.create({ uploaded_image_id: 'model_woman_00', sku_id: 'sku-1' });
   expect((await client.tryOnOperations.waitFor(onModel.operation_id, QUICK_POLL)).status).toBe('SUCCESS');
   await expect(client.tryOnOperations.get('sku_try_on_op-unknown')).rejects.toBeInstanceOf(TryOnOperationNotFoundError);
+}
 
+async function tryOnModels(client: Client, fetchFile: FetchFile): Promise<void> {
   // Try-on models, with ETags.
   const predefined = await client.predefinedTryOnModels.list();
   if (!predefined.modified) throw new Error('expected the predefined models');
@@ -179,7 +204,9 @@ export async function exerciseUnified(client: AiutaUnifiedClient, fetchFile: Fet
   expect(await client.tryOnModels.list({ etag: models.etag ?? '' })).toEqual({ modified: false, etag: models.etag });
   expect((await client.tryOnModels.list({ etag: 'W/"stale"' })).modified).toBe(true);
   for (const model of models.models) expect((await bytesAt(fetchFile, model.url)).status).toBe(200);
+}
 
+async function deletedUpload(client: Client, fetchFile: FetchFile, photo: Image): Promise<void> {
   // Deleting the upload: gone for get, for its URL and for a try-on.
   await client.uploadedImages.delete(photo.id);
   await expect(client.uploadedImages.get(photo.id)).rejects.toBeInstanceOf(NotFoundError);
