@@ -3,10 +3,11 @@
 The message is client id + canonical body + timestamp (ms), HMAC-SHA256 under the auth key, Base64.
 The canonical body is the vendor sample's `JsonSorter.object_to_json_sorted`: keys sorted in objects
 reached through objects (not inside arrays), compact separators, `json.dumps` defaults otherwise.
-The mock checks it in the same dialect (`--vidau-dialect python`): that is the only mock option
-this run needs; signatures are verified as strictly as ever.
+The mock checks it in the same dialect (`vidauDialect: python`): that is the only mock option this
+run needs; signatures are verified as strictly as ever.
 
-Loaded by scripts/schemathesis.mjs through SCHEMATHESIS_HOOKS; credentials come from the environment.
+Named by service-runs.test-support.ts beside it, loaded by scripts/schemathesis.mjs through
+SCHEMATHESIS_HOOKS; credentials come from the environment.
 """
 
 import base64
