@@ -94,13 +94,13 @@ function integer(value: string, what: string, min: number, max: number): number 
 }
 
 /** The APIs' options their flags give. */
-function flagOptions(values: Record<string, string | boolean | undefined>): object {
+async function flagOptions(values: Record<string, string | boolean | undefined>): Promise<object> {
   const options: object = {};
   for (const flag of FLAGS) {
     const value = values[flag.name];
     if (typeof value !== 'string') continue;
     try {
-      Object.assign(options, flag.parse(value));
+      Object.assign(options, await flag.parse(value));
     } catch (error) {
       throw new UsageError(`--${flag.name} ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${version()}\n`);
     return;
   }
-  const apiOptions = flagOptions(values);
+  const apiOptions = await flagOptions(values);
   const portText = typeof values.port === 'string' ? values.port : (process.env.PORT ?? '4010');
   const port = integer(portText, values.port === undefined && process.env.PORT !== undefined ? '$PORT' : '--port', 0, 65535);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';

@@ -143,8 +143,8 @@ export interface MockFlag<Options> {
   readonly value: string;
   /** Its lines in `--help`. */
   readonly help: readonly string[];
-  /** The options the value gives; throws an `Error` whose message says what is wrong with it. */
-  parse(value: string): Options;
+  /** The options the value gives; throws (or rejects with) an `Error` whose message says what is wrong with it. */
+  parse(value: string): Options | Promise<Options>;
 }
 
 /**

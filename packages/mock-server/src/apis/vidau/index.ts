@@ -1,5 +1,4 @@
 import { SignetAuthError } from '@signet/auth';
-import { python } from '@signet/auth/python';
 import { type AuthInput, defineMockApi, type MockResponse } from '../../core/api.js';
 import { json } from '../../core/http.js';
 import { PLACEHOLDER_JPEG, PLACEHOLDER_MP4 } from '../assets.js';
@@ -52,15 +51,16 @@ export const vidau = defineMockApi({
       name: 'vidau-dialect',
       value: 'D',
       help: ['how VidAU signatures are checked: java (fastjson2, the default) or python', "(the vendor's Python sample)"],
-      parse(value): VidauOptions {
+      // Imported only when asked for, so that a bundle of the mock (MSW in a browser) does not carry the dialect.
+      async parse(value): Promise<VidauOptions> {
         if (value === 'java') return { vidauDialect: 'java' };
-        if (value === 'python') return { vidauDialect: python };
+        if (value === 'python') return { vidauDialect: (await import('@signet/auth/python')).python };
         throw new Error(`must be java or python, not ${JSON.stringify(value)}`);
       },
     },
   ],
   banner: ({ clientId, authKey }: VidauCredentials, options: VidauOptions) => [
-    `clientId ${clientId} | authKey ${authKey}${options.vidauDialect === python ? ' | signatures checked in the python dialect' : ''}`,
+    `clientId ${clientId} | authKey ${authKey}${options.vidauDialect === undefined || options.vidauDialect === 'java' ? '' : ` | signatures checked in the ${options.vidauDialect.name} dialect`}`,
   ],
   start: (setup) => startVidau(setup),
   handlers,
