@@ -38,6 +38,10 @@ function authenticate({ request }: AuthInput, state: VidauState): MockResponse |
   return verdict === undefined ? undefined : Promise.resolve(verdict).then(passed, refused);
 }
 
+/** The banner's note of a dialect other than the default. */
+const dialectNote = (dialect: VidauOptions['vidauDialect']) =>
+  dialect === undefined || dialect === 'java' ? '' : ` | signatures checked in the ${dialect.name} dialect`;
+
 /** VidAU's avatar-video API as documented, in memory, verifying every signature as the server does. */
 export const vidau = defineMockApi({
   name: 'vidau',
@@ -59,8 +63,8 @@ export const vidau = defineMockApi({
       },
     },
   ],
-  banner: ({ clientId, authKey }: VidauCredentials, options: VidauOptions) => [
-    `clientId ${clientId} | authKey ${authKey}${options.vidauDialect === undefined || options.vidauDialect === 'java' ? '' : ` | signatures checked in the ${options.vidauDialect.name} dialect`}`,
+  banner: ({ clientId, authKey }: VidauCredentials, { vidauDialect }: VidauOptions) => [
+    `clientId ${clientId} | authKey ${authKey}${dialectNote(vidauDialect)}`,
   ],
   start: (setup) => startVidau(setup),
   handlers,
