@@ -21,11 +21,11 @@ export type {
   CanonicalJsonObject,
   CanonicalJsonOptions,
   CanonicalJsonValue,
+  canonicalJson,
   ImportedDialect,
 } from './canonical/canonical-json.js';
-export { FASTJSON2_RANGE } from './canonical/dialects.js';
+export { FASTJSON2_RANGE } from './canonical/java-dialect.js';
 export { JsonNumber } from './canonical/json-number.js';
-export { canonicalJson } from './canonical/whole-text.js';
 export type { HmacSha256Base64 } from './crypto/hmac.js';
 export { type DiagnoseVidauInput, diagnoseVidauSignature, type Hypothesis, type VidauDiagnosis } from './doctor.js';
 export {

@@ -1,11 +1,11 @@
 /**
- * parse.ts as it was before the faster scanner (test-support only): the oracle its property test
+ * parse-json-lossless.ts as it was before the faster scanner (test-support only): the oracle its property test
  * compares against, and the parser of the benchmarks' "before" canonicalizer (benchmarks/src/baseline).
  */
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import { JsonNumber } from './json-number.js';
 
-import type { ParsedJson } from './parse.js';
+import type { ParsedJson } from './parse-json-lossless.js';
 
 /** Both references recurse per level; past this depth they may overflow, so we refuse first. */
 export const MAX_DEPTH = 256;

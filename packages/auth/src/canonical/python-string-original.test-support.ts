@@ -1,6 +1,6 @@
 /**
  * The python dialect's string writer of b422dff, verbatim: one concatenation per UTF-16 unit.
- * Frozen, for two users: escape.test.ts checks the linear writer against it, and the benchmark's
+ * Frozen, for two users: escape-json-text.test.ts checks the linear writer against it, and the benchmark's
  * "before" canonicalizer (benchmarks/src/baseline/dialects.ts) writes python strings with it.
  */
 

@@ -1,5 +1,4 @@
-import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
-import { canonicalJson } from '../canonical/whole-text.js';
+import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
 import {
   ASCII_ONLY,
   type HmacSha256Base64,
