@@ -21,7 +21,7 @@ export interface DiagnoseVidauInput {
   readonly receivedSignature?: string;
   /** The dialect the server canonicalizes with: `'java'` (default), or `python` from `@signet/auth/python`. */
   readonly dialect?: CanonicalJsonDialect;
-  /** The JVM default charset to expect (see `SignOptions.charset`); the others are tried as hypotheses. */
+  /** The JVM default charset to expect (see the `charset` option of `signVidau`); the others are tried as hypotheses. */
   readonly charset?: VidauCharset;
 }
 
@@ -85,7 +85,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * fastjson2 release, …) reproduces a received one, naming the option that fixes it.
  * The auth key is used to compute signatures and is never part of the result.
  *
- * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` not in `VIDAU_CHARSETS`.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` other than `UTF-8`, `US-ASCII` and `ISO-8859-1`.
  */
 export async function diagnoseVidauSignature(
   input: DiagnoseVidauInput,
