@@ -3,14 +3,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceCase } from './arbitraries.js';
 import { judge, judgeCharset, refusalStands, signetAnswer, type Verdict } from './compare.js';
+import { describeNewest, fetchRelease, type NewestRelease, newestServedRelease } from './newest-release.js';
 import { FASTJSON2_PINNED, fastjson2Range, JavaRange, type JvmCharset, type ReferenceCase, ReferenceProcess } from './references.js';
 import type { DialectName } from './vectors.js';
 
 /** At least this many cases per dialect per run; CI sets no lower bound. */
 const RUNS = Math.max(10_000, Number(process.env.SIGNET_CONFORMANCE_RUNS ?? 0));
 const SEED = Number(process.env.SIGNET_CONFORMANCE_SEED ?? Date.now() % 2 ** 31);
-/** The releases the range must include: those where the writer or reader changed, and the newest on Maven Central. */
-const REQUIRED_RELEASES = ['2.0.45', '2.0.49', '2.0.50', '2.0.53', '2.0.57', '2.0.60', '2.0.64', '2.0.65'];
+/** The releases the fixed list must include: those where the writer or reader changed, and the newest when it was last measured. */
+const REQUIRED_RELEASES = ['2.0.45', '2.0.49', '2.0.50', '2.0.53', '2.0.57', '2.0.60', '2.0.64', '2.0.65', '2.0.66'];
 const CHARSETS: readonly JvmCharset[] = ['US-ASCII', 'ISO-8859-1'];
 
 interface Tally {
@@ -36,6 +37,8 @@ const charsetTallies = Object.fromEntries(CHARSETS.map((c) => [c, { checked: 0, 
 
 let range: JavaRange;
 let python: ReferenceProcess;
+/** The newest release Maven Central serves today: run beside the fixed list when it is not in it. */
+let newest: NewestRelease;
 const jvmsByCharset = new Map<JvmCharset, ReferenceProcess>();
 
 function record(dialect: DialectName, verdict: Verdict): void {
@@ -90,15 +93,29 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
   beforeAll(async () => {
     // Required, not optional: a missing java or python3 fails the suite rather than skipping it.
     const charsetJvms = CHARSETS.map((charset) => ReferenceProcess.start('java', { fastjson2: FASTJSON2_PINNED, charset }));
-    [range, python] = await Promise.all([JavaRange.start(), ReferenceProcess.start('python')]);
+    const fixed = fastjson2Range();
+    newest = await newestServedRelease(fixed.at(-1) ?? FASTJSON2_RANGE.to);
+    if (newest.reachable && !fixed.includes(newest.version)) {
+      const version = newest.version;
+      newest = await fetchRelease(version).then(
+        () => newest,
+        (error: Error): NewestRelease => ({
+          reachable: false,
+          reason: `fastjson2 ${version} is listed but did not download: ${error.message}`,
+        }),
+      );
+    }
+    const versions = newest.reachable && !fixed.includes(newest.version) ? [...fixed, newest.version] : fixed;
+    [range, python] = await Promise.all([JavaRange.start(versions), ReferenceProcess.start('python')]);
     (await Promise.all(charsetJvms)).forEach((jvm, i) => {
       jvmsByCharset.set(CHARSETS[i] as JvmCharset, jvm);
     });
     console.log(`conformance: seed ${SEED} (rerun with SIGNET_CONFORMANCE_SEED=${SEED}), ${RUNS} cases per dialect`);
+    console.log(`conformance fastjson2: ${describeNewest(newest, fixed)}`);
   });
 
   afterAll(async () => {
-    const lines: string[] = [];
+    const lines: string[] = [`conformance fastjson2: ${newest === undefined ? 'not resolved' : describeNewest(newest, fastjson2Range())}`];
     for (const [dialect, version] of [
       ['java', range?.version],
       ['python', python?.version],
@@ -121,12 +138,13 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
     await Promise.all([range?.close(), python?.close(), ...[...jvmsByCharset.values()].map((j) => j.close())]);
   });
 
-  it('runs the declared fastjson2 range: every required release, the java dialect bounds, one JVM each', () => {
+  it('runs the declared fastjson2 range and the newest release served, one JVM each', () => {
     const versions = fastjson2Range();
     expect(versions).toEqual(expect.arrayContaining(REQUIRED_RELEASES));
     expect(versions[0]).toBe(FASTJSON2_RANGE.from);
     expect(versions.at(-1)).toBe(FASTJSON2_RANGE.to);
-    expect(range.versions).toEqual(versions);
+    const beside = newest.reachable && !versions.includes(newest.version) ? [newest.version] : [];
+    expect(range.versions).toEqual([...versions, ...beside]);
     expect([...jvmsByCharset.values()].map((j) => j.version)).toEqual(CHARSETS.map((c) => `fastjson2=${FASTJSON2_PINNED} charset=${c}`));
   });
 

@@ -98,7 +98,7 @@ describe('diagnoseVidauSignature: server settings', () => {
       receivedSignature: signed('client-1{"a":6.799999999999999E-29}1723515690000'),
     });
     expect(newer.canonicalBody).toBeUndefined();
-    expect(newer.explainedBy.map((h) => h.name)).toEqual(['fastjson2 2.0.56–2.0.65']);
+    expect(newer.explainedBy.map((h) => h.name)).toEqual(['fastjson2 2.0.56–2.0.66']);
     expect(newer.explainedBy[0]?.explanation).toMatch(/plain decimal/);
     const older = await diagnoseVidauSignature({
       clientId,
