@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ImportedCharset } from '@signet/auth/charsets';
 
 export type ReferenceName = 'java' | 'python';
 
-/** The JVM default charsets the vendor's `getBytes()` calls are checked under (Java 17 switches). */
-export type JvmCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1';
+/** The JVM default charsets the vendor's `getBytes()` calls are checked under, by Java's name for each. */
+export type JvmCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1' | ImportedCharset['name'];
 
 export interface ReferenceCase {
   /** The JSON text handed to the vendor's sorter. */
@@ -57,7 +58,7 @@ export interface JavaOptions {
   readonly charset?: JvmCharset;
 }
 
-interface Launch {
+export interface Launch {
   readonly command: string;
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
@@ -70,9 +71,12 @@ interface Protocol {
   decode(line: string): { id: number; answer: ReferenceAnswer };
 }
 
-function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions): Launch {
-  // Java 17 takes its default charset from the locale unless file.encoding says otherwise. US-ASCII is what a
-  // server under LANG=C gets; ISO-8859-1 what an explicit -Dfile.encoding gives. Nothing else is changed.
+/**
+ * A JVM running `mainClass` from the reference build on one fastjson2 release, with `charset` as its default.
+ * Java 17 takes its default charset from the locale unless file.encoding says otherwise: US-ASCII is what a
+ * server under LANG=C gets; every other one is set as -Dfile.encoding would set it. Nothing else is changed.
+ */
+export function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions, mainClass = 'reference.Main'): Launch {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const args: string[] = [];
   if (charset === 'US-ASCII') {
@@ -87,7 +91,7 @@ function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOpt
     '-XX:TieredStopAtLevel=1',
     '-cp',
     [join(javaTarget, 'classes'), join(javaTarget, `fastjson2-${fastjson2}/*`)].join(':'),
-    'reference.Main',
+    mainClass,
   );
   return { command: 'java', args, env };
 }

@@ -3,10 +3,11 @@ import { type Dialect, FASTJSON2_RANGE, javaDialect, javaDialectWithDoubles, sor
 // The doctor tries the other dialect as a hypothesis, so it carries both (a client that signs does not).
 import { pythonDialect, sortByCodePoint } from './canonical/python.js';
 import { canonicalJsonTextIn, dialectOf } from './canonical/whole-text.js';
+import * as importedCharsets from './charsets.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
-import { assertVidauCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
+import { assertVidauCharset, type ImportedCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
 import { vidauStringToSign } from './vidau/sign.js';
 
 /** A signed request to explain: what the sender had, and the signature the server received. */
@@ -58,6 +59,16 @@ export interface VidauDiagnosis {
 
 const variant = (base: Dialect, change: Partial<Dialect>): Dialect => ({ ...base, ...change });
 
+/** Every charset the doctor tries, and how a sender would write it as the `charset` option. */
+const CHARSET_OPTIONS: readonly (readonly [VidauCharset, string])[] = [
+  ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
+  ...Object.entries(importedCharsets)
+    .filter((entry): entry is [string, ImportedCharset] => typeof entry[1] === 'object')
+    .map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
+];
+
+const charsetName = (charset: VidauCharset) => (typeof charset === 'string' ? charset : charset.name);
+
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
   if (typeof value !== 'object' || value === null) return value;
@@ -85,7 +96,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * fastjson2 release, …) reproduces a received one, naming the option that fixes it.
  * The auth key is used to compute signatures and is never part of the result.
  *
- * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` not in `VIDAU_CHARSETS`.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` neither in `VIDAU_CHARSETS` nor from `@signet/auth/charsets`.
  */
 export async function diagnoseVidauSignature(
   input: DiagnoseVidauInput,
@@ -194,11 +205,11 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender left the client id out of the string to sign',
       stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
     },
-    ...VIDAU_CHARSETS.filter((c) => c !== charset).map(
-      (c): Hypothesis => ({
-        name: `${c} charset`,
+    ...CHARSET_OPTIONS.filter(([c]) => c !== charset).map(
+      ([c, option]): Hypothesis => ({
+        name: `${charsetName(c)} charset`,
         concerns: 'message',
-        explanation: `the server's JVM encodes with ${c} (its default charset), so each character ${c} cannot hold was signed as '?'; sign with charset: '${c}'`,
+        explanation: `the server's JVM encodes with ${charsetName(c)} (its default charset), so each character ${charsetName(c)} cannot hold was signed as '?'; sign with ${option}`,
         stringToSign,
         charset: c,
       }),
