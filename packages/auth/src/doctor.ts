@@ -3,7 +3,6 @@ import { type Dialect, FASTJSON2_RANGE, javaDialect, javaDialectWithDoubles, sor
 // The doctor tries the other dialect as a hypothesis, so it carries both (a client that signs does not).
 import { pythonDialect, sortByCodePoint } from './canonical/python.js';
 import { canonicalJsonTextIn, dialectOf } from './canonical/whole-text.js';
-import * as importedCharsets from './charsets.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
@@ -59,13 +58,20 @@ export interface VidauDiagnosis {
 
 const variant = (base: Dialect, change: Partial<Dialect>): Dialect => ({ ...base, ...change });
 
-/** Every charset the doctor tries, and how a sender would write it as the `charset` option. */
-const CHARSET_OPTIONS: readonly (readonly [VidauCharset, string])[] = [
-  ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
-  ...Object.entries(importedCharsets)
-    .filter((entry): entry is [string, ImportedCharset] => typeof entry[1] === 'object')
-    .map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
-];
+/**
+ * Every charset the doctor tries, and how a sender would write it as the `charset` option. The tables
+ * of `@signet/auth/charsets` are loaded when the doctor first runs, so that a bundle holding it carries
+ * them as a chunk of their own, fetched only then.
+ */
+async function charsetOptions(): Promise<readonly (readonly [VidauCharset, string])[]> {
+  const imported = await import('./vidau/charsets/imported.js');
+  return [
+    ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
+    ...Object.entries(imported)
+      .filter((entry): entry is [string, ImportedCharset] => typeof entry[1] === 'object')
+      .map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
+  ];
+}
 
 const charsetName = (charset: VidauCharset) => (typeof charset === 'string' ? charset : charset.name);
 
@@ -205,15 +211,17 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender left the client id out of the string to sign',
       stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
     },
-    ...CHARSET_OPTIONS.filter(([c]) => c !== charset).map(
-      ([c, option]): Hypothesis => ({
-        name: `${charsetName(c)} charset`,
-        concerns: 'message',
-        explanation: `the server's JVM encodes with ${charsetName(c)} (its default charset), so each character ${charsetName(c)} cannot hold was signed as '?'; sign with ${option}`,
-        stringToSign,
-        charset: c,
-      }),
-    ),
+    ...(await charsetOptions())
+      .filter(([c]) => c !== charset)
+      .map(
+        ([c, option]): Hypothesis => ({
+          name: `${charsetName(c)} charset`,
+          concerns: 'message',
+          explanation: `the server's JVM encodes with ${charsetName(c)} (its default charset), so each character ${charsetName(c)} cannot hold was signed as '?'; sign with ${option}`,
+          stringToSign,
+          charset: c,
+        }),
+      ),
   ];
 
   const expectedSignature = stringToSign === undefined ? undefined : await mac(stringToSign);
