@@ -3,6 +3,7 @@ import {
   type CanonicalJsonUnsupportedReason,
   canonicalJson,
   JsonSyntaxError,
+  SignetAuthError,
   signVidau,
   type VidauCharset,
   vidauStringToSign,
@@ -27,7 +28,14 @@ export async function signetAnswer(c: ReferenceCase, dialect: DialectName, chars
     throw error;
   }
   const input = { clientId: c.clientId, authKey: c.authKey, body: canonical, timestamp: c.timestamp };
-  const signature = await signVidau(input, charset === undefined ? {} : { charset });
+  let signature: string;
+  try {
+    signature = await signVidau(input, charset === undefined ? {} : { charset });
+  } catch (error) {
+    // Credentials a header cannot carry, a timestamp in seconds: refused before anything is signed.
+    if (error instanceof SignetAuthError) return { ok: false, code: error.code };
+    throw error;
+  }
   return { ok: true, canonical, stringToSign: vidauStringToSign(input), signature };
 }
 

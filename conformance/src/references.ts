@@ -20,7 +20,14 @@ export interface ReferenceCase {
 
 /** What a reference answered: the exact bytes it would sign (in its charset), or the exception it threw. */
 export type ReferenceAnswer =
-  | { readonly ok: true; readonly canonical: Uint8Array; readonly signature: string }
+  | {
+      readonly ok: true;
+      readonly canonical: Uint8Array;
+      readonly signature: string;
+      /** The key and message bytes the reference's HMAC took (`getBytes()` in its charset). */
+      readonly key: Uint8Array;
+      readonly message: Uint8Array;
+    }
   | { readonly ok: false; readonly error: string };
 
 const conformanceRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,10 +114,11 @@ function javaProtocol({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaO
       return charset === 'UTF-8' ? version : `${version} ${jvmCharset}`;
     },
     decode: (line) => {
-      const [id, status, payload = '', signature = ''] = line.split('\t');
+      const [id, status, payload = '', signature = '', key = '', message = ''] = line.split('\t');
+      const bytes = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
       const answer: ReferenceAnswer =
         status === 'ok'
-          ? { ok: true, canonical: new Uint8Array(Buffer.from(payload, 'hex')), signature }
+          ? { ok: true, canonical: bytes(payload), signature, key: bytes(key), message: bytes(message) }
           : { ok: false, error: Buffer.from(payload, 'hex').toString('utf8') };
       return { id: Number(id), answer };
     },
@@ -128,10 +136,25 @@ const pythonProtocol: Protocol = {
   // Major.minor only: json and repr() are stable across patch releases, and CI images differ in patch.
   ready: (line) => `python=${(JSON.parse(line) as { python: string }).python.split('.').slice(0, 2).join('.')}`,
   decode: (line) => {
-    const reply = JSON.parse(line) as { id: number; ok: boolean; canonical?: string; signature?: string; error?: string };
+    const reply = JSON.parse(line) as {
+      id: number;
+      ok: boolean;
+      canonical?: string;
+      signature?: string;
+      keyHex?: string;
+      messageHex?: string;
+      error?: string;
+    };
+    const bytes = (hex = '') => new Uint8Array(Buffer.from(hex, 'hex'));
     // The Python answer is a str of code points; its signed bytes are its UTF-8 (pure ASCII here).
     const answer: ReferenceAnswer = reply.ok
-      ? { ok: true, canonical: utf8.encode(reply.canonical ?? ''), signature: reply.signature ?? '' }
+      ? {
+          ok: true,
+          canonical: utf8.encode(reply.canonical ?? ''),
+          signature: reply.signature ?? '',
+          key: bytes(reply.keyHex),
+          message: bytes(reply.messageHex),
+        }
       : { ok: false, error: reply.error ?? 'unknown error' };
     return { id: reply.id, answer };
   },
