@@ -6,7 +6,7 @@ import { canonicalJsonTextIn, dialectOf } from './canonical/whole-text.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
-import { assertVidauCharset, type ImportedCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
+import { assertVidauCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
 import { vidauStringToSign } from './vidau/sign.js';
 
 /** A signed request to explain: what the sender had, and the signature the server received. */
@@ -64,12 +64,10 @@ const variant = (base: Dialect, change: Partial<Dialect>): Dialect => ({ ...base
  * them as a chunk of their own, fetched only then.
  */
 async function charsetOptions(): Promise<readonly (readonly [VidauCharset, string])[]> {
-  const imported = await import('./vidau/charsets/imported.js');
+  const { IMPORTED_CHARSETS } = await import('./vidau/charsets/imported.js');
   return [
     ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
-    ...Object.entries(imported)
-      .filter((entry): entry is [string, ImportedCharset] => typeof entry[1] === 'object')
-      .map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
+    ...IMPORTED_CHARSETS.map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
   ];
 }
 

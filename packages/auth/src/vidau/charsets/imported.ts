@@ -52,3 +52,16 @@ export const eucKr: ImportedCharset = /* @__PURE__ */ javaCharset(eucKrTable);
 
 /** Big5, the default charset of Java 17 under `zh_TW.Big5`. */
 export const big5: ImportedCharset = /* @__PURE__ */ javaCharset(big5Table);
+
+/** Each charset by the name it is exported under, Windows' defaults first: the signature doctor's hypotheses, in order. */
+export const IMPORTED_CHARSETS: readonly (readonly [string, ImportedCharset])[] = [
+  ['windows1252', windows1252],
+  ['gbk', gbk],
+  ['gb18030', gb18030],
+  ['shiftJis', shiftJis],
+  ['windows31j', windows31j],
+  ['eucJp', eucJp],
+  ['eucJpLinux', eucJpLinux],
+  ['eucKr', eucKr],
+  ['big5', big5],
+];
