@@ -50,11 +50,27 @@ describe('the newest fastjson2 release Maven Central serves', () => {
     await expect(newestServedRelease('2.0.66', fetchImpl)).resolves.toMatchObject({ version: '2.1.1' });
   });
 
-  it('says Maven Central is unreachable rather than failing', async () => {
-    const { fetchImpl } = central(new TypeError('fetch failed'), []);
+  it('says Maven Central is unreachable rather than failing, after asking twice, with the cause', async () => {
+    const { fetchImpl, asked } = central(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND repo1.maven.org') }), []);
     const newest = await newestServedRelease('2.0.66', fetchImpl);
-    expect(newest).toEqual({ reachable: false, reason: 'TypeError: fetch failed' });
-    expect(describeNewest(newest, ['2.0.66'])).toBe('Maven Central unreachable (TypeError: fetch failed): only the fixed list ran');
+    expect(newest).toEqual({ reachable: false, reason: 'TypeError: fetch failed (getaddrinfo ENOTFOUND repo1.maven.org)' });
+    expect(asked).toEqual(['maven-metadata.xml', 'maven-metadata.xml']);
+    expect(describeNewest(newest, ['2.0.66'])).toMatch(
+      /^Maven Central unreachable \(TypeError: fetch failed \(getaddrinfo ENOTFOUND .*\)\): only the fixed list ran$/,
+    );
+  });
+
+  it('gets past one dropped connection', async () => {
+    const { fetchImpl } = central(metadata(['2.0.66'], '2.0.66'), ['2.0.66']);
+    let dropped = false;
+    const flaky: typeof fetchImpl = async (url) => {
+      if (!dropped) {
+        dropped = true;
+        throw new TypeError('fetch failed');
+      }
+      return fetchImpl(url);
+    };
+    await expect(newestServedRelease('2.0.65', flaky)).resolves.toMatchObject({ reachable: true, version: '2.0.66' });
   });
 
   it('names the newest release and whether it ran beside the fixed list', () => {

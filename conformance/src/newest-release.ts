@@ -49,7 +49,12 @@ export async function newestServedRelease(floor: string, fetchImpl: Fetch = fetc
   const served = async (version: string) =>
     (await fetchImpl(`${ARTIFACT}/${version}/fastjson2-${version}.jar`, { method: 'HEAD', signal })).ok;
   try {
-    const response = await fetchImpl(`${ARTIFACT}/maven-metadata.xml`, { method: 'GET', signal });
+    // One more try for the metadata: a dropped connection should not hide a new release for a day.
+    const metadata = () => fetchImpl(`${ARTIFACT}/maven-metadata.xml`, { method: 'GET', signal });
+    const response = await metadata().catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return metadata();
+    });
     if (!response.ok) return { reachable: false, reason: `maven-metadata.xml answered ${response.status}` };
     const { versions, latest } = readMetadata(await response.text());
     let newest = floor;
@@ -71,7 +76,9 @@ export async function newestServedRelease(floor: string, fetchImpl: Fetch = fetc
     }
     return { reachable: true, version: newest, metadataLatest: latest };
   } catch (error) {
-    return { reachable: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    // fetch says "fetch failed" and keeps the reason (ENOTFOUND, ECONNRESET, …) in its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return { reachable: false, reason: error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error) };
   }
 }
 
