@@ -174,7 +174,8 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
 /** The README's examples, as a user would paste them; prints one JSON line with what happened. */
 const example = `import { writeFile } from 'node:fs/promises';
 import { AuthenticationError, apiKeyAuth, createAiutaClient } from '@signet/aiuta';
-import { canonicalJson, SignetError, signVidau } from '@signet/auth';
+import { canonicalJson, signVidau } from '@signet/auth';
+import { SignetError } from '@signet/client-core/errors';
 import { startMockServer } from '@signet/mock-server';
 import { createVidauClient } from '@signet/vidau';
 
@@ -229,7 +230,8 @@ export const signature: Promise<string> = signVidau({ clientId: 'id', authKey: '
 const runtimeScript = `import { writeFile } from 'node:fs/promises';
 import process from 'node:process';
 import { AuthenticationError, apiKeyAuth, createAiutaClient } from '@signet/aiuta';
-import { canonicalJson, SignetError, signVidau } from '@signet/auth';
+import { canonicalJson, signVidau } from '@signet/auth';
+import { SignetError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
 
 const { AIUTA_BASE_URL, VIDAU_BASE_URL, AIUTA_API_KEY, VIDAU_CLIENT_ID, VIDAU_AUTH_KEY, RUNTIME } = process.env;

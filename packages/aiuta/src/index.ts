@@ -6,7 +6,6 @@ export {
   type IssueAiutaJwtInput,
   issueAiutaJwt,
   JwtInvalidError,
-  SignetError,
   TokenProviderError,
   userIdAuth,
   type VerifyAiutaJwtOptions,

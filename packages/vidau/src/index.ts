@@ -4,7 +4,6 @@ export {
   InvalidCredentialsError,
   JsonNumber,
   SignatureMismatchError,
-  SignetError,
   TimestampOutOfWindowError,
   verifyVidauSignature,
 } from '@signet/auth';

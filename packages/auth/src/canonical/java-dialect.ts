@@ -1,15 +1,16 @@
 import type { CanonicalJsonUnsupportedReason } from '../errors.js';
 import { fastjson2Double, javaShortestDouble } from './java-double.js';
 import { splitNumberLexeme } from './json-number.js';
-import type { NativeWriter } from './native.js';
+import type { NativeWriter } from './native-writer.js';
 
 /**
  * How one vendor reference writes the pieces of a sorted compact JSON body.
  * Each function returns the exact text the reference would emit, or throws a
  * {@link Refusal} when no text can be guaranteed to match it.
  *
- * The java dialect lives here, since every signer needs it; the python one in python.ts, which a
- * bundle carries only when it imports `@signet/auth/python`. Nothing here may refer to it.
+ * Two implement it: the java dialect below, which every signer needs, and the python one
+ * (python-dialect.ts), which a bundle carries only when it imports `@signet/auth/python`; the
+ * rules both share come first here. Nothing here may refer to the python dialect.
  */
 export interface Dialect {
   /** Which reference this dialect, or the variant of it (the signature doctor's hypotheses), follows. */
@@ -29,7 +30,7 @@ export interface Dialect {
    */
   readonly maxReadableExponent: number;
   /**
-   * The fast writer made for this dialect (native.ts). A copy of the dialect with a rule changed
+   * The fast writer made for this dialect (write-native.ts). A copy of the dialect with a rule changed
    * carries it too, but the writer serves only the dialect it names, so a copy is written exactly.
    */
   readonly native?: () => NativeWriter;
@@ -74,7 +75,24 @@ export function requireFinite(value: number): void {
   }
 }
 
-// --- fastjson2 2.0.45-2.0.65 (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
+/**
+ * UTF-16 code-unit order, as String.compareTo in fastjson2's TreeMap (and JS's default sort), with
+ * `<` inline: an insertion sort for the few keys of most objects, where it beats Array#sort's setup.
+ */
+export function sortByCodeUnit(keys: string[]): void {
+  if (keys.length > 12) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
+    keys[j + 1] = key;
+  }
+}
+
+// --- the java dialect: what fastjson2 2.0.45-2.0.65 write (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
 
 /**
  * The fastjson2 releases the java dialect is proven against: it writes what every one of them
@@ -197,7 +215,7 @@ const LATIN1_NON_ASCII = /[\u0080-\u00ff]/;
  * "malformed input", or worse, decoding it as another key) where 2.0.60 and older read it right.
  * Their JSONReaderASCII, used when the text it parses holds only U+0000–U+00FF, hands a name
  * with an escape to a UTF-8 decoder, which garbles U+0080–U+00FF. Which text that is (the
- * serialized parent object) the writer knows, not the key; see `misreadKeyPath` in whole-text.ts.
+ * serialized parent object) the writer knows, not the key; see `misreadKeyPath` in whole-body-checks.ts.
  */
 export function isMisreadableKey(key: string): boolean {
   return NEEDS_ESCAPE.test(key) && LATIN1_NON_ASCII.test(key);
@@ -244,24 +262,7 @@ const javaNative: NativeWriter = {
   names: new Map(),
 };
 
-/**
- * UTF-16 code-unit order, as String.compareTo in fastjson2's TreeMap (and JS's default sort), with
- * `<` inline: an insertion sort for the few keys of most objects, where it beats Array#sort's setup.
- */
-export function sortByCodeUnit(keys: string[]): void {
-  if (keys.length > 12) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string;
-    keys[j + 1] = key;
-  }
-}
-
-/** The java dialect without the per-key refusal: the whole-body check decides (whole-text.ts). */
+/** The java dialect without the per-key refusal: the whole-body check decides (whole-body-checks.ts). */
 export const javaDialectKeepingKeys: Dialect = { ...javaDialect, key: (key) => javaString(key) };
 
 /**

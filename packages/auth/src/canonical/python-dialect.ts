@@ -1,7 +1,7 @@
-import { countDigits, type Dialect, Refusal, requireFinite, requireSafeInteger, sortByCodeUnit } from './dialects.js';
-import { escapeJsonText, pythonString } from './escape.js';
+import { escapeJsonText, pythonString } from './escape-json-text.js';
+import { countDigits, type Dialect, Refusal, requireFinite, requireSafeInteger, sortByCodeUnit } from './java-dialect.js';
 import { splitNumberLexeme } from './json-number.js';
-import type { NativeWriter } from './native.js';
+import type { NativeWriter } from './native-writer.js';
 
 /**
  * The python dialect: what the vendor's CPython 3.11 sample writes

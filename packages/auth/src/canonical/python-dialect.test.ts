@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, pythonFloatRepr } from './python.js';
+import { compareCodePoints, pythonFloatRepr } from './python-dialect.js';
 
 describe('pythonFloatRepr', () => {
   // Expected strings are CPython 3.11's repr() of the same double (research/canonical-json.md §3).

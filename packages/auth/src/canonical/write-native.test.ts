@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
-import { type CanonicalJsonObject, canonicalJsonIn } from './canonical-json.js';
-import { type Dialect, javaDialect } from './dialects.js';
+import type { CanonicalJsonObject } from './canonical-json.js';
+import { type Dialect, javaDialect } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { writeNative } from './native.js';
-import { parseJsonLossless } from './parse.js';
-import { pythonDialect } from './python.js';
+import { parseJsonLossless } from './parse-json-lossless.js';
+import { pythonDialect } from './python-dialect.js';
+import { writeCanonical } from './write-canonical.js';
+import { writeNative } from './write-native.js';
 
 /**
- * The fast writer (native.ts) against the exact writer it replaces on the hot path. A copy of a
- * dialect is not the one its fast writer was made for, so `canonicalJsonIn(exact(d), …)` is the old
+ * The fast writers (write-native.ts, write-small.ts) against the exact writer they replace on the hot
+ * path. A copy of a dialect is not the one its fast writer was made for, so `writeCanonical(exact(d), …)` is the old
  * value-by-value algorithm, unchanged; the two must agree on every input: the same text, or the
  * same refusal (reason, path and message).
  */
@@ -24,7 +25,7 @@ type Outcome = { text: string } | { error: string; reason?: string; path?: strin
 
 function outcome(dialect: Dialect, input: unknown): Outcome {
   try {
-    return { text: canonicalJsonIn(dialect, input as CanonicalJsonObject) };
+    return { text: writeCanonical(dialect, input as CanonicalJsonObject) };
   } catch (error) {
     if (error instanceof CanonicalJsonError) return { error: error.message, reason: error.reason, path: error.path };
     if (error instanceof JsonSyntaxError) return { error: error.message };
@@ -248,7 +249,7 @@ describe('the fast writer agrees with the exact writer', () => {
     for (const input of [sortedAlready, indexKeys, nested, withToJSON, { arrayToJSON }, raw, { '\u0080': '\u0080u00e9' }]) {
       expectSameAsExact(input);
     }
-    expect(canonicalJsonIn(javaDialect, { a: { x: 1 }, withToJSON: withToJSON.a, arrayToJSON } as never)).toBe(
+    expect(writeCanonical(javaDialect, { a: { x: 1 }, withToJSON: withToJSON.a, arrayToJSON } as never)).toBe(
       '{"a":{"x":1},"arrayToJSON":[1,2],"withToJSON":{"x":1}}',
     );
   });
@@ -274,7 +275,7 @@ describe('the fast writer agrees with the exact writer', () => {
     try {
       expect(writeNative(javaDialect, { a: 1 }, 0)).toBeUndefined();
       expect(writeNative(javaDialect, { a: 1 })).toBe('{"a":1}');
-      expect(canonicalJsonIn(javaDialect, { a: 1 })).toBe('{"a":1}');
+      expect(writeCanonical(javaDialect, { a: 1 })).toBe('{"a":1}');
     } finally {
       delete prototype.polluted;
     }
@@ -288,11 +289,11 @@ describe('the fast writer agrees with the exact writer', () => {
       expect({ text: writeNative(pythonDialect, body, 0) }).toEqual(outcome(pythonDialect, body));
     }
     // An escaped backslash before "ud800" is no surrogate.
-    expect(canonicalJsonIn(javaDialect, { a: '\\ud800' })).toBe('{"a":"\\\\ud800"}');
+    expect(writeCanonical(javaDialect, { a: '\\ud800' })).toBe('{"a":"\\\\ud800"}');
   });
 });
 
-describe('no engine error leaves canonicalJsonIn', () => {
+describe('no engine error leaves writeCanonical', () => {
   it('turns a getter or proxy that throws into a CanonicalJsonError at its path', () => {
     const getter = {
       a: {
@@ -305,7 +306,7 @@ describe('no engine error leaves canonicalJsonIn', () => {
       expect(outcome(dialect, getter)).toMatchObject({ reason: 'unsupported-type', path: '$.a.b' });
       const error = (() => {
         try {
-          canonicalJsonIn(dialect, getter as never);
+          writeCanonical(dialect, getter as never);
         } catch (e) {
           return e as Error;
         }

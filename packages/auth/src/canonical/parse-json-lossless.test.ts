@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import type { JsonNumber } from './json-number.js';
-import { MAX_DEPTH, parseJsonLossless } from './parse.js';
+import { MAX_DEPTH, parseJsonLossless } from './parse-json-lossless.js';
 import { parseJsonLosslessOriginal } from './parse-original.test-support.js';
 
 describe('parseJsonLossless', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FASTJSON2_RANGE, isMisreadableKey, javaDialect, javaDialectWithDoubles, overflowsInFastjson2, Refusal } from './dialects.js';
+import { FASTJSON2_RANGE, isMisreadableKey, javaDialect, javaDialectWithDoubles, overflowsInFastjson2, Refusal } from './java-dialect.js';
 
 describe('java dialect numbers (fastjson2 2.0.45-2.0.65)', () => {
   const lexeme = (text: string) => javaDialect.numberLexeme(text);

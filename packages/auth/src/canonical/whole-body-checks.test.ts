@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError } from '../errors.js';
 import { python } from '../python.js';
-import type { CanonicalJsonDialect, CanonicalJsonObject } from './canonical-json.js';
-import { canonicalJson } from './whole-text.js';
+import { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson } from './canonical-json.js';
 
 function refusal(input: string | CanonicalJsonObject, dialect: CanonicalJsonDialect = 'java') {
   try {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasEscapeOrSurrogate } from './dialects.js';
-import { escapeJsonText, pythonString } from './escape.js';
-import { pythonDialect } from './python.js';
+import { escapeJsonText, pythonString } from './escape-json-text.js';
+import { hasEscapeOrSurrogate } from './java-dialect.js';
+import { pythonDialect } from './python-dialect.js';
 import { pythonStringOriginal } from './python-string-original.test-support.js';
 
-/** `hasEscapeOrSurrogate` (dialects.ts) as a loop: what the one regex test replaced. */
+/** `hasEscapeOrSurrogate` (java-dialect.ts) as a loop: what the one regex test replaced. */
 function hasEscapeOrSurrogateLoop(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
@@ -53,7 +53,7 @@ const anyString = fc.oneof(
   fc.string({ unit: 'binary' }),
 );
 
-describe('escape.ts replaces the per-character escaping with identical output', () => {
+describe('escape-json-text.ts replaces the per-character escaping with identical output', () => {
   it('pythonString equals the per-unit writer it replaces, and the python dialect’s, on any string', () => {
     fc.assert(
       fc.property(anyString, (value) => {

@@ -1,22 +1,9 @@
-import { InvalidRequestError } from '@signet/client-core/errors';
 import { CanonicalJsonError } from '../errors.js';
-import {
-  type CanonicalJsonDialect,
-  type CanonicalJsonObject,
-  type CanonicalJsonOptions,
-  canonicalJsonIn,
-  formatPath,
-} from './canonical-json.js';
-import {
-  type Dialect,
-  isMisreadableKey,
-  javaDialect,
-  javaDialectKeepingKeys,
-  MAX_NUMBER_DIGITS,
-  overflowsInFastjson2,
-} from './dialects.js';
+import type { CanonicalJsonObject } from './canonical-json.js';
+import { type Dialect, isMisreadableKey, javaDialectKeepingKeys, MAX_NUMBER_DIGITS, overflowsInFastjson2 } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { type ParsedJson, parseJsonLossless } from './parse.js';
+import { type ParsedJson, parseJsonLossless } from './parse-json-lossless.js';
+import { formatPath, writeCanonical } from './write-canonical.js';
 
 /**
  * What the package's canonicalJson adds to the writer: the checks and second chances that need
@@ -119,72 +106,17 @@ function nullOverflows(value: ParsedJson): ParsedJson {
 }
 
 /**
- * The sorted compact JSON that the vendor reference produces for `input`:
- * JSON text (read losslessly) or a JSON-compatible value. The result is meant
- * to be both the signed string and the HTTP body.
- *
- * The `'java'` dialect (default) is what the VidAU server runs: null members dropped, keys sorted
- * in objects reached through objects but not inside arrays, decimals kept at their scale, non-ASCII
- * written raw. `python`, imported from `@signet/auth/python`, matches the vendor's CPython sample
- * instead; only a bundle that imports it carries it. Pass text or {@link JsonNumber} for a decimal
- * whose written form matters (`1.50`): a JS `number` has already lost it.
- *
- * @throws JsonSyntaxError when `input` is text that is not JSON.
- * @throws CanonicalJsonError when the reference's output cannot be reproduced
- *   soundly; `reason` and `path` say what and where.
- * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`.
- *
- * @example
- * ```ts
- * import { canonicalJson, JsonNumber } from '@signet/auth';
- * import { python } from '@signet/auth/python';
- *
- * canonicalJson('{"webhook_url":"https://example.com/hook","params":{"text":"Hi","avatar_id":7,"speed":null}}');
- * // '{"params":{"avatar_id":7,"text":"Hi"},"webhook_url":"https://example.com/hook"}'
- * canonicalJson({ amount: new JsonNumber('1.50') }); // '{"amount":1.50}'
- * canonicalJson({ b: null, a: 'é', c: 1e-7 }, { dialect: python }); // '{"a":"\\u00e9","b":null,"c":1e-07}'
- * ```
+ * The java dialect's second chance, for a body the writer refused as `refusal` (a nested key
+ * fastjson2 may mis-read, or in text a double that overflows): written again without the per-key
+ * refusal and with each overflowing double as the null fastjson2 writes, then refused only if the
+ * whole body shows a key the faulty reader would meet.
  */
-export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
-  return canonicalJsonTextIn(dialectOf(options.dialect), input);
-}
-
-/**
- * The rules behind a `dialect` option: the java dialect by default, or the imported one's own.
- *
- * @throws InvalidRequestError for anything else, such as the name `'python'` where the imported value belongs.
- */
-export function dialectOf(option: CanonicalJsonDialect | undefined): Dialect {
-  if (option === undefined || option === 'java') return javaDialect;
-  if (typeof option === 'object' && option !== null && typeof (option as Partial<Dialect>).numberLexeme === 'function') {
-    return option as Dialect;
-  }
-  throw new InvalidRequestError(
-    'dialect',
-    `must be 'java' or python from '@signet/auth/python', got ${JSON.stringify(String(option)).slice(0, 40)}`,
-  );
-}
-
-/** canonicalJsonIn with the whole-body checks; for the java dialect, with the second chances above. */
-export function canonicalJsonTextIn(dialect: Dialect, input: string | CanonicalJsonObject): string {
-  let canonical: string;
-  try {
-    canonical = canonicalJsonIn(dialect, input);
-  } catch (error) {
-    if (dialect !== javaDialect || !(error instanceof CanonicalJsonError)) throw error;
-    if (error.reason !== 'unreadable-by-reference' && !(error.reason === 'non-finite-number' && typeof input === 'string')) throw error;
-    canonical = secondChance(input, error);
-  }
-  if (typeof input === 'string') refuseUnreadableNumbers(input, dialect);
-  return canonical;
-}
-
-function secondChance(input: string | CanonicalJsonObject, refusal: CanonicalJsonError): string {
+export function secondChance(input: string | CanonicalJsonObject, refusal: CanonicalJsonError): string {
   const original = typeof input === 'string' ? nullOverflows(parseJsonLossless(input)) : undefined;
   const value = original ?? input;
   let canonical: string;
   try {
-    canonical = canonicalJsonIn(javaDialectKeepingKeys, value as CanonicalJsonObject);
+    canonical = writeCanonical(javaDialectKeepingKeys, value as CanonicalJsonObject);
   } catch (error) {
     // Refused for a reason the second chance does not cover: report the first refusal, where it was.
     if (error instanceof CanonicalJsonError && error.reason === refusal.reason) throw refusal;

@@ -1,62 +1,38 @@
-import { type Dialect, hasEscapeOrSurrogate } from './dialects.js';
+import { type Dialect, hasEscapeOrSurrogate } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { MAX_DEPTH } from './parse.js';
+import { BAIL, isPlainNumber, type NativeWriter } from './native-writer.js';
+import { MAX_DEPTH } from './parse-json-lossless.js';
+import { writeSmall } from './write-small.js';
 
 /**
- * The fast writers, for the two references' own dialects (each brings its own, see `Dialect.native`). A large body is checked and, where it
- * differs from what the reference writes, copied into plain objects and arrays whose
- * `JSON.stringify` text is exactly the reference's; then one native `JSON.stringify` writes it.
- * Objects and arrays that already are what the reference writes (keys in order, nothing to drop
- * or rewrite) are not copied at all. A small body (SMALL_BODY_VALUES) is written as text
- * directly, which is faster there than copying.
+ * The fast writers, for the two references' own dialects (each brings its own, see `Dialect.native`).
+ * A large body is checked and, where it differs from what the reference writes, copied into plain
+ * objects and arrays whose `JSON.stringify` text is exactly the reference's; then one native
+ * `JSON.stringify` writes it. Objects and arrays that already are what the reference writes (keys
+ * in order, nothing to drop or rewrite) are not copied at all. A small body (SMALL_BODY_VALUES) is
+ * written as text directly by the string writer (write-small.ts), which is faster there than copying.
  *
  * They prove nothing by themselves: whenever they meet something they do not handle, or that the
- * dialect refuses, they give up (`undefined`) and the exact writer in canonical-json.ts, which
+ * dialect refuses, they give up (`undefined`) and the exact writer in write-canonical.ts, which
  * writes value by value, decides and reports the refusal with its path. So every refusal, and
- * every unusual value, goes through one code path, and native.test.ts checks the two agree.
+ * every unusual value, goes through one code path, and write-native.test.ts checks the two agree.
  *
  * Where the dialect's text and `JSON.stringify`'s provably agree, and why:
  * - Strings: fastjson2 escapes exactly what `JSON.stringify` escapes, for well-formed strings
  *   (java refuses a lone surrogate, so every string and key is checked for one on the way).
  *   CPython also escapes every unit from U+007F up, and only inside strings and keys, which is
- *   where `JSON.stringify` writes them: the output is escaped in one pass (escape.ts).
+ *   where `JSON.stringify` writes them: the output is escaped in one pass (escape-json-text.ts).
  * - Numbers: a safe integer, and a non-integer at or above 1e-6 (java) or 1e-4 (python), are
- *   written by both dialects as `Number#toString` writes them (native.test.ts checks it); any
+ *   written by both dialects as `Number#toString` writes them (write-native.test.ts checks it); any
  *   other number, and every bigint and JsonNumber, is written by the dialect itself, and natively
  *   only when its text reads back to a double that `JSON.stringify` writes the same way.
  * - Keys: sorted with the dialect's own order; JS enumerates integer-like keys first in any
  *   object, so an object whose order that would change is written by hand around native children.
  */
 
-/** Thrown to leave the fast path; the exact writer takes over. */
-class Bail {}
-const BAIL = new Bail();
-
 /** Text that no native value writes (a number the dialect writes its own way, or an object JS would reorder). */
 class Raw {
   constructor(readonly text: string) {}
-}
-
-/** How the fast writers write one dialect; the dialect module makes it, for that dialect alone. */
-export interface NativeWriter {
-  readonly dialect: Dialect;
-  readonly dropsNull: boolean;
-  /** The smallest magnitude of a non-integer the dialect writes as Number#toString does. */
-  readonly minPlainFraction: number;
-  /** Whether `a` comes before `b` in the dialect's key order. */
-  readonly before: (a: string, b: string) => boolean;
-  /** Whether a lone surrogate is refused (java: no UTF-8 body can carry it), so every string and key is checked. */
-  readonly checksSurrogates: boolean;
-  /** Whether the dialect may refuse a key with an escape (java: a nested key fastjson2 mis-reads), so such keys go through `dialect.key`. */
-  readonly checksKeys: boolean;
-  /** Sorts keys in place in that order. */
-  readonly sort: (keys: string[]) => void;
-  /** The string writer's quoting of a string, as the dialect writes it; it may throw to leave the fast path. */
-  readonly quote: (value: string) => string;
-  /** A last pass over the whole text, for a dialect that escapes more than JSON.stringify (CPython's ensure_ascii). */
-  readonly escape?: (text: string) => string;
-  /** Member names (`"key":`) already written, for keys the dialect never refuses. */
-  readonly names: Map<string, string>;
 }
 
 const EMPTY = {};
@@ -68,10 +44,6 @@ const EMPTY = {};
  */
 export const SMALL_BODY_VALUES = 96;
 
-/** Thrown by the string writer past its budget, when the estimate was wrong: the copying writer takes over. */
-const LARGE = new Bail();
-let budget = 0;
-
 /**
  * The canonical text of `value` (a plain object or Map) in `dialect`, or undefined when the fast
  * writers do not cover the dialect or the value: then the exact writer must decide.
@@ -79,7 +51,7 @@ let budget = 0;
  */
 export function writeNative(dialect: Dialect, value: object, smallValues = SMALL_BODY_VALUES): string | undefined {
   const writer = dialect.native?.();
-  // Proven for the dialect it was made for (native.test.ts); a copy with a rule changed is written exactly.
+  // Proven for the dialect it was made for (write-native.test.ts); a copy with a rule changed is written exactly.
   if (writer === undefined || writer.dialect !== dialect) return undefined;
   try {
     if (estimateValues(value, smallValues + 1, 0) <= smallValues) {
@@ -94,17 +66,6 @@ export function writeNative(dialect: Dialect, value: object, smallValues = SMALL
     return writer.escape === undefined ? text : writer.escape(text);
   } catch {
     return undefined;
-  }
-}
-
-/** The string writer's text, already escaped as the dialect escapes it; undefined past the budget (a wrong estimate). */
-function writeSmall(writer: NativeWriter, value: object, smallValues: number): string | undefined {
-  budget = 4 * smallValues;
-  try {
-    return write(writer, value, true, 0);
-  } catch (error) {
-    if (error === LARGE) return undefined;
-    throw error;
   }
 }
 
@@ -169,11 +130,6 @@ function prepare(writer: NativeWriter, value: unknown, sorted: boolean, depth: n
     default:
       throw BAIL;
   }
-}
-
-function isPlainNumber(writer: NativeWriter, value: number): boolean {
-  const magnitude = Math.abs(value);
-  return magnitude <= Number.MAX_SAFE_INTEGER && (magnitude >= writer.minPlainFraction || magnitude === 0);
 }
 
 /** A number outside the plain range: the dialect writes it, or refuses it (and the exact writer reports that). */
@@ -311,103 +267,6 @@ function assemble(keys: readonly string[], values: readonly unknown[]): unknown 
     kept.push(values[j]);
   }
   return raw || !sameKeys(Object.keys(out), names) ? new Raw(rawObject(names, kept)) : out;
-}
-
-// --- the string writer, for small bodies ---
-
-/**
- * The text of `value` written directly, as the exact writer writes it but with each string and
- * key quoted as JSON.stringify quotes it; the output is then checked or escaped as a whole like
- * the copying writer's. Throws BAIL where the exact writer must decide.
- */
-function write(writer: NativeWriter, value: unknown, sorted: boolean, depth: number): string {
-  if (--budget < 0) throw LARGE;
-  switch (typeof value) {
-    case 'string':
-      return writer.quote(value);
-    case 'number':
-      return isPlainNumber(writer, value) ? String(value) : writer.dialect.number(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return writer.dialect.numberLexeme(value.toString());
-    case 'object': {
-      if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw BAIL;
-      if (Array.isArray(value)) return writeItems(writer, value, depth + 1);
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype === Object.prototype || prototype === null) {
-        return writeObject(writer, value as Record<string, unknown>, sorted, depth + 1);
-      }
-      if (value instanceof JsonNumber) return writer.dialect.numberLexeme(value.lexeme);
-      if (value instanceof Map) return writeMap(writer, value, sorted, depth + 1);
-      throw BAIL;
-    }
-    default:
-      throw BAIL;
-  }
-}
-
-function writeItems(writer: NativeWriter, items: readonly unknown[], depth: number): string {
-  let out = '';
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item === undefined) throw BAIL;
-    out += i === 0 ? write(writer, item, false, depth) : `,${write(writer, item, false, depth)}`;
-  }
-  return `[${out}]`;
-}
-
-function writeMap(writer: NativeWriter, map: ReadonlyMap<unknown, unknown>, sorted: boolean, depth: number): string {
-  const keys: string[] = [];
-  for (const key of map.keys()) {
-    if (typeof key !== 'string') throw BAIL;
-    keys.push(key);
-  }
-  if (sorted && keys.length > 1) writer.sort(keys);
-  const nested = sorted && depth > 1;
-  let out = '';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const value = map.get(key);
-    if (value === undefined || (value === null && writer.dropsNull)) continue;
-    const member = memberName(writer, key, nested) + write(writer, value, sorted, depth);
-    out = out === '' ? member : `${out},${member}`;
-  }
-  return `{${out}}`;
-}
-
-function writeObject(writer: NativeWriter, object: Record<string, unknown>, sorted: boolean, depth: number): string {
-  const keys = Object.keys(object);
-  if (sorted && keys.length > 1) writer.sort(keys);
-  const nested = sorted && depth > 1;
-  let out = '';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const value = object[key];
-    if (value === undefined || (value === null && writer.dropsNull)) continue;
-    const member = memberName(writer, key, nested) + write(writer, value, sorted, depth);
-    out = out === '' ? member : `${out},${member}`;
-  }
-  return `{${out}}`;
-}
-
-/**
- * Keys recur (a schema's names, in every request and every element of an array), so the member
- * names of those the dialect never refuses are kept, per dialect.
- */
-const MAX_MEMBER_NAMES = 4096;
-
-/** `"key":` */
-function memberName(writer: NativeWriter, key: string, nested: boolean): string {
-  const names = writer.names;
-  const name = names.get(key);
-  if (name !== undefined) return name;
-  if (writer.checksKeys && hasEscapeOrSurrogate(key)) return `${writer.dialect.key(key, nested)}:`;
-  if (names.size >= MAX_MEMBER_NAMES) names.clear();
-  const quoted = `${writer.quote(key)}:`;
-  names.set(key, quoted);
-  return quoted;
 }
 
 /** A key JS objects enumerate first, in numeric order: a canonical integer below 2^32 − 1. */
