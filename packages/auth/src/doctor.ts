@@ -59,19 +59,24 @@ export interface VidauDiagnosis {
 const variant = (base: Dialect, change: Partial<Dialect>): Dialect => ({ ...base, ...change });
 
 /**
- * Every charset the doctor tries, and how a sender would write it as the `charset` option. The tables
- * of `@signet/auth/charsets` are loaded when the doctor first runs, so that a bundle holding it carries
- * them as a chunk of their own, fetched only then.
+ * A hypothesis for every charset but the expected one: the server signed `stringToSign` in it. The
+ * tables of `@signet/auth/charsets` are loaded when the doctor first runs, so that a bundle holding
+ * it carries them as a chunk of their own, fetched only then.
  */
-async function charsetOptions(): Promise<readonly (readonly [VidauCharset, string])[]> {
+async function charsetHypotheses(expected: VidauCharset, stringToSign: string | undefined): Promise<Hypothesis[]> {
   const { IMPORTED_CHARSETS } = await import('./vidau/charsets/imported.js');
-  return [
+  const options = [
     ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
     ...IMPORTED_CHARSETS.map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
   ];
+  return options
+    .filter(([c]) => c !== expected)
+    .map(([c, option]) => {
+      const name = typeof c === 'string' ? c : c.name;
+      const explanation = `the server's JVM encodes with ${name} (its default charset), so each character ${name} cannot hold was signed as '?'; sign with ${option}`;
+      return { name: `${name} charset`, concerns: 'message', explanation, stringToSign, charset: c };
+    });
 }
-
-const charsetName = (charset: VidauCharset) => (typeof charset === 'string' ? charset : charset.name);
 
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
@@ -209,17 +214,7 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender left the client id out of the string to sign',
       stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
     },
-    ...(await charsetOptions())
-      .filter(([c]) => c !== charset)
-      .map(
-        ([c, option]): Hypothesis => ({
-          name: `${charsetName(c)} charset`,
-          concerns: 'message',
-          explanation: `the server's JVM encodes with ${charsetName(c)} (its default charset), so each character ${charsetName(c)} cannot hold was signed as '?'; sign with ${option}`,
-          stringToSign,
-          charset: c,
-        }),
-      ),
+    ...(await charsetHypotheses(charset, stringToSign)),
   ];
 
   const expectedSignature = stringToSign === undefined ? undefined : await mac(stringToSign);
