@@ -46,7 +46,7 @@ const step = (label: string, ok: boolean, detail = '') => {
 
 try {
   // Aiuta Unified API: a catalogue item, an upload, a try-on started with a JWT from the backend, outfits.
-  const unified = createAiutaUnifiedClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaUnifiedBaseUrl });
+  const unified = createAiutaUnifiedClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls['aiuta-unified'] });
   const item = await unified.skuItems.create({
     sku_id: 'demo-dress',
     product_info: { image_urls: ['https://shop.example/dress.jpg'], title: 'Linen dress' },
@@ -56,7 +56,7 @@ try {
   const person = await unified.uploadedImages.create(PHOTO, { filename: 'person.png' });
   step('Unified: image uploaded', person.id.startsWith('user_image-'), person.id);
   const app = createAiutaUnifiedClient({
-    baseUrl: mock.aiutaUnifiedBaseUrl,
+    baseUrl: mock.baseUrls['aiuta-unified'],
     auth: bearerAuth({
       // The token is bound to the try-on's parameters, so the backend is sent them.
       getToken: async ({ body }) => {
@@ -90,7 +90,7 @@ try {
   step('Unified: catalogue paged through', listed >= 1, `${listed} item(s)`);
 
   // Aiuta Digital Try-On: upload, start a try-on, poll it to the end with a progress line.
-  const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaBaseUrl });
+  const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });
   const photo = await aiuta.uploadImage(PHOTO, { filename: 'person.png' });
   step('Aiuta upload', photo.id.startsWith('user_image-'), photo.id);
   const { operation_id } = await aiuta.startTryOn({ uploaded_image_id: photo.id, sku_id: 'sku-123' });
@@ -102,7 +102,7 @@ try {
   step('Aiuta try-on finished', operation.status === 'SUCCESS', `${operation.status}, ${operation.generated_images.length} image(s)`);
 
   // VidAU: create a signed task, wait for it, and receive its webhook.
-  const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl });
+  const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
   const task = await vidau.createAvatarVideo({
     webhook_url: webhookUrl,
     params: { voice_id: 'voice-1', avatar_id: 7, text: 'Hello from signet — signed byte for byte.', language: 'English' },
@@ -117,7 +117,7 @@ try {
   step('VidAU webhook received and parsed', received[0]?.outcome === 'succeeded', `${received[0]?.taskId} ${received[0]?.outcome}`);
 
   // And a forged request is refused.
-  const forged = createVidauClient({ ...mock.credentials.vidau, authKey: 'not-the-key', baseUrl: mock.vidauBaseUrl });
+  const forged = createVidauClient({ ...mock.credentials.vidau, authKey: 'not-the-key', baseUrl: mock.baseUrls.vidau });
   const refusal = await forged.getTaskInfo(task.task_id ?? '').catch((error: unknown) => error);
   step('VidAU request signed with a wrong key refused', refusal instanceof errors.AuthenticationError, String(refusal));
 } catch (error) {

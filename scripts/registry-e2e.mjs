@@ -174,25 +174,26 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
 /** The README's examples, as a user would paste them; prints one JSON line with what happened. */
 const example = `import { writeFile } from 'node:fs/promises';
 import { apiKeyAuth, createAiutaClient, errors } from '@signet/aiuta';
-import { canonicalJson, SignetError, signVidau } from '@signet/auth';
+import { canonicalJson, signVidau } from '@signet/auth';
+import { SignetError } from '@signet/client-core/errors';
 import { startMockServer } from '@signet/mock-server';
 import { createVidauClient } from '@signet/vidau';
 
 const mock = await startMockServer();
 try {
-  const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaBaseUrl });
+  const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });
   const fromBytes = await aiuta.uploadImage(Uint8Array.from(${JSON.stringify(PNG)}));
   await writeFile('person.png', Uint8Array.from(${JSON.stringify(PNG)}));
   const fromPath = await aiuta.uploadImage('./person.png');
 
-  const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl });
+  const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
   const task = await vidau.createAvatarVideo({
     webhook_url: 'https://example.com/vidau-hook',
     params: { voice_id: 'voice-1', avatar_id: 7, text: 'Hello from signet', language: 'English' },
   });
 
   // aiuta and auth at different patch versions still share one SignetError.
-  const wrongKey = createAiutaClient({ auth: apiKeyAuth('not-the-key'), baseUrl: mock.aiutaBaseUrl });
+  const wrongKey = createAiutaClient({ auth: apiKeyAuth('not-the-key'), baseUrl: mock.baseUrls.aiuta });
   const error: unknown = await wrongKey.getUploadedImage(fromBytes.id).catch((e: unknown) => e);
 
   const body = canonicalJson({ webhook_url: 'https://example.com/hook', params: { avatar_id: 7, text: 'Grüße, signet' } });
@@ -229,7 +230,8 @@ export const signature: Promise<string> = signVidau({ clientId: 'id', authKey: '
 const runtimeScript = `import { writeFile } from 'node:fs/promises';
 import process from 'node:process';
 import { apiKeyAuth, createAiutaClient, errors } from '@signet/aiuta';
-import { canonicalJson, SignetError, signVidau } from '@signet/auth';
+import { canonicalJson, signVidau } from '@signet/auth';
+import { SignetError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
 
 const { AIUTA_BASE_URL, VIDAU_BASE_URL, AIUTA_API_KEY, VIDAU_CLIENT_ID, VIDAU_AUTH_KEY, RUNTIME } = process.env;
@@ -385,8 +387,8 @@ async function runtimes(consumerDir, nodeSignature) {
   const { startMockServer } = await import(pathToFileURL(join(consumerDir, 'node_modules/@signet/mock-server/dist/index.js')).href);
   const mock = await startMockServer();
   const env = {
-    AIUTA_BASE_URL: mock.aiutaBaseUrl,
-    VIDAU_BASE_URL: mock.vidauBaseUrl,
+    AIUTA_BASE_URL: mock.baseUrls.aiuta,
+    VIDAU_BASE_URL: mock.baseUrls.vidau,
     AIUTA_API_KEY: mock.credentials.aiuta.apiKey,
     VIDAU_CLIENT_ID: mock.credentials.vidau.clientId,
     VIDAU_AUTH_KEY: mock.credentials.vidau.authKey,

@@ -1,10 +1,7 @@
 /**
- * `pnpm bench`: every candidate measured side by side in one run, interleaved, repeated in
- * rounds, reported as the median (and the range) of each round's ratio, since the machine is
- * shared and only ratios measured together mean anything.
- *
- * Time is CPU time by default (this process's, and each reference process's own), so that other
- * work on the machine does not land on one candidate; `BENCH_CLOCK=wall` measures wall time.
+ * `pnpm bench`: canonical JSON + signing against the floor, peers and the vendors' references,
+ * the clients against raw calls, and bundle sizes, every table measured side by side in one run
+ * (measure.ts says how).
  */
 import { createHmac } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -21,18 +18,27 @@ import canonicalize from 'canonicalize';
 import { build } from 'esbuild';
 import fastStableStringify from 'fast-json-stable-stringify';
 import safeStableStringify from 'safe-stable-stringify';
-import { canonicalJson as baselineCanonicalJson } from './baseline/canonical-json.js';
 import { scenesBody, smallBody } from './bodies.js';
-import { type Reference, startJavaReference, startPythonReference, type Timing } from './references.js';
+import {
+  type Candidate,
+  type External,
+  fmtBytes,
+  fmtOps,
+  fmtRatio,
+  measure,
+  median,
+  ROUNDS,
+  ratio,
+  TIME_MS,
+  table,
+  WALL,
+} from './measure.js';
+import { type Reference, startJavaReference, startPythonReference } from './references.js';
 import { sortedCopy } from './sorted-copy.js';
 import { withTimeout } from './with-timeout.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-/** Measured time each candidate gets per round (at least one operation). */
-const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 60);
 /** How much CPU time the JVM spends signing each body before it is measured, so that it runs compiled code. */
 const JAVA_WARMUP_MS = Number(process.env.BENCH_JAVA_WARMUP_MS ?? 2500);
-const WALL = process.env.BENCH_CLOCK === 'wall';
 const here = dirname(fileURLToPath(import.meta.url));
 const clientId = 'client-1';
 const authKey = 'bench-auth-key';
@@ -41,105 +47,12 @@ const timestamp = 1723515690000;
 const signString = (body: string) => createHmac('sha256', authKey).update(`${clientId}${body}${timestamp}`, 'utf8').digest('base64');
 const signVidau = (body: string) => signVidauSync({ clientId, authKey, body, timestamp });
 
-const cpuMs = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
-const clock = WALL ? () => performance.now() : cpuMs;
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-/** A candidate that runs in another process and times itself. */
-interface External {
-  readonly external: (n: number) => Promise<Timing>;
-}
-type Candidate = (() => unknown) | External;
-
-const isExternal = (candidate: Candidate): candidate is External => typeof candidate === 'object';
-
-/** Runs a candidate n times and answers the time it took, by this benchmark's clock. */
-async function timed(candidate: Candidate, n: number): Promise<number> {
-  if (isExternal(candidate)) {
-    const timing = await candidate.external(n);
-    return WALL ? timing.wallMs : timing.cpuMs;
-  }
-  const start = clock();
-  for (let i = 0; i < n; i++) candidate();
-  return clock() - start;
-}
-
-/**
- * Operations per second of each candidate, per round. Within a round the candidates take turns
- * in short batches (A B C A B C …) until each has been timed for TIME_MS, so that a busy moment
- * on the machine falls on all of them alike and their ratios stay meaningful.
- */
-async function measure(candidates: Record<string, Candidate>): Promise<Record<string, number[]>> {
-  const entries = Object.entries(candidates);
-  // Warm up, then size each candidate's batch to about 2 ms (at least one operation).
-  const batch = new Map<string, number>();
-  for (const [name, candidate] of entries) {
-    let n = 1;
-    for (let turn = 0; turn < 3; turn++) await timed(candidate, n);
-    for (;;) {
-      const elapsed = await timed(candidate, n);
-      if (elapsed >= 2 || n >= 1 << 20) break;
-      n = elapsed <= 0.05 ? n * 16 : Math.ceil((n * 2.5) / elapsed);
-    }
-    batch.set(name, n);
-  }
-  const samples: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    const elapsed = new Map(entries.map(([name]) => [name, 0]));
-    const runs = new Map(entries.map(([name]) => [name, 0]));
-    for (let turn = 0; [...elapsed.values()].some((ms) => ms < TIME_MS); turn++) {
-      for (let k = 0; k < entries.length; k++) {
-        const [name, candidate] = entries[(turn + k) % entries.length] as [string, Candidate];
-        const n = batch.get(name) ?? 1;
-        elapsed.set(name, (elapsed.get(name) ?? 0) + (await timed(candidate, n)));
-        runs.set(name, (runs.get(name) ?? 0) + n);
-      }
-    }
-    for (const [name] of entries) samples[name]?.push(((runs.get(name) ?? 0) / (elapsed.get(name) ?? 1)) * 1000);
-  }
-  return samples;
-}
-
-interface Ratio {
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-/** `a` over `b`, round by round. */
-function ratio(samples: Record<string, number[]>, a: string, b: string): Ratio {
-  const values = (samples[a] ?? []).map((v, i) => v / (samples[b]?.[i] ?? Number.NaN));
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-}
-
-const fmtRatio = (r: Ratio) => `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
-const fmtOps = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3));
-const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e4 ? `${Math.round(n / 1e3)} KB` : `${n} B`);
-
-function table(samples: Record<string, number[]>, baseline: string, bytes: number): string {
-  const rows = Object.keys(samples).map((name) => {
-    const ops = median(samples[name] ?? []);
-    return `| ${name} | ${fmtOps(ops)} | ${(1e9 / ops / bytes).toFixed(2)} | ${fmtRatio(ratio(samples, name, baseline))} |`;
-  });
-  return [
-    `| candidate | ops/s (median of ${ROUNDS}) | ns/byte | vs ${baseline} (median, range of rounds) |`,
-    '| --- | ---: | ---: | ---: |',
-    ...rows,
-  ].join('\n');
-}
-
 const FLOOR = 'JSON.stringify + createHmac (unsorted floor)';
 const SORTED = 'sorted full copy + JSON.stringify + createHmac (checks nothing)';
 const JAVA_SIGNED = 'signet java: canonicalJson + signVidauSync';
 const JAVA_HMAC = 'signet java: canonicalJson + createHmac';
 const PYTHON_SIGNED = 'signet python: canonicalJson + signVidauSync';
 const PYTHON_HMAC = 'signet python: canonicalJson + createHmac';
-const BEFORE_JAVA = 'before (b422dff) java: canonicalJson + createHmac';
-const BEFORE_PYTHON = 'before (b422dff) python: canonicalJson + createHmac';
 const PYTHON_REF = 'Python reference (vendor sample, CPython)';
 const JAVA_REF = 'Java reference (vendor sample, fastjson2, warmed JVM)';
 
@@ -179,10 +92,6 @@ async function signing(label: string, body: CanonicalJsonObject, java?: Referenc
     [JAVA_HMAC]: () => signString(canonicalJson(body)),
     [PYTHON_SIGNED]: () => signVidau(canonicalJson(body, { dialect: pythonDialect })),
     [PYTHON_HMAC]: () => signString(canonicalJson(body, { dialect: pythonDialect })),
-    // The canonicalizer before this change (b422dff's, verbatim: benchmarks/src/baseline, and its parser in
-    // packages/auth/src/canonical/parse-original.test-support.ts), side by side.
-    [BEFORE_JAVA]: () => signString(baselineCanonicalJson(body)),
-    [BEFORE_PYTHON]: () => signString(baselineCanonicalJson(body, { dialect: 'python' })),
     'safe-stable-stringify + createHmac': () => signString(safeStableStringify(body) ?? ''),
     'fast-json-stable-stringify + createHmac': () => signString(fastStableStringify(body)),
     'canonicalize + createHmac': () => signString(canonicalize(body) ?? ''),
@@ -221,8 +130,8 @@ async function longStrings(): Promise<string> {
 async function clientOverhead(): Promise<string> {
   const mock = await startMockServer();
   try {
-    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl });
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.aiutaBaseUrl });
+    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });
     const task = await vidau.createAvatarVideo({
       webhook_url: 'https://example.com/hook',
       params: { voice_id: 'v', avatar_id: 1, text: 'hi', language: 'English' },
@@ -233,7 +142,7 @@ async function clientOverhead(): Promise<string> {
     const rawVidau = async (signal?: AbortSignal) => {
       const headers = await vidauHeaders({ ...mock.credentials.vidau, body, timestamp: Date.now() });
       return (
-        await fetch(`${mock.vidauBaseUrl}/v1.0/task/info`, {
+        await fetch(`${mock.baseUrls.vidau}/v1.0/task/info`, {
           method: 'POST',
           body,
           headers: { ...headers, 'content-type': 'application/json' },
@@ -243,7 +152,7 @@ async function clientOverhead(): Promise<string> {
     };
     const rawAiuta = async (signal?: AbortSignal) =>
       (
-        await fetch(`${mock.aiutaBaseUrl}/sku_images_operations/${operation_id}`, {
+        await fetch(`${mock.baseUrls.aiuta}/sku_images_operations/${operation_id}`, {
           headers: { 'x-api-key': mock.credentials.aiuta.apiKey },
           ...(signal && { signal }),
         })
@@ -369,10 +278,6 @@ function summary(results: readonly SizeResult[]): string {
     row('sorted full copy, no checks (+ createHmac) vs floor', (r) => cell(r, SORTED, FLOOR)),
     row('signet java (+ createHmac) vs sorted full copy, no checks (+ createHmac)', (r) => cell(r, JAVA_HMAC, SORTED)),
     row('python dialect vs java dialect (both + createHmac)', (r) => cell(r, PYTHON_HMAC, JAVA_HMAC)),
-    row('java now vs before (b422dff), both + createHmac', (r) => cell(r, JAVA_HMAC, BEFORE_JAVA)),
-    row('python now vs before (b422dff), both + createHmac', (r) => cell(r, PYTHON_HMAC, BEFORE_PYTHON)),
-    row('before (b422dff) java + createHmac vs floor', (r) => cell(r, BEFORE_JAVA, FLOOR)),
-    row('before (b422dff): python dialect vs java dialect', (r) => cell(r, BEFORE_PYTHON, BEFORE_JAVA)),
     row('signet java (+ signVidauSync) vs Python reference', (r) => cell(r, JAVA_SIGNED, PYTHON_REF)),
     row('signet python (+ signVidauSync) vs Python reference', (r) => cell(r, PYTHON_SIGNED, PYTHON_REF)),
     row('signet java (+ signVidauSync) vs warmed Java reference', (r) => cell(r, JAVA_SIGNED, JAVA_REF)),
@@ -391,7 +296,6 @@ function summary(results: readonly SizeResult[]): string {
     linearity(JAVA_SIGNED),
     linearity(JAVA_HMAC),
     linearity(PYTHON_HMAC),
-    linearity(BEFORE_JAVA),
     ...(results.every((r) => has(r, PYTHON_REF)) ? [linearity(PYTHON_REF)] : []),
     ...(results.every((r) => has(r, JAVA_REF)) ? [linearity(JAVA_REF)] : []),
     '',

@@ -1,9 +1,9 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { SignetError } from '@signet/client-core/errors';
 import { nodeHmacSha256Base64 } from './crypto/node.js';
 import { diagnoseVidauSignature } from './doctor.js';
-import { SignetError } from './errors.js';
 import { python } from './python.js';
 
 /** What the CLI touches outside itself; tests pass their own. */

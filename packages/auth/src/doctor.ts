@@ -1,8 +1,8 @@
-import { type CanonicalJsonDialect, canonicalJsonIn } from './canonical/canonical-json.js';
-import { type Dialect, FASTJSON2_RANGE, javaDialect, javaDialectWithDoubles, sortByCodeUnit } from './canonical/dialects.js';
+import { type CanonicalJsonDialect, canonicalJsonIn, dialectOf } from './canonical/canonical-json.js';
+import { type Dialect, FASTJSON2_RANGE, javaDialect, javaDialectWithDoubles, sortByCodeUnit } from './canonical/java-dialect.js';
 // The doctor tries the other dialect as a hypothesis, so it carries both (a client that signs does not).
-import { pythonDialect, sortByCodePoint } from './canonical/python.js';
-import { canonicalJsonTextIn, dialectOf } from './canonical/whole-text.js';
+import { pythonDialect, sortByCodePoint } from './canonical/python-dialect.js';
+import { writeCanonical } from './canonical/write-canonical.js';
 import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
@@ -21,7 +21,7 @@ export interface DiagnoseVidauInput {
   readonly receivedSignature?: string;
   /** The dialect the server canonicalizes with: `'java'` (default), or `python` from `@signet/auth/python`. */
   readonly dialect?: CanonicalJsonDialect;
-  /** The JVM default charset to expect (see `SignOptions.charset`); the others are tried as hypotheses. */
+  /** The JVM default charset to expect (see the `charset` option of `signVidau`); the others are tried as hypotheses. */
   readonly charset?: VidauCharset;
 }
 
@@ -58,6 +58,26 @@ export interface VidauDiagnosis {
 
 const variant = (base: Dialect, change: Partial<Dialect>): Dialect => ({ ...base, ...change });
 
+/**
+ * A hypothesis for every charset but the expected one: the server signed `stringToSign` in it. The
+ * tables of `@signet/auth/charsets` are loaded when the doctor first runs, so that a bundle holding
+ * it carries them as a chunk of their own, fetched only then.
+ */
+async function charsetHypotheses(expected: VidauCharset, stringToSign: string | undefined): Promise<Hypothesis[]> {
+  const { IMPORTED_CHARSETS } = await import('./vidau/charsets/imported.js');
+  const options = [
+    ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
+    ...IMPORTED_CHARSETS.map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
+  ];
+  return options
+    .filter(([c]) => c !== expected)
+    .map(([c, option]) => {
+      const name = typeof c === 'string' ? c : c.name;
+      const explanation = `the server's JVM encodes with ${name} (its default charset), so each character ${name} cannot hold was signed as '?'; sign with ${option}`;
+      return { name: `${name} charset`, concerns: 'message', explanation, stringToSign, charset: c };
+    });
+}
+
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
   if (typeof value !== 'object' || value === null) return value;
@@ -85,7 +105,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * fastjson2 release, …) reproduces a received one, naming the option that fixes it.
  * The auth key is used to compute signatures and is never part of the result.
  *
- * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` not in `VIDAU_CHARSETS`.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` other than `UTF-8`, `US-ASCII`, `ISO-8859-1` and those of `@signet/auth/charsets`.
  */
 export async function diagnoseVidauSignature(
   input: DiagnoseVidauInput,
@@ -101,20 +121,20 @@ export async function diagnoseVidauSignature(
   let canonicalBody: string | undefined;
   let problem: string | undefined;
   try {
-    canonicalBody = canonicalJsonTextIn(dialect, input.body);
+    canonicalBody = canonicalJsonIn(dialect, input.body);
   } catch (error) {
     if (!(error instanceof SignetAuthError)) throw error;
     problem = error.message;
   }
   const stringToSign = canonicalBody === undefined ? undefined : sign(canonicalBody);
 
-  const canonicalWith = (change: Partial<Dialect>) => attempt(() => sign(canonicalJsonIn(variant(dialect, change), input.body)));
+  const canonicalWith = (change: Partial<Dialect>) => attempt(() => sign(writeCanonical(variant(dialect, change), input.body)));
   const hypotheses: Hypothesis[] = [
     {
       name: `${other.name} dialect`,
       concerns: 'body',
       explanation: `the sender canonicalized like the vendor's ${other === javaDialect ? 'Java' : 'Python'} sample, not the ${dialect.name} one; if that is what the server runs, sign with ${other === javaDialect ? "dialect: 'java'" : 'dialect: python (from `@signet/auth/python`)'}`,
-      stringToSign: attempt(() => sign(canonicalJsonIn(other, input.body))),
+      stringToSign: attempt(() => sign(writeCanonical(other, input.body))),
     },
     {
       name: 'nulls',
@@ -178,7 +198,7 @@ export async function diagnoseVidauSignature(
             name: `fastjson2 ${releases}`,
             concerns: 'body',
             explanation: `the server runs fastjson2 ${releases}, which writes a double in this body with ${how}, and other releases differ; no option makes that reproducible, so send the number as a plain decimal (no exponent) or a JsonNumber`,
-            stringToSign: attempt(() => sign(canonicalJsonIn(javaDialectWithDoubles(formatting), input.body))),
+            stringToSign: attempt(() => sign(writeCanonical(javaDialectWithDoubles(formatting), input.body))),
           }),
         )
       : []),
@@ -194,15 +214,7 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender left the client id out of the string to sign',
       stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
     },
-    ...VIDAU_CHARSETS.filter((c) => c !== charset).map(
-      (c): Hypothesis => ({
-        name: `${c} charset`,
-        concerns: 'message',
-        explanation: `the server's JVM encodes with ${c} (its default charset), so each character ${c} cannot hold was signed as '?'; sign with charset: '${c}'`,
-        stringToSign,
-        charset: c,
-      }),
-    ),
+    ...(await charsetHypotheses(charset, stringToSign)),
   ];
 
   const expectedSignature = stringToSign === undefined ? undefined : await mac(stringToSign);

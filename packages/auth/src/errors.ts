@@ -1,7 +1,5 @@
 import { type AnySignetClientError, SignetError } from '@signet/client-core/errors';
 
-export { SignetError };
-
 /**
  * Every error thrown by `@signet/auth` carries a literal `code`, so callers can
  * `switch (err.code)` without string-matching messages. Messages name what was

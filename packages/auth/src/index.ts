@@ -1,33 +1,23 @@
+// What users call: the VidAU signers and verifier, canonical JSON, the Aiuta middlewares, JWT issue
+// and verify, the token endpoint, the replay guard, the signature doctor, and the errors they
+// throw. A type is named here when callers name it (options built apart from the call, an
+// interface to implement, a union to switch over) or hold a value of it (what a call returns, the
+// `python` dialect), so that their own declarations can name it; the others stay unnamed in ours.
+// `SignetError`, the base of every error, is `@signet/client-core/errors`'s.
 export { type BearerAuthOptions, bearerAuth } from './aiuta/bearer.js';
 export { apiKeyAuth, userIdAuth } from './aiuta/headers.js';
+export { type IssueAiutaJwtInput, issueAiutaJwt, type VerifyAiutaJwtOptions, verifyAiutaJwt } from './aiuta/jwt.js';
 export {
-  type IssueAiutaJwtInput,
-  issueAiutaJwt,
-  type VerifyAiutaJwtOptions,
-  verifyAiutaJwt,
-} from './aiuta/jwt.js';
-export {
-  type AiutaTokenDecision,
   type AiutaTokenHandler,
   type AiutaTokenHandlerOptions,
-  type AiutaTokenParam,
   type AiutaTokenParams,
   createAiutaTokenHandler,
-  MAX_TOKEN_PARAM_LENGTH,
-  MAX_TOKEN_REQUEST_BYTES,
 } from './aiuta/token-handler.js';
-export type {
-  CanonicalJsonDialect,
-  CanonicalJsonObject,
-  CanonicalJsonOptions,
-  CanonicalJsonValue,
-  ImportedDialect,
-} from './canonical/canonical-json.js';
-export { FASTJSON2_RANGE } from './canonical/dialects.js';
+export { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson, type ImportedDialect } from './canonical/canonical-json.js';
+export { FASTJSON2_RANGE } from './canonical/java-dialect.js';
 export { JsonNumber } from './canonical/json-number.js';
-export { canonicalJson } from './canonical/whole-text.js';
 export type { HmacSha256Base64 } from './crypto/hmac.js';
-export { type DiagnoseVidauInput, diagnoseVidauSignature, type Hypothesis, type VidauDiagnosis } from './doctor.js';
+export { diagnoseVidauSignature, type VidauDiagnosis } from './doctor.js';
 export {
   CanonicalJsonError,
   type CanonicalJsonUnsupportedReason,
@@ -40,29 +30,17 @@ export {
   SignatureMismatchError,
   SignatureMissingError,
   SignetAuthError,
-  type SignetAuthErrorCode,
-  SignetError,
   TimestampOutOfWindowError,
   TokenProviderError,
 } from './errors.js';
-export { VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
-export {
-  createReplayGuard,
-  DEFAULT_REPLAY_GUARD_ENTRIES,
-  type ReplayGuard,
-  type ReplayGuardOptions,
-  type SignedRequestId,
-} from './vidau/replay-guard.js';
+export type { VidauCharset } from './vidau/charset.js';
+export { createReplayGuard, type ReplayGuard } from './vidau/replay-guard.js';
 export { signVidauRequest, type VidauRequestSigningOptions, vidauAuth } from './vidau/request.js';
 export {
   assertVidauCredentials,
-  DEFAULT_TOLERANCE_MS,
-  type SignOptions,
   signVidau,
   type VerifyVidauSignatureInput,
   type VerifyVidauSignatureOptions,
-  type VidauCredentials,
-  type VidauHeaderOptions,
   type VidauHeaders,
   type VidauSignatureInput,
   verifyVidauSignature,

@@ -64,4 +64,4 @@ export function signVidauSync(input: VidauSignatureInput, options: { readonly ch
 export function verifyVidauSignatureSync(input: VerifyVidauSignatureInput, options: VerifyVidauSignatureOptions = {}): void {
   verifyVidauSignatureSyncWith(nodeVerifyHmacSha256Base64, input, options);
 }
-export { type NodeListenerOptions, toNodeListener } from './aiuta/token-handler.node.js';
+export { toNodeListener } from './aiuta/token-handler.node.js';

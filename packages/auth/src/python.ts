@@ -1,5 +1,5 @@
 import type { ImportedDialect } from './canonical/canonical-json.js';
-import { pythonDialect } from './canonical/python.js';
+import { pythonDialect } from './canonical/python-dialect.js';
 
 /**
  * The python dialect of canonical JSON, as the vendor's CPython 3.11 sample writes it: nulls kept,

@@ -1,6 +1,9 @@
-// Embeds every specs/*.yaml as an object keyed by its file name, so the published server validates
-// against the same specs. The list comes from the directory: a new spec is bundled on the next run.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// For every specs/*.yaml, writes into the folder of the mock module of the same name
+// (src/apis/<name>/): `spec.gen.ts`, the document itself, so the published server validates against
+// the same spec, and `operations.gen.ts`, its openapi-typescript types, which type the module's
+// handler table. The list comes from the directory: a new spec is bundled on the next run.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const dir = new URL('../../../specs/', import.meta.url);
@@ -8,21 +11,21 @@ const names = readdirSync(dir)
   .filter((file) => file.endsWith('.yaml'))
   .map((file) => file.slice(0, -'.yaml'.length))
   .sort();
-const entries = names.map(
-  (name) =>
-    `  ${JSON.stringify(name)}: ${JSON.stringify(parse(readFileSync(new URL(`${name}.yaml`, dir), 'utf8')), null, 2).replaceAll('\n', '\n  ')},`,
-);
-writeFileSync(
-  new URL('../src/specs.gen.ts', import.meta.url),
-  `// Generated from ${names.map((name) => `specs/${name}.yaml`).join(', ')} by scripts/bundle-specs.mjs. Do not edit.
 
-import type { OpenApiDocument } from './core/openapi.js';
+for (const name of names) {
+  const source = new URL(`${name}.yaml`, dir);
+  const folder = new URL(`../src/apis/${name}/`, import.meta.url);
+  mkdirSync(folder, { recursive: true });
+  const document = JSON.stringify(parse(readFileSync(source, 'utf8')), null, 2);
+  writeFileSync(
+    new URL('spec.gen.ts', folder),
+    `// Generated from specs/${name}.yaml by scripts/bundle-specs.mjs. Do not edit.
 
-/** The name of each bundled spec: its file name in specs/ without \`.yaml\`. */
-export type SpecName = ${names.map((name) => JSON.stringify(name)).join(' | ')};
+import type { OpenApiDocument } from '../../core/openapi.js';
 
-export const specs: Readonly<Record<SpecName, OpenApiDocument>> = {
-${entries.join('\n')}
-};
+/** \`specs/${name}.yaml\`, as the mock routes and validates it. */
+export const spec: OpenApiDocument = ${document};
 `,
-);
+  );
+  writeFileSync(new URL('operations.gen.ts', folder), `${COMMENT_HEADER}${astToString(await openapiTS(source))}`);
+}

@@ -1,24 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { python } from '@signet/auth/python';
-import { isLoopbackHost, startMockServer } from './node.js';
+import type { AnyMockApi, MockFlag } from './core/api.js';
+import type { MockOptions } from './mock.js';
+import { isLoopbackHost, type MockServer, startMockServer } from './node.js';
+import { MOCK_APIS } from './registry.js';
+
+const APIS: readonly AnyMockApi[] = MOCK_APIS;
+const FLAGS: readonly MockFlag<object>[] = APIS.flatMap((api) => api.flags ?? []);
+
+/** One option in `--help`: its usage on the left, its lines of help on the right. */
+const option = (usage: string, ...help: readonly string[]) =>
+  help.map((line, i) => `  ${(i === 0 ? usage : '').padEnd(22)}${line}`.trimEnd()).join('\n');
+
+/** `a, b and c`. */
+const listed = (names: readonly string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 const HELP = `Usage: signet-mock [options]
 
-Serves local mocks of the Aiuta Digital Try-On API, the Aiuta Unified API and VidAU, with fixed
+Serves local mocks of ${listed(APIS.map((api) => api.title))}, with fixed
 test credentials (printed at start). Ctrl-C stops it.
 
 Options:
-  --port N              port to listen on (default $PORT or 4010; 0 for any free port)
-  --host ADDRESS        address to listen on (default 127.0.0.1); only loopback addresses
-                        (127.x.x.x, ::1, localhost) unless --allow-remote is given
-  --allow-remote        allow a --host other machines can reach, such as 0.0.0.0: anyone who can
-                        reach it can use the public test credentials
-  --vidau-dialect D     how VidAU signatures are checked: java (fastjson2, the default) or python
-                        (the vendor's Python sample)
-  --max-body-bytes N    largest request body accepted (default 10 MiB); larger ones are answered 413
-  -h, --help            print this help and exit
-  --version             print the version and exit
+${[
+  option('--port N', 'port to listen on (default $PORT or 4010; 0 for any free port)'),
+  option(
+    '--host ADDRESS',
+    'address to listen on (default 127.0.0.1); only loopback addresses',
+    '(127.x.x.x, ::1, localhost) unless --allow-remote is given',
+  ),
+  option(
+    '--allow-remote',
+    'allow a --host other machines can reach, such as 0.0.0.0: anyone who can',
+    'reach it can use the public test credentials',
+  ),
+  ...FLAGS.map((flag) => option(`--${flag.name} ${flag.value}`, ...flag.help)),
+  option('--max-body-bytes N', 'largest request body accepted (default 10 MiB); larger ones are answered 413'),
+  option('-h, --help', 'print this help and exit'),
+  option('--version', 'print the version and exit'),
+].join('\n')}
 `;
 
 /** A mistake in how the command was called: one line on stderr, exit 2, no stack trace. */
@@ -39,12 +58,12 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         'allow-remote': { type: 'boolean' },
-        'vidau-dialect': { type: 'string' },
         'max-body-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        ...Object.fromEntries(FLAGS.map((flag) => [flag.name, { type: 'string' as const }])),
       },
-    }).values;
+    }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
@@ -74,9 +93,50 @@ function integer(value: string, what: string, min: number, max: number): number 
   return Number(value);
 }
 
+/** The APIs' options their flags give. */
+async function flagOptions(values: Record<string, string | boolean | undefined>): Promise<object> {
+  const options: object = {};
+  for (const flag of FLAGS) {
+    const value = values[flag.name];
+    if (typeof value !== 'string') continue;
+    try {
+      Object.assign(options, await flag.parse(value));
+    } catch (error) {
+      throw new UsageError(`--${flag.name} ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return options;
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? 'unknown';
+}
+
+/** What it prints once it listens: each API's base URL, and under it the lines its module gives (once for APIs that share them). */
+function banner(server: MockServer, options: MockOptions, host: string): string {
+  const credentials: Readonly<Record<string, unknown>> = server.credentials;
+  const baseUrls: Readonly<Record<string, string>> = server.baseUrls;
+  const entries = APIS.map((api) => ({
+    head: `  ${api.title.padEnd(22)}baseUrl ${baseUrls[api.name]}`,
+    lines: api.banner?.(credentials[api.credentials.key], options) ?? [],
+  }));
+  const lines = entries.flatMap(({ head, lines }, i) => {
+    const next = entries[i + 1]?.lines;
+    const sharedWithNext = next !== undefined && next.length === lines.length && next.every((line, j) => line === lines[j]);
+    return [head, ...(sharedWithNext ? [] : lines.map((line) => `         ${line}`))];
+  });
+  const remote = isLoopbackHost(host) ? '' : `  listening on ${host}: other machines can reach it, and these public credentials with it\n`;
+  return `signet mock server on ${server.url}\n${lines.join('\n')}\n${remote}These are test credentials, accepted only here. Ctrl-C stops.\n`;
+}
+
+function listenError(error: unknown, port: number, host: string): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use; pick another with --port (0 for any free port)`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port} on ${host}; pick a port above 1023 with --port`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `cannot listen on ${host}: not an address of this machine`;
+  return `could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 async function main(): Promise<void> {
@@ -89,46 +149,25 @@ async function main(): Promise<void> {
     process.stdout.write(`${version()}\n`);
     return;
   }
-  const dialect = values['vidau-dialect'];
-  if (dialect !== undefined && dialect !== 'java' && dialect !== 'python') {
-    throw new UsageError(`--vidau-dialect must be java or python, not ${JSON.stringify(dialect)}`);
-  }
-  const portText = values.port ?? process.env.PORT ?? '4010';
+  const apiOptions = await flagOptions(values);
+  const portText = typeof values.port === 'string' ? values.port : (process.env.PORT ?? '4010');
   const port = integer(portText, values.port === undefined && process.env.PORT !== undefined ? '$PORT' : '--port', 0, 65535);
-  const host = values.host ?? '127.0.0.1';
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   if (host.trim() === '') throw new UsageError('--host needs an address');
   if (!values['allow-remote'] && !isLoopbackHost(host)) {
     throw new UsageError(`--host ${host} is not a loopback address; add --allow-remote to let other machines reach the mock`);
   }
-  const maxBodyBytes =
-    values['max-body-bytes'] === undefined ? undefined : integer(values['max-body-bytes'], '--max-body-bytes', 1, Number.MAX_SAFE_INTEGER);
+  const maxBodyText = values['max-body-bytes'];
+  const maxBodyBytes = typeof maxBodyText === 'string' ? integer(maxBodyText, '--max-body-bytes', 1, Number.MAX_SAFE_INTEGER) : undefined;
+  const options: MockOptions = { ...apiOptions, ...(maxBodyBytes !== undefined && { maxBodyBytes }) };
 
-  let server: Awaited<ReturnType<typeof startMockServer>>;
+  let server: MockServer;
   try {
-    server = await startMockServer({
-      port,
-      host,
-      allowRemote: values['allow-remote'] === true,
-      ...(dialect !== undefined && { vidauDialect: dialect === 'python' ? python : 'java' }),
-      ...(maxBodyBytes !== undefined && { maxBodyBytes }),
-    });
+    server = await startMockServer({ ...options, port, host, allowRemote: values['allow-remote'] === true });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') return fail(`port ${port} on ${host} is already in use; pick another with --port (0 for any free port)`, 1);
-    if (code === 'EACCES') return fail(`not allowed to listen on port ${port} on ${host}; pick a port above 1023 with --port`, 1);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return fail(`cannot listen on ${host}: not an address of this machine`, 1);
-    }
-    return fail(`could not start: ${error instanceof Error ? error.message : String(error)}`, 1);
+    return fail(listenError(error, port, host), 1);
   }
-  const { aiuta, vidau } = server.credentials;
-  process.stdout.write(`signet mock server on ${server.url}
-  Aiuta Digital Try-On  baseUrl ${server.aiutaBaseUrl}
-  Aiuta Unified API     baseUrl ${server.aiutaUnifiedBaseUrl}
-         X-API-Key ${aiuta.apiKey} | x-user-id ${aiuta.subscriptionId} | JWT: HS256, secret ${aiuta.jwtSecret}, iss ${aiuta.jwtIssuer}
-  VidAU                 baseUrl ${server.vidauBaseUrl}
-         clientId ${vidau.clientId} | authKey ${vidau.authKey}${dialect === 'python' ? ' | signatures checked in the python dialect' : ''}
-${isLoopbackHost(host) ? '' : `  listening on ${host}: other machines can reach it, and these public credentials with it\n`}These are test credentials, accepted only here. Ctrl-C stops.\n`);
+  process.stdout.write(banner(server, options, host));
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

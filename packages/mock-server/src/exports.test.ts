@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-/** The bare module names an entry point loads, following its relative imports. */
-function bareImports(entry: string): Set<string> {
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  imports: Record<string, Record<string, string>>;
+};
+
+/** The source behind a `#` import under `condition` (its `dist/…js` target, read as `src/…ts`). */
+const sourceOf = (specifier: string, condition: string) => {
+  const targets = manifest.imports[specifier] ?? {};
+  const target = targets[condition] ?? targets.default ?? '';
+  return new URL(`../${target.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`, import.meta.url);
+};
+
+/** The bare module names an entry point loads, following its relative imports and its `#` imports under `condition`. */
+function bareImports(entry: string, condition = 'default'): Set<string> {
   const bare = new Set<string>();
   const seen = new Set<string>();
   const visit = (file: URL) => {
@@ -13,6 +24,7 @@ function bareImports(entry: string): Set<string> {
     for (const [, kind, specifier] of source.matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gm)) {
       if (specifier === undefined || kind !== undefined) continue;
       if (specifier.startsWith('.')) visit(new URL(specifier.replace(/\.js$/, '.ts'), file));
+      else if (specifier.startsWith('#')) visit(sourceOf(specifier, condition));
       else bare.add(specifier);
     }
   };
@@ -27,7 +39,11 @@ describe('entry points', () => {
 
   it('the msw entry loads no Node built-in, so msw/browser can use it too', () => {
     const loaded = [...bareImports('./msw.ts')];
-    expect(loaded.filter((name) => name.startsWith('node:'))).toEqual([]);
+    expect(loaded.filter((name) => name.startsWith('node:') || name.endsWith('/node'))).toEqual([]);
     expect(loaded).toContain('msw');
+  });
+
+  it('on Node, the same entry checks signatures with node:crypto through its `#` import', () => {
+    expect([...bareImports('./msw.ts', 'node')]).toContain('@signet/auth/node');
   });
 });

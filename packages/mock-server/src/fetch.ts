@@ -1,11 +1,11 @@
-import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
+import { createCore, type MockOptions, type MockState, stateOf } from './mock.js';
 
 /** The origin the in-process mock answers for by default: `.invalid` never resolves, so nothing leaks to a network. */
 export const MOCK_ORIGIN = 'http://mock.signet.invalid';
 
 /** Options of `createMockFetch`: the mock's own options, and the origin its base URLs use. */
 export interface MockFetchOptions extends MockOptions {
-  /** The origin of the base and file URLs it hands out. Default {@link MOCK_ORIGIN}. */
+  /** The origin of the base and file URLs it hands out. Default `http://mock.signet.invalid`. */
   readonly origin?: string;
 }
 
@@ -16,11 +16,8 @@ export interface MockFetch extends MockState {
    * the path alone, so a client on the vendor's default base URL reaches the mock too.
    */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** The origin of its base and file URLs. */
   readonly url: string;
-  readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
-  readonly aiutaBaseUrl: string;
-  readonly aiutaUnifiedBaseUrl: string;
-  readonly vidauBaseUrl: string;
   /** Cancels pending work (webhook timers). */
   close(): void;
 }
@@ -33,18 +30,10 @@ export interface MockFetch extends MockState {
 export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const origin = (options.origin ?? MOCK_ORIGIN).replace(/\/+$/, '');
   const core = createCore(options, origin);
-  const baseUrls = baseUrlsOf(core, origin);
   return {
+    ...stateOf(core, options, ({ prefix }) => `${origin}${prefix}`),
     fetch: (input, init) => core.handle(new Request(input, init)),
     url: origin,
-    baseUrls,
-    aiutaBaseUrl: baseUrls.aiuta,
-    aiutaUnifiedBaseUrl: baseUrls['aiuta-unified'],
-    vidauBaseUrl: baseUrls.vidau,
-    credentials: options.credentials ?? MOCK_CREDENTIALS,
-    webhooks: core.webhooks,
-    requestCounts: core.requestCounts as MockState['requestCounts'],
-    injectFault: (fault) => core.injectFault(fault),
     close: () => core.close(),
   };
 }

@@ -28,12 +28,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A VidAU request signed as the vendor documents, bypassing the client's own checks. */
 async function signedVidau(server: MockServer, path: string, body: unknown): Promise<Response> {
-  const request = new Request(`${server.vidauBaseUrl}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const request = new Request(`${server.baseUrls.vidau}${path}`, { method: 'POST', body: JSON.stringify(body) });
   return fetch(await signVidauRequest(request, server.credentials.vidau));
 }
 
 const aiutaFetch = (server: MockServer, path: string, init: RequestInit = {}) =>
-  fetch(`${server.aiutaBaseUrl}${path}`, { ...init, headers: { 'x-api-key': server.credentials.aiuta.apiKey, ...init.headers } });
+  fetch(`${server.baseUrls.aiuta}${path}`, { ...init, headers: { 'x-api-key': server.credentials.aiuta.apiKey, ...init.headers } });
 
 describe('webhook URLs that pass `format: uri` but cannot be called', () => {
   it.each(['http://256.256.256.256/x', 'http://999.1.1.1/', 'http://example.com:99999/'])(
@@ -78,11 +78,11 @@ describe('malformed requests get a 4xx, not a 500', () => {
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, DELETE, HEAD, OPTIONS');
     expect(await put.json()).toEqual({ detail: 'Method Not Allowed' });
-    const get = await fetch(`${server.vidauBaseUrl}/v1.0/task/info`);
+    const get = await fetch(`${server.baseUrls.vidau}/v1.0/task/info`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST, OPTIONS');
     expect(await get.json()).toEqual({ code: 405, msg: 'Method Not Allowed' });
-    const options = await fetch(`${server.vidauBaseUrl}/v1.0/task/info`, { method: 'OPTIONS' });
+    const options = await fetch(`${server.baseUrls.vidau}/v1.0/task/info`, { method: 'OPTIONS' });
     expect([options.status, options.headers.get('allow')]).toEqual([204, 'POST, OPTIONS']);
     const head = await aiutaFetch(server, '/predefined_try_on_models', { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
@@ -126,7 +126,7 @@ describe('malformed requests get a 4xx, not a 500', () => {
       ['', { headers: key }],
     ];
     for (const [path, init] of attempts) {
-      const response = await fetch(`${server.aiutaBaseUrl}${path}`, init);
+      const response = await fetch(`${server.baseUrls.aiuta}${path}`, init);
       // A malformed If-None-Match is no error: it just matches nothing (200). Everything else is a 4xx.
       expect(response.status, `${init.method ?? 'GET'} ${path}`).toBeGreaterThanOrEqual(path === '/predefined_try_on_models' ? 200 : 400);
       expect(response.status, `${init.method ?? 'GET'} ${path}`).toBeLessThan(500);
@@ -137,8 +137,8 @@ describe('malformed requests get a 4xx, not a 500', () => {
       await signedVidau(server, '/v1.0/avatar/video/create', { webhook_url: 7, params: [] }),
       await signedVidau(server, '/v1.0/task/info', {}),
       await signedVidau(server, '/v1.0/task/info', { task_id: { deep: [1, 2, { x: null }] } }),
-      await fetch(`${server.vidauBaseUrl}/v1.0/task/info`, { method: 'POST', body: Uint8Array.from([0xff]) }),
-      await fetch(`${server.vidauBaseUrl}/v1.0/task/info`, {
+      await fetch(`${server.baseUrls.vidau}/v1.0/task/info`, { method: 'POST', body: Uint8Array.from([0xff]) }),
+      await fetch(`${server.baseUrls.vidau}/v1.0/task/info`, {
         method: 'POST',
         headers: { 'x-client-id': server.credentials.vidau.clientId, timestamp: 'soon', authorization: '!!' },
         body: '{"task_id":"x"}',
@@ -157,7 +157,7 @@ function textForm(): FormData {
 describe('browsers (the playground and the Chromium suite call the mock cross-origin)', () => {
   it('answers CORS preflights and exposes the headers clients read', async () => {
     const server = await start();
-    const preflight = await fetch(`${server.vidauBaseUrl}/v1.0/avatar/video/create`, {
+    const preflight = await fetch(`${server.baseUrls.vidau}/v1.0/avatar/video/create`, {
       method: 'OPTIONS',
       headers: {
         origin: 'http://127.0.0.1:1',
@@ -185,7 +185,7 @@ describe('request body limit', () => {
   it('answers a declared Content-Length over the limit with 413 before reading the body', async () => {
     const server = await start();
     const status = await new Promise<number>((resolve, reject) => {
-      const request = httpRequest(`${server.aiutaBaseUrl}/uploaded_images`, {
+      const request = httpRequest(`${server.baseUrls.aiuta}/uploaded_images`, {
         method: 'POST',
         headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(10 * 1024 * 1024 + 1) },
       });
@@ -207,7 +207,7 @@ describe('request body limit', () => {
     const result = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
       let sent = 0;
       let answered = false;
-      const request = httpRequest(`${server.aiutaBaseUrl}/uploaded_images`, {
+      const request = httpRequest(`${server.baseUrls.aiuta}/uploaded_images`, {
         method: 'POST',
         headers: { 'x-api-key': server.credentials.aiuta.apiKey, 'content-type': 'multipart/form-data; boundary=x' },
       });
@@ -248,7 +248,7 @@ describe('request body limit', () => {
 describe('bounded stores', () => {
   it('keeps at most the configured uploads, bytes, operations, tasks and webhooks, dropping the oldest', async () => {
     const server = await start({ limits: { files: 2, fileBytes: 64 * 1024, records: 2, webhooks: 2 } });
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     const uploads = [await aiuta.uploadImage(PNG), await aiuta.uploadImage(PNG), await aiuta.uploadImage(PNG)];
     await expect(aiuta.getUploadedImage(uploads[0]?.id ?? '')).rejects.toMatchObject({ status: 404 });
     expect((await fetch(uploads[0]?.url ?? '')).status).toBe(404);
@@ -262,7 +262,7 @@ describe('bounded stores', () => {
     await expect(aiuta.getOperation(operations[0]?.operation_id ?? '')).rejects.toMatchObject({ status: 404 });
     expect((await aiuta.getOperation(operations[2]?.operation_id ?? '')).id).toBe(operations[2]?.operation_id);
 
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau });
     const tasks = [];
     for (let i = 0; i < 3; i++) tasks.push(await vidau.createAvatarVideo({ webhook_url: `${server.url}/hook/${i}`, params: PARAMS }));
     await expect(vidau.getTaskInfo(tasks[0]?.task_id ?? '')).rejects.toMatchObject({ status: 404 });
@@ -279,7 +279,7 @@ describe('upload expiry', () => {
   it('forgets an upload once its expires_at has passed', async () => {
     let clock = Date.now();
     const server = await start({ now: () => clock });
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     const photo = await aiuta.uploadImage(PNG);
     clock = Date.parse(photo.expires_at ?? '') - 1;
     expect((await aiuta.getUploadedImage(photo.id)).id).toBe(photo.id);
@@ -299,7 +299,7 @@ describe('Aiuta auth and caching details', () => {
       expiresInSeconds: 60,
     });
     for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
-      const response = await fetch(`${server.aiutaBaseUrl}/sku_images_operations`, {
+      const response = await fetch(`${server.baseUrls.aiuta}/sku_images_operations`, {
         method: 'POST',
         headers: { authorization: `${scheme} ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ uploaded_image_id: 'model_woman_00', sku_id: 's' }),
@@ -326,7 +326,7 @@ describe('Aiuta auth and caching details', () => {
 
   it('keeps a deleted generated image deleted across later polls', async () => {
     const server = await start();
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     const photo = await aiuta.uploadImage(PNG);
     const { operation_id } = await aiuta.startTryOn({ uploaded_image_id: photo.id, sku_id: 'sku' });
     const done = await aiuta.waitForOperation(operation_id, QUICK_POLL);

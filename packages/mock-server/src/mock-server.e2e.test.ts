@@ -31,7 +31,7 @@ describe('Aiuta against the mock server', () => {
 
   it('runs every endpoint with the API key', async () => {
     const server = await start();
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     const photo = await aiuta.uploadImage(PNG);
     expect(await aiuta.getUploadedImage(photo.id)).toEqual(photo);
     expect(new Uint8Array(await (await fetch(photo.url)).arrayBuffer())).toEqual(PNG);
@@ -52,7 +52,7 @@ describe('Aiuta against the mock server', () => {
 
   it('accepts x-user-id for the trivial calls only, and refuses it on a try-on with 403', async () => {
     const server = await start();
-    const trivial = createAiutaClient({ auth: userIdAuth(server.credentials.aiuta.subscriptionId), baseUrl: server.aiutaBaseUrl });
+    const trivial = createAiutaClient({ auth: userIdAuth(server.credentials.aiuta.subscriptionId), baseUrl: server.baseUrls.aiuta });
     const photo = await trivial.uploadImage(PNG);
     await expect(trivial.startTryOn({ uploaded_image_id: photo.id, sku_id: 's' })).rejects.toSatisfy(
       (error) => error instanceof PermissionDeniedError && /x-user-id is not accepted/.test(error.message),
@@ -62,18 +62,18 @@ describe('Aiuta against the mock server', () => {
 
   it('refuses a wrong API key, an expired JWT and a JWT from another issuer', async () => {
     const server = await start();
-    const wrongKey = createAiutaClient({ auth: apiKeyAuth('not-the-key'), baseUrl: server.aiutaBaseUrl });
+    const wrongKey = createAiutaClient({ auth: apiKeyAuth('not-the-key'), baseUrl: server.baseUrls.aiuta });
     await expect(wrongKey.listPredefinedModels()).rejects.toBeInstanceOf(AuthenticationError);
 
     const expired = () => jwt(server, { now: () => Date.now() - 120_000 });
-    const stale = createAiutaClient({ auth: bearerAuth({ getToken: expired }), baseUrl: server.aiutaBaseUrl });
+    const stale = createAiutaClient({ auth: bearerAuth({ getToken: expired }), baseUrl: server.baseUrls.aiuta });
     await expect(stale.startTryOn({ uploaded_image_id: 'model_woman_00', sku_id: 's' })).rejects.toThrowError(
       '401 Invalid token: ERR_JWT_EXPIRED',
     );
 
     const foreign = createAiutaClient({
       auth: bearerAuth({ getToken: () => jwt(server, { issuer: 'someone-else' }) }),
-      baseUrl: server.aiutaBaseUrl,
+      baseUrl: server.baseUrls.aiuta,
     });
     await expect(foreign.startTryOn({ uploaded_image_id: 'model_woman_00', sku_id: 's' })).rejects.toThrowError(
       /ERR_JWT_CLAIM_VALIDATION_FAILED/,
@@ -86,7 +86,7 @@ describe('Aiuta against the mock server', () => {
     let issued = 0;
     const app = createAiutaClient({
       auth: bearerAuth({ getToken: () => tokens[issued++] as Promise<string> }),
-      baseUrl: server.aiutaBaseUrl,
+      baseUrl: server.baseUrls.aiuta,
     });
     const started = await app.startTryOn({ uploaded_image_id: 'model_woman_00', sku_ids: ['top-1', 'skirt-2'] });
     expect(started.operation_id).toMatch(/^sku_op-/);
@@ -95,7 +95,7 @@ describe('Aiuta against the mock server', () => {
 
   it('validates bodies against the spec and reports an unknown image as the service does', async () => {
     const server = await start();
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     const raw = await aiuta.raw.POST('/sku_images_operations', { body: { sku_id: 's', hijab_protection: 'yes' } as never });
     expect(raw.response.status).toBe(422);
     expect(raw.error).toMatchObject({ detail: expect.arrayContaining([expect.objectContaining({ loc: ['body', 'uploaded_image_id'] })]) });
@@ -106,14 +106,14 @@ describe('Aiuta against the mock server', () => {
 
   it('reports an aborted try-on with its reason', async () => {
     const server = await start({ tryOn: { queuedMs: 0, runningMs: 10, outcome: () => 'ABORTED' } });
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     const { operation_id } = await aiuta.startTryOn({ uploaded_image_id: 'model_man_00', sku_id: 's' });
     expect(await aiuta.waitForOperation(operation_id, QUICK_POLL)).toMatchObject({ status: 'ABORTED', abort_reason: 'NO_PEOPLE_DETECTED' });
   });
 
   it('retries a 503 on reads, and not on uploads unless asked', async () => {
     const server = await start();
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.aiutaBaseUrl });
+    const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });
     server.injectFault({ api: 'aiuta', operationId: 'listPredefinedModels', status: 503, headers: { 'retry-after': '0' }, times: 2 });
     expect((await aiuta.listPredefinedModels()).modified).toBe(true);
     expect(server.requestCounts.aiuta).toBe(3);
@@ -132,7 +132,7 @@ describe('VidAU against the mock server', () => {
 
   it('creates a task whose signature the server verifies, polls it, and delivers the webhook', async () => {
     const server = await start();
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau });
     const task = await vidau.createAvatarVideo(createRequest(`${server.url}/webhook-sink`));
     expect(task.task_status).toBe(0);
     const info = await vidau.waitForTask(task.task_id ?? '', QUICK_POLL);
@@ -144,11 +144,11 @@ describe('VidAU against the mock server', () => {
 
   it('answers in the {code, msg, data} envelope when RESPONSE-WRAP is true, which the client unwraps', async () => {
     const server = await start();
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl, responseWrap: true });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau, responseWrap: true });
     const task = await vidau.createAvatarVideo(createRequest(`${server.url}/sink`));
     expect(task).toMatchObject({ task_status: 0, webhook_url: `${server.url}/sink` });
     expect(await vidau.waitForTask(task.task_id ?? '', QUICK_POLL)).toMatchObject({ status: '1', task_id: task.task_id });
-    const request = new Request(`${server.vidauBaseUrl}/v1.0/task/info`, {
+    const request = new Request(`${server.baseUrls.vidau}/v1.0/task/info`, {
       method: 'POST',
       headers: { 'RESPONSE-WRAP': 'true' },
       body: JSON.stringify({ task_id: task.task_id }),
@@ -159,7 +159,7 @@ describe('VidAU against the mock server', () => {
 
   it('reports a failed task with its reason, in the task info and the webhook', async () => {
     const server = await start({ video: { renderMs: 30, outcome: () => 'failed' } });
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau });
     const task = await vidau.createAvatarVideo(createRequest(`${server.url}/sink`));
     expect(await vidau.waitForTask(task.task_id ?? '', QUICK_POLL)).toMatchObject({
       status: '2',
@@ -172,7 +172,7 @@ describe('VidAU against the mock server', () => {
 
   it('does not send webhooks off this machine', async () => {
     const server = await start();
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau });
     await vidau.createAvatarVideo(createRequest('https://example.com/hook'));
     for (let waited = 0; server.webhooks.length === 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(server.webhooks[0]?.status).toBe('not-sent');
@@ -180,13 +180,13 @@ describe('VidAU against the mock server', () => {
 
   it('refuses a wrong key, an unknown client id and a tampered body', async () => {
     const server = await start();
-    const wrongKey = createVidauClient({ ...server.credentials.vidau, authKey: 'wrong', baseUrl: server.vidauBaseUrl });
+    const wrongKey = createVidauClient({ ...server.credentials.vidau, authKey: 'wrong', baseUrl: server.baseUrls.vidau });
     await expect(wrongKey.getTaskInfo('task-1')).rejects.toThrowError('401 ERR_SIGNATURE_MISMATCH');
-    const wrongClient = createVidauClient({ ...server.credentials.vidau, clientId: 'someone', baseUrl: server.vidauBaseUrl });
+    const wrongClient = createVidauClient({ ...server.credentials.vidau, clientId: 'someone', baseUrl: server.baseUrls.vidau });
     await expect(wrongClient.getTaskInfo('task-1')).rejects.toBeInstanceOf(AuthenticationError);
 
     const signed = await signVidauRequest(
-      new Request(`${server.vidauBaseUrl}/v1.0/task/info`, { method: 'POST', body: '{"task_id":"task-1"}' }),
+      new Request(`${server.baseUrls.vidau}/v1.0/task/info`, { method: 'POST', body: '{"task_id":"task-1"}' }),
       server.credentials.vidau,
     );
     const tampered = new Request(signed, { body: '{"task_id":"task-2"}' });
@@ -197,7 +197,7 @@ describe('VidAU against the mock server', () => {
     let clock = Date.now();
     const server = await start({ now: () => clock, toleranceMs: 60_000 });
     const signed = await signVidauRequest(
-      new Request(`${server.vidauBaseUrl}/v1.0/task/info`, { method: 'POST', body: '{"task_id":"task-1"}' }),
+      new Request(`${server.baseUrls.vidau}/v1.0/task/info`, { method: 'POST', body: '{"task_id":"task-1"}' }),
       { ...server.credentials.vidau, now: () => clock },
     );
     expect((await fetch(signed.clone())).status).toBe(404); // genuine: passes auth, the task is unknown
@@ -209,7 +209,7 @@ describe('VidAU against the mock server', () => {
 
   it('retries task info through 429, waiting as Retry-After says, and through 5xx', async () => {
     const server = await start();
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau });
     const task = await vidau.createAvatarVideo(createRequest(`${server.url}/sink`));
     server.injectFault({ api: 'vidau', operationId: 'getTaskInfo', status: 429, headers: { 'retry-after': '1' } });
     server.injectFault({ api: 'vidau', operationId: 'getTaskInfo', status: 502 });
@@ -222,7 +222,7 @@ describe('VidAU against the mock server', () => {
 
   it('gives up after the retries with a typed error', async () => {
     const server = await start();
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl, maxRetries: 1 });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau, maxRetries: 1 });
     server.injectFault({ api: 'vidau', status: 429, headers: { 'retry-after': '0' }, times: 2 });
     await expect(vidau.getTaskInfo('task-1')).rejects.toBeInstanceOf(RateLimitError);
     server.injectFault({ api: 'vidau', status: 500, times: 1 });
@@ -231,7 +231,7 @@ describe('VidAU against the mock server', () => {
 
   it('validates bodies against the spec', async () => {
     const server = await start();
-    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.vidauBaseUrl });
+    const vidau = createVidauClient({ ...server.credentials.vidau, baseUrl: server.baseUrls.vidau });
     const { response, error } = await vidau.raw.POST('/v1.0/avatar/video/create', {
       body: { webhook_url: `${server.url}/sink`, params: { voice_id: 'v', avatar_id: 7, text: 'x'.repeat(1201), language: 'English' } },
     });

@@ -1,112 +1,60 @@
-import type { CanonicalJsonDialect } from '@signet/auth';
-import { type AiutaCredentials, aiutaApi, type TryOnSimulation } from './apis/aiuta.js';
-import { aiutaUnifiedApi, type FlatLaySimulation, type SkuReadinessSimulation } from './apis/aiuta-unified.js';
-import { type VidauCredentials, type VidauSignatureVerifier, type VideoSimulation, vidauApi } from './apis/vidau.js';
-import type { MockApiFactory, MockStoreLimits, WebhookDelivery } from './core/api.js';
-import { createMockCore, type Fault, type FetchLike, type MockCore } from './core/core.js';
+import type { AnyMockApi, MockApi, WebhookDelivery } from './core/api.js';
+import { createMockCore, type MockCore, type ServeOptions } from './core/core.js';
+import type { Fault } from './core/faults.js';
+import { MOCK_APIS } from './registry.js';
 
-/** The APIs this package mocks, by the name used in faults, request counts and base URLs. */
-export type MockApiName = 'aiuta' | 'aiuta-unified' | 'vidau';
+type Registered = (typeof MOCK_APIS)[number];
+type OptionsOf<A> = A extends MockApi<string, string, infer Options, infer _Credentials, infer _State> ? Options : never;
+type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+/** Every registered API's options in one object type (a mapped type, so an interface can extend it). */
+type ApiOptions = { [K in keyof Intersection<OptionsOf<Registered>>]: Intersection<OptionsOf<Registered>>[K] };
 
-/** The fixed test credentials the mock accepts, one set per vendor. */
-export interface MockCredentials {
-  /** One Aiuta subscription: both the Digital Try-On and the Unified API accept it. */
-  readonly aiuta: AiutaCredentials;
-  readonly vidau: VidauCredentials;
-}
+/** The APIs this package mocks, by the name used in `baseUrls`, faults, request counts and file URLs. */
+export type MockApiName = Registered['name'];
+
+/** The fixed test credentials the mock accepts, by account: APIs of one vendor account share one entry. */
+export type MockCredentials = { readonly [A in Registered as A['credentials']['key']]: A['credentials']['defaults'] };
 
 /** Test credentials: public, fixed, and accepted only by the mock. */
-export const MOCK_CREDENTIALS: MockCredentials = {
-  aiuta: {
-    apiKey: 'mock-aiuta-api-key',
-    jwtSecret: 'mock-aiuta-jwt-secret',
-    jwtIssuer: 'mock-aiuta-issuer',
-    subscriptionId: '66ec1726e728c1405e5ebca2',
-  },
-  vidau: { clientId: 'mock-vidau-client', authKey: 'mock-vidau-auth-key' },
-};
+export const MOCK_CREDENTIALS: MockCredentials = Object.freeze(
+  Object.fromEntries(MOCK_APIS.map((api: AnyMockApi) => [api.credentials.key, api.credentials.defaults])),
+) as MockCredentials;
 
-/** What every way of running the mock (node:http, in-process fetch, MSW) accepts. */
-export interface MockOptions {
+/**
+ * What every way of running the mock (node:http, in-process fetch, MSW) accepts: how it serves, and
+ * each API's own options (simulated timings and outcomes, how it checks signatures).
+ */
+export interface MockOptions extends ServeOptions, ApiOptions {
+  /** The credentials the mock accepts instead of {@link MOCK_CREDENTIALS}. */
   readonly credentials?: MockCredentials;
-  /** Clock for signature windows, token expiry and job progress. */
-  readonly now?: () => number;
-  /** VidAU replay window: largest accepted |timestamp − now|. Default 5 minutes. */
-  readonly toleranceMs?: number;
-  /** How the VidAU mock canonicalizes bodies to check signatures: `'java'` (fastjson2, default) or `python` from `@signet/auth/python`. */
-  readonly vidauDialect?: CanonicalJsonDialect;
-  /** Try-on operations of both Aiuta APIs: timings and outcome. */
-  readonly tryOn?: TryOnSimulation;
-  /** Flat-lay operations of the Unified API: timings and outcome. */
-  readonly flatLay?: FlatLaySimulation;
-  /** How the Unified API's SKU item capabilities become ready: timing and outcome. */
-  readonly skuReadiness?: SkuReadinessSimulation;
-  readonly video?: VideoSimulation;
-  readonly faults?: readonly Fault[];
-  /** Webhooks go to loopback URLs only unless this is set (or `webhookFetch` is given). */
-  readonly allowRemoteWebhooks?: boolean;
-  /** Delivers the VidAU webhooks instead of the global fetch; every webhook URL is then handed to it. */
-  readonly webhookFetch?: FetchLike;
-  /** Largest request body read; a larger one is answered 413 without reading the rest. Default 10 MiB. */
-  readonly maxBodyBytes?: number;
-  /** Caps for the stores (uploads, operations, tasks, webhooks); the oldest entries go first. */
-  readonly limits?: MockStoreLimits;
 }
 
 /** The state every mock instance exposes. */
 export interface MockState {
+  /** The credentials it accepts. */
   readonly credentials: MockCredentials;
+  /** Each API's base URL, by {@link MockApiName}: pass it as a client's `baseUrl`. */
+  readonly baseUrls: Readonly<Record<MockApiName, string>>;
   /** Every webhook sent so far (the newest `limits.webhooks`). */
   readonly webhooks: readonly WebhookDelivery[];
   /** How many requests each API has answered, faults included. */
-  readonly requestCounts: Readonly<Record<MockApiName, number>> & Readonly<Record<string, number>>;
+  readonly requestCounts: Readonly<Record<MockApiName, number>>;
+  /** Answers the next matching requests with a canned response, to exercise retries and error handling. */
   injectFault(fault: Fault): void;
 }
 
-/**
- * What the platform a mock runs on lends its modules in place of their portable defaults: the
- * node:http server lends node:crypto's synchronous VidAU verifier.
- */
-export interface MockRuntime {
-  /** Checks VidAU signatures; `verifyVidauSignature` from `@signet/auth` by default (see `VidauMockOptions.verifySignature`). */
-  readonly verifyVidauSignature?: VidauSignatureVerifier;
+/** The mock's core for `options`, its file URLs under `origin`. */
+export function createCore(options: MockOptions, origin: string | (() => string)): MockCore {
+  return createMockCore({ apis: MOCK_APIS, origin, options, credentials: options.credentials ?? MOCK_CREDENTIALS });
 }
 
-/** The registry: one module per API, with what `runtime` lends them. A new API is one more entry here. */
-export function mockApis(options: MockOptions, runtime: MockRuntime = {}): MockApiFactory[] {
-  const credentials = options.credentials ?? MOCK_CREDENTIALS;
-  return [
-    aiutaApi({ credentials: credentials.aiuta, ...(options.tryOn && { tryOn: options.tryOn }) }),
-    aiutaUnifiedApi({
-      credentials: credentials.aiuta,
-      ...(options.tryOn && { tryOn: options.tryOn }),
-      ...(options.flatLay && { flatLay: options.flatLay }),
-      ...(options.skuReadiness && { skuReadiness: options.skuReadiness }),
-    }),
-    vidauApi({
-      credentials: credentials.vidau,
-      ...(options.video && { video: options.video }),
-      ...(options.toleranceMs !== undefined && { toleranceMs: options.toleranceMs }),
-      ...(options.vidauDialect && { dialect: options.vidauDialect }),
-      ...(runtime.verifyVidauSignature && { verifySignature: runtime.verifyVidauSignature }),
-    }),
-  ];
-}
-
-export function createCore(options: MockOptions, origin: string | (() => string), runtime: MockRuntime = {}): MockCore {
-  return createMockCore({
-    apis: mockApis(options, runtime),
-    origin,
-    ...(options.now && { now: options.now }),
-    ...(options.faults && { faults: options.faults }),
-    ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
-    ...(options.limits && { limits: options.limits }),
-    ...(options.allowRemoteWebhooks !== undefined && { allowRemoteWebhooks: options.allowRemoteWebhooks }),
-    ...(options.webhookFetch && { webhookFetch: options.webhookFetch }),
-  });
-}
-
-/** Each API's base URL under `origin`: `{ aiuta: 'http://…/digital-try-on/v1', 'aiuta-unified': 'http://…/v1', vidau: 'http://…/openapi' }`. */
-export function baseUrlsOf(core: MockCore, origin: string): Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>> {
-  return Object.fromEntries(core.apis.map((api) => [api.name, `${origin}${api.prefix}`])) as Record<MockApiName, string>;
+/** The state a mock instance exposes, with each API's base URL from `baseUrlOf`. */
+export function stateOf(core: MockCore, options: MockOptions, baseUrlOf: (api: MockCore['apis'][number]) => string): MockState {
+  return {
+    credentials: options.credentials ?? MOCK_CREDENTIALS,
+    baseUrls: Object.fromEntries(core.apis.map((entry) => [entry.api.name, baseUrlOf(entry)])) as MockState['baseUrls'],
+    webhooks: core.webhooks,
+    requestCounts: core.requestCounts as MockState['requestCounts'],
+    injectFault: (fault) => core.injectFault(fault),
+  };
 }

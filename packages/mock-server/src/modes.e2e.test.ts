@@ -71,10 +71,14 @@ async function exercise(
 }
 
 describe('node:http (startMockServer)', () => {
-  it('serves both clients and every file URL it hands out, with baseUrls alongside the old names', async () => {
+  it('serves both clients and every file URL it hands out, with a base URL per API name', async () => {
     const mock = await startMockServer(FAST);
     cleanups.push(() => mock.close());
-    expect(mock.baseUrls).toEqual({ aiuta: mock.aiutaBaseUrl, 'aiuta-unified': mock.aiutaUnifiedBaseUrl, vidau: mock.vidauBaseUrl });
+    expect(mock.baseUrls).toEqual({
+      aiuta: `${mock.url}/digital-try-on/v1`,
+      'aiuta-unified': `${mock.url}/v1`,
+      vidau: `${mock.url}/openapi`,
+    });
     const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });
     const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
     const task = await exercise(aiuta, vidau, (url) => fetch(url), `${mock.url}/hook`);
@@ -117,7 +121,7 @@ describe('in process (createMockFetch)', () => {
   it('answers a webhook addressed to its own origin in process, and keeps others on loopback without an injected fetch', async () => {
     const mock = createMockFetch(FAST);
     cleanups.push(() => mock.close());
-    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl, fetch: mock.fetch });
+    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau, fetch: mock.fetch });
     await vidau.createAvatarVideo({ webhook_url: `${mock.url}/sink`, params: PARAMS });
     await vidau.createAvatarVideo({ webhook_url: 'https://example.com/hook', params: PARAMS });
     await until(() => (mock.webhooks.length === 2 ? true : undefined));

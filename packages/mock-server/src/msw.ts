@@ -1,6 +1,6 @@
 import { type HttpHandler, http } from 'msw';
 import { MOCK_ORIGIN } from './fetch.js';
-import { createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
+import { createCore, type MockOptions, type MockState, stateOf } from './mock.js';
 
 /** Options of `createMswHandlers`: the mock's own options, and which origin the handlers intercept. */
 export interface MswHandlersOptions extends MockOptions {
@@ -11,12 +11,10 @@ export interface MswHandlersOptions extends MockOptions {
   readonly origin?: string;
 }
 
-/** The mock as MSW request handlers (`setupServer(...mock.handlers)`), with its state and fault injection. */
+/** The mock as MSW request handlers (`setupServer(...mock.handlers)`), with its state and fault injection; `baseUrls` says where each API is intercepted. */
 export interface MockMsw extends MockState {
   /** Pass to `setupServer(...handlers)` (msw/node) or `setupWorker(...handlers)` (msw/browser). */
   readonly handlers: HttpHandler[];
-  /** Where each API is intercepted. */
-  readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
   /** Cancels pending work (webhook timers). */
   close(): void;
 }
@@ -29,23 +27,16 @@ export function createMswHandlers(options: MswHandlersOptions = {}): MockMsw {
   const origin = options.origin?.replace(/\/+$/, '');
   const filesOrigin = origin ?? MOCK_ORIGIN;
   const core = createCore(options, filesOrigin);
-  const baseUrls = Object.fromEntries(
-    core.apis.map((api) => [
-      api.name,
-      origin === undefined ? (api.spec.servers?.[0]?.url ?? `${MOCK_ORIGIN}${api.prefix}`) : `${origin}${api.prefix}`,
-    ]),
-  ) as MockMsw['baseUrls'];
+  const state = stateOf(core, options, ({ api, prefix }) =>
+    origin === undefined ? (api.spec.servers?.[0]?.url ?? `${MOCK_ORIGIN}${prefix}`) : `${origin}${prefix}`,
+  );
   const resolve = ({ request }: { request: Request }) => core.handle(request);
   return {
+    ...state,
     handlers: [
-      ...Object.values(baseUrls).map((base) => http.all(`${base.replace(/\/+$/, '')}/*`, resolve)),
+      ...Object.values<string>(state.baseUrls).map((base) => http.all(`${base.replace(/\/+$/, '')}/*`, resolve)),
       http.all(`${filesOrigin}/files/*`, resolve),
     ],
-    baseUrls,
-    credentials: options.credentials ?? MOCK_CREDENTIALS,
-    webhooks: core.webhooks,
-    requestCounts: core.requestCounts as MockState['requestCounts'],
-    injectFault: (fault) => core.injectFault(fault),
     close: () => core.close(),
   };
 }

@@ -119,8 +119,8 @@ describe('the node:http adapter', () => {
   it('routes a target the URL parser normalizes as it did before (dot segments, backslashes)', async () => {
     server = await startMockServer();
     const key = { 'x-api-key': server.credentials.aiuta.apiKey };
-    const direct = await send(`${server.aiutaBaseUrl}/predefined_try_on_models`, { headers: key });
-    const prefix = new URL(server.aiutaBaseUrl).pathname;
+    const direct = await send(`${server.baseUrls.aiuta}/predefined_try_on_models`, { headers: key });
+    const prefix = new URL(server.baseUrls.aiuta).pathname;
     for (const path of [
       `${prefix}/x/../predefined_try_on_models`,
       `${prefix}/./predefined_try_on_models`,
@@ -135,10 +135,10 @@ describe('the node:http adapter', () => {
   it('keeps the connection for a request answered at once, and closes it when a declared body was left unread', async () => {
     server = await startMockServer({ maxBodyBytes: 16 });
     const key = { 'x-api-key': server.credentials.aiuta.apiKey };
-    const read = await send(`${server.aiutaBaseUrl}/predefined_try_on_models`, { headers: key });
+    const read = await send(`${server.baseUrls.aiuta}/predefined_try_on_models`, { headers: key });
     expect(read.status).toBe(200);
     expect(read.headers.connection).toBe('keep-alive');
-    const tooLarge = await send(`${server.aiutaBaseUrl}/sku_images_operations`, {
+    const tooLarge = await send(`${server.baseUrls.aiuta}/sku_images_operations`, {
       method: 'POST',
       headers: { ...key, 'content-type': 'application/json' },
       body: JSON.stringify({ uploaded_image_id: 'model_woman_00', sku_ids: ['a-rather-long-sku-id'] }),
@@ -150,7 +150,7 @@ describe('the node:http adapter', () => {
   it('reads the query only when a handler asks for it, and reads it right', async () => {
     server = await startMockServer();
     const key = { 'x-api-key': server.credentials.aiuta.apiKey };
-    const page = await send(`${server.aiutaUnifiedBaseUrl}/sku_items?limit=0`, { headers: key });
+    const page = await send(`${server.baseUrls['aiuta-unified']}/sku_items?limit=0`, { headers: key });
     // limit=0 is below the minimum: refused, so the query reached the handler.
     expect(page.status).toBe(422);
   });

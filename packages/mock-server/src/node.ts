@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, isIPv6 } from 'node:net';
-import { verifyVidauSignatureSync } from '@signet/auth/node';
-import type { MockHeaders, MockResponse } from './core/api.js';
-import { concat, type IncomingMockRequest, type MockCore, responderOf, serialize } from './core/core.js';
-import { baseUrlsOf, createCore, MOCK_CREDENTIALS, type MockApiName, type MockOptions, type MockState } from './mock.js';
+import type { IncomingMockRequest, MockHeaders, MockResponse } from './core/api.js';
+import { concat } from './core/body.js';
+import { type MockCore, responderOf } from './core/core.js';
+import { serialize } from './core/wire.js';
+import { createCore, type MockOptions, type MockState, stateOf } from './mock.js';
 
 /** Options of `startMockServer`: the mock's own options, and where it listens (loopback unless `allowRemote`). */
 export interface MockServerOptions extends MockOptions {
@@ -23,14 +24,7 @@ export interface MockServerOptions extends MockOptions {
 export interface MockServer extends MockState {
   /** The origin, e.g. `http://127.0.0.1:4010`. */
   readonly url: string;
-  /** Each API's base URL, by name: pass as a client's `baseUrl`. */
-  readonly baseUrls: Readonly<Record<MockApiName, string>> & Readonly<Record<string, string>>;
-  /** Pass as `baseUrl` to createAiutaClient (the same as `baseUrls.aiuta`). */
-  readonly aiutaBaseUrl: string;
-  /** Pass as `baseUrl` to createAiutaUnifiedClient (the same as `baseUrls['aiuta-unified']`). */
-  readonly aiutaUnifiedBaseUrl: string;
-  /** Pass as `baseUrl` to createVidauClient (the same as `baseUrls.vidau`). */
-  readonly vidauBaseUrl: string;
+  /** Stops the server and cancels pending work (webhook timers). */
   close(): Promise<void>;
 }
 
@@ -228,23 +222,9 @@ export async function listen(
 
 /** Starts the mock on loopback (or `host`); resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  // node:crypto's VidAU verifier answers before it returns, so a signed request is answered in the tick its body ends.
-  const runtime = { verifyVidauSignature: verifyVidauSignatureSync };
-  const { origin, core, close } = await listen((origin) => createCore(options, origin, runtime), options.port ?? 0, {
+  const { origin, core, close } = await listen((origin) => createCore(options, origin), options.port ?? 0, {
     ...(options.host !== undefined && { host: options.host }),
     ...(options.allowRemote !== undefined && { allowRemote: options.allowRemote }),
   });
-  const baseUrls = baseUrlsOf(core, origin);
-  return {
-    url: origin,
-    baseUrls,
-    aiutaBaseUrl: baseUrls.aiuta,
-    aiutaUnifiedBaseUrl: baseUrls['aiuta-unified'],
-    vidauBaseUrl: baseUrls.vidau,
-    credentials: options.credentials ?? MOCK_CREDENTIALS,
-    webhooks: core.webhooks,
-    requestCounts: core.requestCounts as MockServer['requestCounts'],
-    injectFault: (fault) => core.injectFault(fault),
-    close,
-  };
+  return { ...stateOf(core, options, ({ prefix }) => `${origin}${prefix}`), url: origin, close };
 }

@@ -3,9 +3,12 @@ import { apiKeyAuth as aiutaKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, userIdAuth } from '@signet/aiuta-unified';
 import { issueAiutaJwt } from '@signet/auth';
 import { describe, expect, it } from 'vitest';
-import { createMockFetch, MOCK_CREDENTIALS, specs } from './index.js';
+import { spec as aiutaSpec } from './apis/aiuta/spec.gen.js';
+import { exerciseUnified, FAST, FLAT_FRONT, PNG, QUICK_POLL } from './apis/aiuta-unified/exercise.test-support.js';
+import { spec as unifiedSpec } from './apis/aiuta-unified/spec.gen.js';
+import type { OpenApiDocument } from './core/openapi.js';
+import { createMockFetch, MOCK_CREDENTIALS } from './index.js';
 import { specConformance } from './spec-conformance.test-support.js';
-import { exerciseUnified, FAST, FLAT_FRONT, PNG, QUICK_POLL } from './unified.test-support.js';
 
 const { apiKey, subscriptionId, jwtSecret, jwtIssuer } = MOCK_CREDENTIALS.aiuta;
 
@@ -19,8 +22,8 @@ const PENDING_404 = {
   deleteGeneratedImage: { 404: 'DetailError' },
 };
 
-const operationIds = (name: keyof typeof specs) =>
-  Object.values(specs[name].paths).flatMap((item) =>
+const operationIds = (spec: OpenApiDocument) =>
+  Object.values(spec.paths).flatMap((item) =>
     Object.values(item)
       .map((operation) => (operation as { operationId?: string }).operationId)
       .filter((id): id is string => id !== undefined),
@@ -29,13 +32,13 @@ const operationIds = (name: keyof typeof specs) =>
 describe('the Unified API mock answers as its spec says', () => {
   it('for every operation, in success and in refusal', async () => {
     const mock = createMockFetch({ ...FAST, skuReadiness: { preparingMs: 0 } });
-    const checked = specConformance(specs['aiuta-unified'], mock.fetch, PENDING_404);
+    const checked = specConformance(unifiedSpec, mock.fetch, PENDING_404);
     try {
       const client = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: checked.fetch });
       await exerciseUnified(client, checked.fetch);
 
       // Refusals: every kind the module can give, by raw request so nothing stops them client-side.
-      const base = mock.aiutaUnifiedBaseUrl;
+      const base = mock.baseUrls['aiuta-unified'];
       const key = { 'x-api-key': apiKey };
       const json = { ...key, 'content-type': 'application/json' };
       const token = await issueAiutaJwt({
@@ -100,7 +103,7 @@ describe('the Unified API mock answers as its spec says', () => {
 
       expect(checked.problems).toEqual([]);
       const answered = Object.fromEntries([...checked.statuses].map(([id, seen]) => [id, [...seen].sort()]));
-      for (const id of operationIds('aiuta-unified')) expect([id, answered[id]?.some((s) => s >= 200 && s < 300)]).toEqual([id, true]);
+      for (const id of operationIds(unifiedSpec)) expect([id, answered[id]?.some((s) => s >= 200 && s < 300)]).toEqual([id, true]);
       // The refusals above, by status.
       const all = new Set(Object.values(answered).flat());
       for (const status of [304, 400, 401, 403, 404, 409, 422]) expect(all).toContain(status);
@@ -113,7 +116,7 @@ describe('the Unified API mock answers as its spec says', () => {
 describe('the Digital Try-On mock answers as its spec says', () => {
   it('for every operation, and a JWT bound to another image is 403 with a DetailError', async () => {
     const mock = createMockFetch(FAST);
-    const checked = specConformance(specs.aiuta, mock.fetch);
+    const checked = specConformance(aiutaSpec, mock.fetch);
     try {
       const aiuta = createAiutaClient({ auth: aiutaKeyAuth(apiKey), fetch: checked.fetch });
       const photo = await aiuta.uploadImage(PNG);
@@ -146,7 +149,7 @@ describe('the Digital Try-On mock answers as its spec says', () => {
       await expect(both.startTryOn({ uploaded_image_id: 'model_man_00', sku_id: 'shoe' })).resolves.toBeDefined();
 
       expect(checked.problems).toEqual([]);
-      for (const id of operationIds('aiuta'))
+      for (const id of operationIds(aiutaSpec))
         expect([id, [...(checked.statuses.get(id) ?? [])].some((s) => s >= 200 && s < 300)]).toEqual([id, true]);
     } finally {
       mock.close();
@@ -163,7 +166,7 @@ describe('the checker itself', () => {
       '/v1/try_on_models': new Response('[]', { status: 200, headers: { 'content-type': 'text/plain' } }),
     };
     const checked = specConformance(
-      specs['aiuta-unified'],
+      unifiedSpec,
       async (request) => answers[new URL((request as Request).url).pathname] ?? new Response(null, { status: 404 }),
     );
     for (const path of Object.keys(answers)) await checked.fetch(`https://api.aiuta.com${path}`);

@@ -25,7 +25,7 @@ describe("the VidAU webhook receiver, fed by the mock's real deliveries", () => 
     const mock = await startMockServer({ video: { renderMs: 50 } });
     closers.push(() => mock.close());
 
-    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.vidauBaseUrl });
+    const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/vidau-hook`;
     const task = await vidau.createAvatarVideo(createRequest(hook));
     await vidau.waitForTask(task.task_id ?? '', { intervalMs: () => 20, timeoutMs: 10_000 });

@@ -11,7 +11,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const vectorsDir = join(root, '../../conformance/vectors');
+const vectorsDir = join(root, '../vidau-conformance/vectors');
 const CHROMIUM = process.env.SIGNET_CHROMIUM ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -96,8 +96,8 @@ describe('in headless Chromium', () => {
     const results = (await page.evaluate(
       (mockInfo) => (window as unknown as { __signet: { run(m: unknown): Promise<unknown> } }).__signet.run(mockInfo),
       {
-        aiuta: mock.aiutaBaseUrl,
-        vidau: mock.vidauBaseUrl,
+        aiuta: mock.baseUrls.aiuta,
+        vidau: mock.baseUrls.vidau,
         apiKey: mock.credentials.aiuta.apiKey,
         clientId: mock.credentials.vidau.clientId,
         authKey: mock.credentials.vidau.authKey,

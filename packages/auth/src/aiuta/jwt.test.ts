@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
+import { SignetError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
-import { JwtInvalidError, SignetError } from '../errors.js';
+import { JwtInvalidError } from '../errors.js';
 import { issueAiutaJwt, verifyAiutaJwt } from './jwt.js';
 
 const secret = 'jwt-secret-from-the-subscription-page';

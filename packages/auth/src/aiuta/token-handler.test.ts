@@ -56,7 +56,7 @@ async function expectRefusal(response: Response, status: number, error: string) 
   return body.message;
 }
 
-describe('createAiutaTokenHandler, in process', () => {
+describe('createAiutaTokenHandler, in process: the tokens it issues, and its configuration', () => {
   it("answers the Web demo's POST with a JWT bound to the uploaded image, as JSON and no-store", async () => {
     const { handler, seen } = setup();
     const response = await handler(post({ uploaded_image_id: 'user_image-06f5948c' }));
@@ -103,6 +103,28 @@ describe('createAiutaTokenHandler, in process', () => {
     expect(await claimsOf(await handler(request))).toMatchObject({ uploaded_image_id: 'u' });
   });
 
+  it('binds only the parameters in `bind`, requiring those in `required`', async () => {
+    const { handler } = setup({ bind: ['uploaded_image_id'] });
+    await expectRefusal(await handler(post({ uploaded_image_id: 'u', sku_ids: ['a'] })), 400, 'invalid_request');
+    const skuOnly = setup({ bind: ['sku_id', 'sku_ids'], required: ['sku_ids'] }).handler;
+    expect(await claimsOf(await skuOnly(post({ sku_ids: ['a'] })))).toMatchObject({ sku_ids: ['a'] });
+    await expectRefusal(await skuOnly(post({ sku_id: 'a' })), 400, 'invalid_request');
+    const open = setup({ required: [] }).handler;
+    expect(Object.keys(await claimsOf(await open(post(''))))).toEqual(['iss', 'iat', 'exp']);
+  });
+
+  it('refuses a bad configuration at start-up, without naming the secret', () => {
+    const authorize = () => true;
+    expect(() => createAiutaTokenHandler({ secret: '', issuer, authorize })).toThrowError(InvalidCredentialsError);
+    expect(() => createAiutaTokenHandler({ secret, issuer: '', authorize })).toThrowError(InvalidCredentialsError);
+    expect(() => createAiutaTokenHandler({ secret, issuer, authorize, expiresInSeconds: 0 })).toThrowError(/expiresInSeconds/);
+    expect(() => createAiutaTokenHandler({ secret, issuer, authorize, bind: ['user_id' as never] })).toThrowError(/bind/);
+    expect(() => createAiutaTokenHandler({ secret, issuer, authorize, bind: ['sku_id'] })).toThrowError(/required/);
+    expect(() => createAiutaTokenHandler({ secret, issuer } as never)).toThrowError(/authorize/);
+  });
+});
+
+describe('createAiutaTokenHandler, in process: what it refuses', () => {
   it("answers 401 and 403 as the customer's authorize decides, and 403 for anything but true", async () => {
     const { handler } = setup();
     await expectRefusal(await handler(post({ uploaded_image_id: 'u' }, { cookie: '' })), 401, 'unauthenticated');
@@ -221,26 +243,6 @@ describe('createAiutaTokenHandler, in process', () => {
       duplex: 'half',
     } as RequestInit);
     await expectRefusal(await handler(request), 400, 'invalid_request');
-  });
-
-  it('binds only the parameters in `bind`, requiring those in `required`', async () => {
-    const { handler } = setup({ bind: ['uploaded_image_id'] });
-    await expectRefusal(await handler(post({ uploaded_image_id: 'u', sku_ids: ['a'] })), 400, 'invalid_request');
-    const skuOnly = setup({ bind: ['sku_id', 'sku_ids'], required: ['sku_ids'] }).handler;
-    expect(await claimsOf(await skuOnly(post({ sku_ids: ['a'] })))).toMatchObject({ sku_ids: ['a'] });
-    await expectRefusal(await skuOnly(post({ sku_id: 'a' })), 400, 'invalid_request');
-    const open = setup({ required: [] }).handler;
-    expect(Object.keys(await claimsOf(await open(post(''))))).toEqual(['iss', 'iat', 'exp']);
-  });
-
-  it('refuses a bad configuration at start-up, without naming the secret', () => {
-    const authorize = () => true;
-    expect(() => createAiutaTokenHandler({ secret: '', issuer, authorize })).toThrowError(InvalidCredentialsError);
-    expect(() => createAiutaTokenHandler({ secret, issuer: '', authorize })).toThrowError(InvalidCredentialsError);
-    expect(() => createAiutaTokenHandler({ secret, issuer, authorize, expiresInSeconds: 0 })).toThrowError(/expiresInSeconds/);
-    expect(() => createAiutaTokenHandler({ secret, issuer, authorize, bind: ['user_id' as never] })).toThrowError(/bind/);
-    expect(() => createAiutaTokenHandler({ secret, issuer, authorize, bind: ['sku_id'] })).toThrowError(/required/);
-    expect(() => createAiutaTokenHandler({ secret, issuer } as never)).toThrowError(/authorize/);
   });
 });
 

@@ -55,7 +55,7 @@ export type AiutaTokenHandler = (request: Request) => Promise<Response>;
 /** Bodies larger than this are answered 413 without being read further. */
 export const MAX_TOKEN_REQUEST_BYTES = 8 * 1024;
 /** The longest ID accepted; the vendor's IDs are about 50 characters. */
-export const MAX_TOKEN_PARAM_LENGTH = 256;
+const MAX_TOKEN_PARAM_LENGTH = 256;
 /** `sku_ids` of a try-on: 1 to 5. */
 const MAX_SKU_IDS = 5;
 const ALL_PARAMS: readonly AiutaTokenParam[] = ['uploaded_image_id', 'sku_id', 'sku_ids'];
@@ -189,8 +189,10 @@ async function bodyFields(request: Request): Promise<Record<string, unknown>> {
  *
  * Accepts POST with a JSON body (the vendor's demo: `{"uploaded_image_id":"…"}`; Android sends the
  * try-on body) and GET with the same fields as query parameters (`sku_ids` repeated). Answers
- * 400 for bad input, 401/403 when `authorize` refuses, 405 (with `Allow`) for other methods, 413
- * for bodies over 8 KiB, 415 for a body that is not JSON, 500 for anything unexpected. Every
+ * 400 for bad input (any other field, an ID that is empty, longer than 256 characters or holds a
+ * control character, `sku_ids` outside 1 to 5), 401/403 when `authorize` refuses, 405 (with `Allow`)
+ * for other methods, 413 for bodies over 8 KiB (8,192 bytes, unread past that), 415 for a body that is
+ * not JSON, 500 for anything unexpected. Every
  * answer is JSON with `Cache-Control: no-store`; it never throws, and nothing it sends names the
  * secret or echoes a value it was sent.
  *

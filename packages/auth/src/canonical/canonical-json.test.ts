@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import { python } from '../python.js';
-import type { CanonicalJsonDialect, CanonicalJsonObject } from './canonical-json.js';
+import { type CanonicalJsonDialect, type CanonicalJsonObject, canonicalJson } from './canonical-json.js';
 import { JsonNumber } from './json-number.js';
-import { canonicalJson } from './whole-text.js';
 
 function refusal(input: string | CanonicalJsonObject, dialect: CanonicalJsonDialect = 'java') {
   try {

@@ -1,8 +1,9 @@
-import { CanonicalJsonError, SignetAuthError } from '../errors.js';
-import { type Dialect, Refusal } from './dialects.js';
-import { JsonNumber } from './json-number.js';
-import { writeNative } from './native.js';
-import { MAX_DEPTH, parseJsonLossless } from './parse.js';
+import { InvalidRequestError } from '@signet/client-core/errors';
+import { CanonicalJsonError } from '../errors.js';
+import { type Dialect, javaDialect } from './java-dialect.js';
+import type { JsonNumber } from './json-number.js';
+import { refuseUnreadableNumbers, secondChance } from './whole-body-checks.js';
+import { writeCanonical } from './write-canonical.js';
 
 /**
  * Which vendor reference a canonical body reproduces: `'java'` (the default), the fastjson2 sample
@@ -48,149 +49,66 @@ export interface CanonicalJsonOptions {
 }
 
 /**
- * canonicalJson with any dialect, including variants of the two references (the signature doctor's hypotheses).
- * The two references' own dialects take the fast writer (native.ts) when it covers the value; it
- * gives way to the exact writer below for every refusal and every value it does not cover, so
- * refusals, their reasons and their paths come from one place.
+ * The sorted compact JSON that the vendor reference produces for `input`:
+ * JSON text (read losslessly) or a JSON-compatible value. The result is meant
+ * to be both the signed string and the HTTP body.
+ *
+ * The `'java'` dialect (default) is what the VidAU server runs: null members dropped, keys sorted
+ * in objects reached through objects but not inside arrays, decimals kept at their scale, non-ASCII
+ * written raw. `python`, imported from `@signet/auth/python`, matches the vendor's CPython sample
+ * instead; only a bundle that imports it carries it. Pass text or {@link JsonNumber} for a decimal
+ * whose written form matters (`1.50`): a JS `number` has already lost it.
+ *
+ * @throws JsonSyntaxError when `input` is text that is not JSON.
+ * @throws CanonicalJsonError when the reference's output cannot be reproduced
+ *   soundly; `reason` and `path` say what and where.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`.
+ *
+ * @example
+ * ```ts
+ * import { canonicalJson, JsonNumber } from '@signet/auth';
+ * import { python } from '@signet/auth/python';
+ *
+ * canonicalJson('{"webhook_url":"https://example.com/hook","params":{"text":"Hi","avatar_id":7,"speed":null}}');
+ * // '{"params":{"avatar_id":7,"text":"Hi"},"webhook_url":"https://example.com/hook"}'
+ * canonicalJson({ amount: new JsonNumber('1.50') }); // '{"amount":1.50}'
+ * canonicalJson({ b: null, a: 'é', c: 1e-7 }, { dialect: python }); // '{"a":"\\u00e9","b":null,"c":1e-07}'
+ * ```
+ */
+export function canonicalJson(input: string | CanonicalJsonObject, options: CanonicalJsonOptions = {}): string {
+  return canonicalJsonIn(dialectOf(options.dialect), input);
+}
+
+/**
+ * The rules behind a `dialect` option: the java dialect by default, or the imported one's own.
+ *
+ * @throws InvalidRequestError for anything else, such as the name `'python'` where the imported value belongs.
+ */
+export function dialectOf(option: CanonicalJsonDialect | undefined): Dialect {
+  if (option === undefined || option === 'java') return javaDialect;
+  if (typeof option === 'object' && option !== null && typeof (option as Partial<Dialect>).numberLexeme === 'function') {
+    return option as Dialect;
+  }
+  throw new InvalidRequestError(
+    'dialect',
+    `must be 'java' or python from '@signet/auth/python', got ${JSON.stringify(String(option)).slice(0, 40)}`,
+  );
+}
+
+/**
+ * canonicalJson in any dialect: the text read (parse-json-lossless.ts) and written in the dialect
+ * (write-canonical.ts), then the checks that need the whole body (whole-body-checks.ts), with the
+ * java dialect's second chance for what the writer alone refuses.
  */
 export function canonicalJsonIn(dialect: Dialect, input: string | CanonicalJsonObject): string {
+  let canonical: string;
   try {
-    const value: unknown = typeof input === 'string' ? parseJsonLossless(input) : input;
-    if (!isPlainObject(value) && !(value instanceof Map)) {
-      throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');
-    }
-    return writeNative(dialect, value) ?? writeExact(dialect, value);
+    canonical = writeCanonical(dialect, input);
   } catch (error) {
-    throw typedError(error, '$');
+    if (dialect !== javaDialect || !(error instanceof CanonicalJsonError)) throw error;
+    if (error.reason !== 'unreadable-by-reference' && !(error.reason === 'non-finite-number' && typeof input === 'string')) throw error;
+    canonical = secondChance(input, error);
   }
-}
-
-/** The exact writer: value by value, recording where it is, so that a refusal names its path. */
-function writeExact(dialect: Dialect, value: object): string {
-  const path: (string | number)[] = [];
-  try {
-    return writeValue(value, true, dialect, 0, path);
-  } catch (error) {
-    if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, formatPath(path), error.detail);
-    throw typedError(error, formatPath(path));
-  }
-}
-
-/**
- * Nothing but a SignetAuthError leaves canonicalJson: an engine error met while reading the value
- * (a getter or proxy that throws, a stack exhausted by the caller, a text longer than the engine's
- * longest string) becomes a CanonicalJsonError at the path where it happened, with the original as `cause`.
- */
-function typedError(error: unknown, path: string): unknown {
-  if (error instanceof SignetAuthError) return error;
-  const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? error.message : '';
-  const typed =
-    (error instanceof RangeError && /call stack/i.test(message)) || name === 'InternalError'
-      ? new CanonicalJsonError('too-deep', path, "the JavaScript engine's stack ran out while writing this value")
-      : error instanceof RangeError && /string length/i.test(message)
-        ? new CanonicalJsonError(
-            'unsupported-type',
-            path,
-            "the canonical text would be longer than this JavaScript engine's longest string",
-          )
-        : new CanonicalJsonError(
-            'unsupported-type',
-            path,
-            `reading this value threw ${name}; pass plain JSON data (no getters or proxies that throw)`,
-          );
-  Object.defineProperty(typed, 'cause', { value: error, configurable: true, writable: true, enumerable: false });
-  return typed;
-}
-
-function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-/**
- * `sorted` is true only along a chain of object values from the root: both
- * references sort nested maps but never look inside arrays.
- */
-function writeValue(value: unknown, sorted: boolean, dialect: Dialect, depth: number, path: Path): string {
-  switch (typeof value) {
-    case 'string':
-      return dialect.string(value);
-    case 'number':
-      return dialect.number(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return dialect.numberLexeme(value.toString());
-    case 'object': {
-      if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw new Refusal('too-deep', `nesting deeper than ${MAX_DEPTH} levels (or a cycle)`);
-      if (Array.isArray(value)) return writeArray(value, dialect, depth + 1, path);
-      if (isPlainObject(value)) return writeMembers(Object.keys(value), value, sorted, dialect, depth + 1, path);
-      if (value instanceof JsonNumber) return dialect.numberLexeme(value.lexeme);
-      if (value instanceof Map) return writeMembers([...value.keys()], Object.fromEntries(value), sorted, dialect, depth + 1, path);
-      throw new Refusal('unsupported-type', `${describe(value)} is not JSON; convert it to a plain object, string or number first`);
-    }
-    default:
-      throw new Refusal('unsupported-type', `${typeof value} is not JSON`);
-  }
-}
-
-/** Where the exact writer is; left at the failing value when a refusal unwinds, since nothing is popped on the way out. */
-type Path = (string | number)[] | undefined;
-
-function writeArray(items: readonly unknown[], dialect: Dialect, depth: number, path: Path): string {
-  let out = '[';
-  for (let i = 0; i < items.length; i++) {
-    path?.push(i);
-    const item = items[i];
-    if (item === undefined) throw new Refusal('undefined-in-array', 'undefined has no JSON form inside an array');
-    out += (i === 0 ? '' : ',') + writeValue(item, false, dialect, depth, path);
-    path?.pop();
-  }
-  return `${out}]`;
-}
-
-function writeMembers(
-  keys: string[],
-  members: { readonly [key: string]: unknown },
-  sorted: boolean,
-  dialect: Dialect,
-  depth: number,
-  path: Path,
-): string {
-  if (sorted && keys.length > 1) dialect.sortKeys(keys);
-  const nested = sorted && depth > 1;
-  const dropNulls = dialect.dropsNullMembers;
-  let out = '';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    path?.push(key);
-    const member = members[key];
-    if (member === undefined || (member === null && dropNulls)) {
-      path?.pop();
-      continue;
-    }
-    const written = writeValue(member, sorted, dialect, depth, path);
-    out = out === '' ? `${dialect.key(key, nested)}:${written}` : `${out},${dialect.key(key, nested)}:${written}`;
-    path?.pop();
-  }
-  return `{${out}}`;
-}
-
-/** `$.a[0]["b c"]`: where a refusal is, as `CanonicalJsonError.path` names it. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = '$';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-function describe(value: object): string {
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === 'string' && name !== '' ? `a ${name} instance` : 'this object';
+  if (typeof input === 'string') refuseUnreadableNumbers(input, dialect);
+  return canonical;
 }

@@ -1,14 +1,14 @@
 /**
- * parse.ts as it was before the faster scanner (test-support only): the oracle its property test
- * compares against, and the parser of the benchmarks' "before" canonicalizer (benchmarks/src/baseline).
+ * parse-json-lossless.ts as it was before the faster scanner (test-support only), frozen: the oracle
+ * its property test compares against.
  */
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import { JsonNumber } from './json-number.js';
 
-import type { ParsedJson } from './parse.js';
+import type { ParsedJson } from './parse-json-lossless.js';
 
 /** Both references recurse per level; past this depth they may overflow, so we refuse first. */
-export const MAX_DEPTH = 256;
+const MAX_DEPTH = 256;
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const SHORT_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };

@@ -1,7 +1,6 @@
 /**
  * The python dialect's string writer of b422dff, verbatim: one concatenation per UTF-16 unit.
- * Frozen, for two users: escape.test.ts checks the linear writer against it, and the benchmark's
- * "before" canonicalizer (benchmarks/src/baseline/dialects.ts) writes python strings with it.
+ * Frozen, as the oracle escape-json-text.test.ts checks the linear writer against.
  */
 
 const PRINTABLE_ASCII_WITHOUT_ESCAPES = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e]*$/;

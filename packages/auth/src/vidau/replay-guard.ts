@@ -41,7 +41,7 @@ export interface ReplayGuardOptions {
 }
 
 /** How many requests a replay guard remembers unless told otherwise. */
-export const DEFAULT_REPLAY_GUARD_ENTRIES = 10_000;
+const DEFAULT_REPLAY_GUARD_ENTRIES = 10_000;
 
 /** The verifier's default window: ±5 minutes around the signed timestamp. */
 export const DEFAULT_TOLERANCE_MS = 5 * 60 * 1000;

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CanonicalJsonObject } from '../canonical/canonical-json.js';
-import { canonicalJson } from '../canonical/whole-text.js';
+import { type CanonicalJsonObject, canonicalJson } from '../canonical/canonical-json.js';
 import { CanonicalJsonError } from '../errors.js';
 import { observedClient } from '../observed-client.test-support.js';
 import { signVidauRequest, vidauAuth } from './request.js';

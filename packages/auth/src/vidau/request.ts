@@ -1,6 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
-import { canonicalJson } from '../canonical/whole-text.js';
+import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
 import { assertVidauCharset } from './charset.js';
 import { assertVidauCredentials, type VidauCredentials, type VidauHeaderOptions, vidauHeaders } from './sign.js';
 

@@ -1,5 +1,4 @@
-import type { CanonicalJsonDialect } from '../canonical/canonical-json.js';
-import { canonicalJson } from '../canonical/whole-text.js';
+import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
 import {
   ASCII_ONLY,
   type HmacSha256Base64,
@@ -18,8 +17,6 @@ import {
 } from '../errors.js';
 import { assertVidauCharset, javaStringBytes, type VidauCharset } from './charset.js';
 import { assertToleranceMs, DEFAULT_TOLERANCE_MS, type ReplayGuard, readClock } from './replay-guard.js';
-
-export { DEFAULT_TOLERANCE_MS };
 
 /** The two values from the VidAU API keys page. */
 export interface VidauCredentials {
@@ -95,7 +92,9 @@ export interface SignOptions {
    * The default charset of the server's JVM: the vendor signs `authKey.getBytes()` and
    * `message.getBytes()`, so the key and the string to sign are encoded as Java would there,
    * with `?` for each character it cannot represent. `UTF-8` (default) is Java 18+ and any
-   * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`.
+   * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`;
+   * windows-1252, GBK, GB18030, Shift_JIS and the other defaults of Windows and legacy locales are
+   * values from `@signet/auth/charsets` (`charset: gbk`). `signet doctor` names the one a server uses.
    */
   readonly charset?: VidauCharset;
 }
@@ -140,7 +139,7 @@ function verificationKey(authKey: string, charset: VidauCharset): Uint8Array<Arr
  *
  * @throws InvalidCredentialsError for an empty `clientId` or `authKey`, or one a header cannot carry.
  * @throws InvalidTimestampError for a timestamp that is not whole milliseconds, or looks like seconds.
- * @throws InvalidRequestError for a `charset` that is not one of `VIDAU_CHARSETS`.
+ * @throws InvalidRequestError for a `charset` other than `UTF-8`, `US-ASCII`, `ISO-8859-1` and those of `@signet/auth/charsets`.
  *
  * @example
  * ```ts
@@ -227,7 +226,7 @@ export interface VerifyVidauSignatureOptions {
    * by default, or `python` from `@signet/auth/python`.
    */
   readonly dialect?: CanonicalJsonDialect;
-  /** The JVM default charset the sender signed under (see `SignOptions.charset`); default UTF-8. */
+  /** The JVM default charset the sender signed under (see the `charset` option of `signVidau`); default UTF-8. */
   readonly charset?: VidauCharset;
   /**
    * Refuses a genuine request that was already accepted inside the window (see `createReplayGuard`).

@@ -41,7 +41,19 @@ export interface WebhookDelivery {
   readonly status: number | 'not-sent' | 'unreachable';
 }
 
-/** Services the core gives each module. */
+/** Caps on what the mock keeps in memory, so long runs stay bounded; the oldest entries go first. */
+export interface MockStoreLimits {
+  /** Most records (operations, tasks, generated images) each store keeps; the oldest go first. Default 10,000. */
+  readonly records?: number;
+  /** Most stored uploads per API. Default 1,000. */
+  readonly files?: number;
+  /** Most bytes of stored uploads per API. Default 256 MiB. */
+  readonly fileBytes?: number;
+  /** Most webhook deliveries remembered. Default 1,000. */
+  readonly webhooks?: number;
+}
+
+/** Services the core gives each module instance. */
 export interface MockApiContext {
   /** The clock for signature windows, token expiry and job progress. */
   readonly now: () => number;
@@ -53,18 +65,6 @@ export interface MockApiContext {
   sendWebhook(url: string, payload: Readonly<Record<string, unknown>>): Promise<WebhookDelivery>;
   /** Caps for the module's stores. */
   readonly limits: Required<MockStoreLimits>;
-}
-
-/** Caps on what the mock keeps in memory, so long runs stay bounded; the oldest entries go first. */
-export interface MockStoreLimits {
-  /** Most records (operations, tasks, generated images) each store keeps; the oldest go first. Default 10,000. */
-  readonly records?: number;
-  /** Most stored uploads per API. Default 1,000. */
-  readonly files?: number;
-  /** Most bytes of stored uploads per API. Default 256 MiB. */
-  readonly fileBytes?: number;
-  /** Most webhook deliveries remembered. Default 1,000. */
-  readonly webhooks?: number;
 }
 
 // ---- Handler typing, from openapi-typescript's generated `operations` ----
@@ -105,16 +105,20 @@ export interface HandlerInput<Op> {
   ): MockResponse;
 }
 
-/** One operation's handler in a mock module, typed from the generated `operations` entry `Op`. */
-export type Handler<Op> = (input: HandlerInput<Op>) => MockResponse | Promise<MockResponse>;
+/** One operation's handler, typed from the generated `operations` entry `Op`, over the module instance's `State`. */
+export type Handler<Op, State> = (input: HandlerInput<Op>, state: State) => MockResponse | Promise<MockResponse>;
 
 /**
  * One handler per served operation of the generated `operations` type: a missing one is a compile
  * error. `Served` leaves out what the API does not serve, such as the spec's outgoing `webhooks`.
  */
-export type Handlers<Operations, Served extends keyof Operations = keyof Operations> = {
-  readonly [K in Served]-?: Handler<Operations[K]>;
+export type Handlers<Operations, State, Served extends keyof Operations = keyof Operations> = {
+  readonly [K in Served]-?: Handler<Operations[K], State>;
 };
+
+/** A handler table with its operation types erased, as the core looks handlers up by operationId. */
+// biome-ignore lint/suspicious/noExplicitAny: each handler's input is checked against its own operation in the module.
+export type HandlerTable<State> = Readonly<Record<string, (input: any, state: State) => MockResponse | Promise<MockResponse>>>;
 
 /** What an authenticator is told about the request. */
 export interface AuthInput {
@@ -124,35 +128,94 @@ export interface AuthInput {
   readonly security: readonly (readonly string[])[];
 }
 
-/**
- * One API's mock: everything vendor-specific lives here, so the core names no vendor.
- * `Operations` is the generated `operations` type of the API's client.
- */
-export interface MockApi<Operations = Record<string, unknown>, Served extends keyof Operations = keyof Operations> {
-  /** Key for faults, request counts, base URLs and `/files/{name}/…`. */
+/** What a module instance starts from: the mock's options (it reads its own), its credentials, and the core's services. */
+export interface MockApiSetup<Options, Credentials> {
+  readonly options: Options;
+  readonly credentials: Credentials;
+  readonly context: MockApiContext;
+}
+
+/** A command-line flag an API adds to `signet-mock`, turned into that API's options. */
+export interface MockFlag<Options> {
+  /** Without the dashes, e.g. `example-mode`. */
   readonly name: string;
-  /** The path the API is served under, e.g. `/digital-try-on/v1` (its spec's server path). */
-  readonly prefix: string;
+  /** The placeholder for its value in the help, e.g. `M`. */
+  readonly value: string;
+  /** Its lines in `--help`. */
+  readonly help: readonly string[];
+  /** The options the value gives; throws (or rejects with) an `Error` whose message says what is wrong with it. */
+  parse(value: string): Options | Promise<Options>;
+}
+
+/**
+ * One API's mock: everything vendor-specific lives here, so the core and the serving files name no
+ * vendor. A module is static (a table of functions); what one mock instance keeps is its `State`,
+ * made by `start` and handed to every function that needs it.
+ */
+export interface MockApi<
+  Name extends string = string,
+  Key extends string = string,
+  Options = unknown,
+  Credentials = unknown,
+  State = unknown,
+> {
+  /** Key for faults, request counts, base URLs and `/files/{name}/…`. */
+  readonly name: Name;
+  /** How the CLI names it, e.g. `Example API`. */
+  readonly title: string;
+  /** Its spec; the API is served under the path of the spec's first server URL. */
   readonly spec: OpenApiDocument;
   /** How the vendor counts string lengths for `maxLength`. Default `code-points`. */
   readonly stringLength?: StringLength;
-  readonly handlers: Handlers<Operations, Served>;
+  /** Which entry of the mock's `credentials` it checks (APIs of one account share one), and its test credentials. */
+  readonly credentials: { readonly key: Key; readonly defaults: Credentials };
+  /** Its `signet-mock` flags. */
+  readonly flags?: readonly MockFlag<Partial<Options>>[];
+  /** The lines the CLI prints under its base URL: the credentials to use, and any option that changes what it accepts. */
+  banner?(credentials: Credentials, options: Options): readonly string[];
+  /** A new instance's state; throws when an option is unusable, so the mock refuses to start. */
+  start(setup: MockApiSetup<Options, Credentials>): State;
+  readonly handlers: HandlerTable<State>;
   /** Undefined when the request may proceed; otherwise the refusal, in the vendor's shape. */
-  authenticate(input: AuthInput): MockResponse | undefined | Promise<MockResponse | undefined>;
+  authenticate(input: AuthInput, state: State): MockResponse | undefined | Promise<MockResponse | undefined>;
   /** An error in the vendor's shape (404, 405, 413, 415, …). */
   error(status: number, message: string): MockResponse;
   /** A body that does not match the spec, in the vendor's shape and status (FastAPI 422, Spring 400, …). */
   invalid(problems: readonly ValidationProblem[]): MockResponse;
-  /** The module's file store: the bytes behind every file URL it hands out. */
-  file(name: string): MockFile | undefined;
+  /** The instance's file store: the bytes behind every file URL it hands out. */
+  file(name: string, state: State): MockFile | undefined;
   /** Stops timers and frees stores. */
-  close?(): void;
+  stop?(state: State): void;
 }
 
-/** Builds a module for one mock instance (each instance has its own stores). */
-export type MockApiFactory = (context: MockApiContext) => MockApi;
+/** Any module, its types erased: what the core and the serving files handle. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds modules of different option and state types.
+export type AnyMockApi = MockApi<string, string, any, any, any>;
 
-/** Checks a module's handler table against its generated operations, then erases the type for the registry. */
-export function defineMockApi<Operations, Served extends keyof Operations = keyof Operations>(api: MockApi<Operations, Served>): MockApi {
-  return api as unknown as MockApi;
+/** Declares a module, keeping its name, credentials key and option types for the registry's derived types. */
+export function defineMockApi<const Name extends string, const Key extends string, Options, Credentials, State>(
+  api: MockApi<Name, Key, Options, Credentials, State>,
+): MockApi<Name, Key, Options, Credentials, State> {
+  return api;
+}
+
+/** A request as an adapter (node:http, fetch) hands it to the core. */
+export interface IncomingMockRequest {
+  readonly method: string;
+  readonly url: URL;
+  /**
+   * `url.pathname`, when the adapter has it without parsing the URL; the core then reads `url` only
+   * when a handler does (it may be a getter that parses on first use).
+   */
+  readonly path?: string | undefined;
+  readonly headers: MockHeaders;
+  /**
+   * Reads the whole body and hands it to `done`, or stops once it exceeds `limit` bytes and hands over
+   * undefined, leaving the rest unread; `failed` gets the reason when the body never ends (the client
+   * went away). Calls `done` before returning when the body is already known (none declared), else
+   * from inside the event that ended the body: the core then answers in that same tick when nothing
+   * else is pending. A promise would put the answer at least one turn of the microtask queue later,
+   * which on node:http costs a small signed request a measurable share of its CPU time.
+   */
+  readBody(limit: number, done: (body: Uint8Array | undefined) => void, failed: (reason: unknown) => void): void;
 }

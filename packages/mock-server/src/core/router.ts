@@ -1,4 +1,4 @@
-import type { MockApi } from './api.js';
+import type { AnyMockApi } from './api.js';
 import { decodeSegment } from './http.js';
 import { HTTP_METHODS, type OpenApiOperation, securityAlternatives } from './openapi.js';
 import { type BodyValidator, compileValidator } from './validate.js';
@@ -40,7 +40,7 @@ export interface Router {
  * into a validator, once, when the registry is built. A request is then matched with one `exec`.
  * Throws when an operation has no operationId or no handler.
  */
-export function compileRoutes(api: MockApi): Router {
+export function compileRoutes(api: AnyMockApi): Router {
   const templates = Object.keys(api.spec.paths).sort(
     (a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0) || b.length - a.length,
   );
@@ -55,7 +55,7 @@ export function compileRoutes(api: MockApi): Router {
       if (operation === undefined) continue;
       const operationId = operation.operationId;
       if (operationId === undefined) throw new Error(`${api.name}: ${method.toUpperCase()} ${template} has no operationId`);
-      if (typeof (api.handlers as Record<string, unknown>)[operationId] !== 'function') {
+      if (typeof api.handlers[operationId] !== 'function') {
         throw new Error(`${api.name}: no handler for operation ${operationId}`);
       }
       operations.set(method.toUpperCase(), compileOperation(api, template, method, operation));
@@ -109,7 +109,7 @@ export function compileRoutes(api: MockApi): Router {
   };
 }
 
-function compileOperation(api: MockApi, template: string, method: string, operation: OpenApiOperation): CompiledOperation {
+function compileOperation(api: AnyMockApi, template: string, method: string, operation: OpenApiOperation): CompiledOperation {
   const security = securityAlternatives(api.spec, operation);
   const content = operation.requestBody?.content;
   if (content === undefined) return { operationId: operation.operationId ?? '', security };
