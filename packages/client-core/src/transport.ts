@@ -1,5 +1,7 @@
 import { buffered, DEFAULT_MAX_RESPONSE_BYTES, discard, readBody } from './body.js';
 import { AbortedError, ApiTimeoutError, InvalidRequestError } from './errors.js';
+import { requestIdOf } from './request-id.js';
+import { bodyText, createLog, type LogOptions } from './log.js';
 import { failureOf, requestConstructionError, type SentHops, StageFailure } from './redact.js';
 import { follow, type HopInit } from './redirect.js';
 import { isRetryableAnswer, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
@@ -7,9 +9,10 @@ import { isRetryableAnswer, retryAfterMs, sleep, type TryOutcome, withRetries } 
 /**
  * The `fetch` a client sends every try through: always called with one `Request`, never with
  * `(url, init)`, so a test double or a proxying fetch needs to handle only that form. The
- * Request already has `redirect: 'manual'` and the try's signal.
+ * Request already has `redirect: 'manual'` and the try's signal; `init` is the client's
+ * `fetchOptions`, when it has any, for members a Request cannot carry (such as `dispatcher`).
  */
-export type FetchLike = (request: Request) => Promise<Response>;
+export type FetchLike = (request: Request, init?: RequestInit) => Promise<Response>;
 
 /**
  * The transport settings every client takes as its own options.
@@ -21,7 +24,7 @@ export type FetchLike = (request: Request) => Promise<Response>;
  * same origin; one to another origin is refused (ApiRedirectError), so
  * credentials never leave the API's origin.
  */
-export interface ClientTransportOptions {
+export interface ClientTransportOptions extends LogOptions {
   /**
    * Defaults to the global fetch, looked up on every hop (so that an interceptor installed later,
    * such as MSW, sees the requests) and called with `(url, init)`, which spares building a second Request.
@@ -40,6 +43,14 @@ export interface ClientTransportOptions {
    * and dropped once past the limit: ApiResponseTooLargeError. Default 16 MiB.
    */
   readonly maxResponseBytes?: number;
+  /**
+   * More `RequestInit` members for fetch, on every try: an undici `dispatcher` (a `ProxyAgent` for
+   * a proxy, an `Agent` with a client certificate for mTLS), `keepalive`, `priority`, …. The
+   * transport's own (`method`, `headers`, `body`, `signal`, `redirect`) always win. With your own
+   * `fetch`, the standard members reach it in the Request; the others, such as `dispatcher`, in
+   * the init it is called with as its second argument.
+   */
+  readonly fetchOptions?: RequestInit & Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -56,7 +67,8 @@ export interface OutgoingRequest {
   readonly headers: Headers;
   /**
    * The bytes this hop sends, the same on every try and every 307/308 hop: the request's body, read
-   * once. Undefined without a body (and after a redirect that drops it).
+   * once. Undefined without a body (and after a redirect that drops it), and for an upload sent
+   * from a Blob or a stream (`SendOptions.body`), whose bytes are not read in advance.
    */
   readonly body: Uint8Array | undefined;
 }
@@ -105,6 +117,12 @@ export interface SendOptions {
   readonly timeoutMs?: number;
   /** Overrides the transport's default. */
   readonly maxRetries?: number;
+  /**
+   * An upload's body, sent instead of the request's without being read in advance: a Blob (a
+   * file from `fs.openAsBlob`, say) anew on every try, read as it is sent; a stream once, so that
+   * a call with one is never retried. The request's headers must describe it (`content-type`).
+   */
+  readonly body?: Blob | ReadableStream<Uint8Array> | undefined;
 }
 
 export interface Transport {
@@ -158,6 +176,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const wait = options.sleep ?? sleep;
   const random = options.random ?? Math.random;
   const now = options.retryAfterClock ?? Date.now;
+  const log = createLog(options);
+  const bodies = (body: unknown) => (options.logBodies ? bodyText(body) : '');
 
   /**
    * One hop: signed, then sent as the one Request of the hop, with redirects left to us and the
@@ -166,19 +186,22 @@ export function createTransport(options: TransportOptions = {}): Transport {
    */
   const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops): Promise<Response> => {
     const headers = new Headers(init.headers);
-    sent.push({ url, headers });
-    let body: Uint8Array | string | undefined = init.body;
+    let body: HopInit['body'] | string = init.body;
     if (options.sign) {
       let signature: RequestSignature;
       try {
-        signature = await options.sign({ method: init.method, url, headers, body });
+        signature = await options.sign({ method: init.method, url, headers, body: body instanceof Uint8Array ? body : undefined });
         if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
       } catch (error) {
         throw requestConstructionError(error) ?? error;
       }
       if (signature.body !== undefined) body = signature.body;
     }
-    const requestInit: RequestInit = { method: init.method, headers, redirect: 'manual', signal };
+    // Recorded as it goes out: a timeout before any hop was sent did nothing at the server.
+    sent.push({ url, headers });
+    log?.('debug', `${init.method} ${url.href} ${[...headers].map((header) => header.join(': ')).join(', ')}${bodies(body)}`, sent);
+    // `duplex` lets a stream be sent as the body (Node asks for it, and it changes nothing for bytes).
+    const requestInit: RequestInit = { ...options.fetchOptions, method: init.method, headers, redirect: 'manual', signal, duplex: 'half' } as RequestInit;
     if (body !== undefined) requestInit.body = body as BodyInit;
     if (options.fetch === undefined) {
       try {
@@ -194,10 +217,21 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw requestConstructionError(error) ?? error;
     }
     try {
-      return await options.fetch(request);
+      return await options.fetch(request, options.fetchOptions);
     } catch (error) {
       throw new StageFailure('fetch', error);
     }
+  };
+
+  /** Logs the answer that ends a try, with the try's time: `debug`, or `info` for an error status. */
+  const logAnswer = (response: Response, bytes: Uint8Array | null, method: string, url: URL, sent: SentHops, started: number) => {
+    const durationMs = Math.round(performance.now() - started);
+    const { status } = response;
+    log?.(status < 400 ? 'debug' : 'info', `${status} ${method} ${url.href} in ${durationMs} ms${bodies(bytes)}`, sent, {
+      status,
+      durationMs,
+      requestId: requestIdOf(response.headers),
+    });
   };
 
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
@@ -208,6 +242,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     timeoutMs: number,
     mayRetry: () => boolean,
   ): Promise<TryOutcome> => {
+    const started = log ? performance.now() : 0;
     const controller = new AbortController();
     const onUserAbort = () => controller.abort();
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
@@ -222,16 +257,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent), maxRedirects);
       const { response } = followed;
       if (isRetryableAnswer(response) && mayRetry()) {
+        if (log) logAnswer(response, null, first.method, followed.url, sent, started);
         await discard(response);
-        return { retryAfterMs: retryAfterMs(response.headers, now()) };
+        return { status: response.status, retryAfterMs: retryAfterMs(response.headers, now()) };
       }
       const bytes = await readBody(response, controller.signal, maxResponseBytes, followed.url.host);
+      if (log) logAnswer(response, bytes, first.method, followed.url, sent, started);
       return { response: buffered(response, bytes, followed.url.href, followed.redirected) };
     } catch (error) {
       // Release the connection of whatever was left unread.
       controller.abort();
       if (userSignal?.aborted) throw new AbortedError(`the request to ${url.host} was aborted`);
-      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host: url.host });
+      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host: url.host, mayHaveBeenProcessed: sent.length > 0 });
       throw failureOf(error, url.host, sent);
     } finally {
       clearTimeout(timer);
@@ -240,20 +277,31 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 
   return {
-    async send(request, { retry, signal = request.signal, timeoutMs = defaultTimeoutMs, maxRetries = defaultMaxRetries }) {
+    async send(request, { retry, signal = request.signal, timeoutMs = defaultTimeoutMs, maxRetries = defaultMaxRetries, body }) {
       requireWhole(timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
       requireWhole(maxRetries, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
       if (signal?.aborted) throw new AbortedError('the request was aborted before it was sent');
       const url = new URL(request.url);
       // Read once, so that every try and hop sends the same bytes without cloning the stream.
-      const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-      const first: HopInit = { method: request.method, headers: request.headers, body };
+      const first: HopInit = {
+        method: request.method,
+        headers: request.headers,
+        body: body ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer())),
+      };
       return withRetries((mayRetry) => attempt(first, url, signal, timeoutMs, mayRetry), {
         maxRetries,
-        mayRepeat: typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
+        // A stream is read as it is sent: there is nothing left to send again.
+        mayRepeat: body instanceof ReadableStream ? () => false : typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
         wait,
         random,
         signal,
+        onRetry:
+          log &&
+          ((retry, waitMs, after) =>
+            log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${waitMs} ms, after ${after}`, [{ url, headers: first.headers }], {
+              retry,
+              waitMs,
+            })),
       });
     },
   };
