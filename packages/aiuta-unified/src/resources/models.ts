@@ -1,4 +1,4 @@
-import type { ApiClient, CallInit, RequestOptions } from '@signet/client-core';
+import type { ApiClient, ApiPromise, CallInit, RequestOptions } from '@signet/client-core';
 import { ApiResponseError } from '@signet/client-core/errors';
 import type { paths } from '../schema.gen.js';
 import type { TryOnModelCategories, TryOnModelList } from '../types.js';
@@ -30,53 +30,66 @@ export type TryOnModels =
 /** Aiuta's predefined models by category, for a try-on without an upload. */
 export interface PredefinedTryOnModelsResource {
   /** `GET /predefined_try_on_models`, by category; `{ modified: false }` (HTTP 304) when `etag` is still current. */
-  list(options?: ConditionalRequestOptions): Promise<PredefinedTryOnModels>;
+  list(options?: ConditionalRequestOptions): ApiPromise<PredefinedTryOnModels>;
 }
 
 /** The same models as one flat list, as the official SDKs read them. */
 export interface TryOnModelsResource {
   /** `GET /try_on_models`, the flat list the official SDKs use; `{ modified: false }` (HTTP 304) when `etag` is still current. */
-  list(options?: ConditionalRequestOptions): Promise<TryOnModels>;
+  list(options?: ConditionalRequestOptions): ApiPromise<TryOnModels>;
 }
 
-/** One 200 or 304 of an ETag-aware list, with the ETag to keep. */
-async function conditional<R extends { data?: unknown; response: Response }>(
+/**
+ * One 200 or 304 of an ETag-aware list: `{ modified: false }` with the ETag to keep, or what
+ * `modified` makes of a 200's data and its ETag.
+ */
+function conditional<R extends { data?: unknown; response: Response }, T>(
   api: ApiClient<paths>,
   call: ConditionalRequestOptions,
   run: (header: { 'If-None-Match'?: string }, init: CallInit) => Promise<R>,
-) {
-  if (call.etag !== undefined) validateEtag(call.etag);
-  const header = call.etag === undefined ? {} : { 'If-None-Match': call.etag };
-  const { data, response } = await api.exchange(call, (init) => run(header, init));
-  const etag = response.headers.get('etag') ?? undefined;
-  if (response.status === 304) {
-    if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
-    return { modified: false as const, etag: etag ?? call.etag };
-  }
-  return { modified: true as const, data, etag, status: response.status };
+  modified: (data: R['data'], etag: string | undefined, status: number) => T,
+): ApiPromise<T | { readonly modified: false; readonly etag: string }> {
+  return api.call(
+    call,
+    async (init) => {
+      if (call.etag !== undefined) validateEtag(call.etag);
+      return run(call.etag === undefined ? {} : { 'If-None-Match': call.etag }, init);
+    },
+    {
+      read: ({ data, response }) => {
+        const etag = response.headers.get('etag') ?? undefined;
+        if (response.status !== 304) return modified(data, etag, response.status);
+        if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
+        return { modified: false as const, etag: etag ?? call.etag };
+      },
+    },
+  );
 }
 
 export function predefinedTryOnModels(api: ApiClient<paths>): PredefinedTryOnModelsResource {
   return {
-    async list(call = {}) {
-      const result = await conditional(api, call, (header, init) =>
-        api.raw.GET('/predefined_try_on_models', { params: { header }, ...init }),
-      );
-      if (!result.modified) return result;
-      // The spec allows `null` for "no models set up"; it reads as the empty list it means.
-      return { modified: true, categories: result.data ?? [], etag: result.etag };
-    },
+    list: (call = {}) =>
+      conditional(
+        api,
+        call,
+        (header, init) => api.raw.GET('/predefined_try_on_models', { params: { header }, ...init }),
+        // The spec allows `null` for "no models set up"; it reads as the empty list it means.
+        (data, etag) => ({ modified: true as const, categories: data ?? [], etag }),
+      ),
   };
 }
 
 export function tryOnModels(api: ApiClient<paths>): TryOnModelsResource {
   return {
-    async list(call = {}) {
-      const result = await conditional(api, call, (header, init) => api.raw.GET('/try_on_models', { params: { header }, ...init }));
-      if (!result.modified) return result;
-      if (!Array.isArray(result.data))
-        throw new ApiResponseError(`${result.status} answer without the list of models`, { status: result.status });
-      return { modified: true, models: result.data, etag: result.etag };
-    },
+    list: (call = {}) =>
+      conditional(
+        api,
+        call,
+        (header, init) => api.raw.GET('/try_on_models', { params: { header }, ...init }),
+        (data, etag, status) => {
+          if (!Array.isArray(data)) throw new ApiResponseError(`${status} answer without the list of models`, { status });
+          return { modified: true as const, models: data, etag };
+        },
+      ),
   };
 }
