@@ -161,7 +161,7 @@ describe('the checker itself', () => {
     const answers: Record<string, Response> = {
       '/v1/sku_items': Response.json({ items: [{ sku_id: 1 }] }),
       '/v1/sku_items/a': new Response('{}', { status: 418 }),
-      '/v1/uploaded_images/a': new Response('{"detail":"x"}', { status: 403 }),
+      '/v1/uploaded_images/a': new Response('{"detail":"x"}', { status: 429 }),
       '/v1/try_on_models': new Response('[]', { status: 200, headers: { 'content-type': 'text/plain' } }),
     };
     const checked = specConformance(
@@ -173,7 +173,7 @@ describe('the checker itself', () => {
     expect(checked.problems).toContain("listSkuItems 200: total must have required property 'total'");
     expect(checked.problems.filter((problem) => !problem.startsWith('listSkuItems 200: '))).toEqual([
       'getSkuItem 418: status not documented',
-      'getUploadedImage 403: the spec gives no content, but the body is "{\\"detail\\":\\"x\\"}"',
+      'getUploadedImage 429: the spec gives no content, but the body is "{\\"detail\\":\\"x\\"}"',
       'listTryOnModels 200: Content-Type text/plain for a JSON body',
     ]);
   });

@@ -58,7 +58,7 @@ describe('authentication as the spec models it', () => {
     expect(Object.values(result).every((status) => status === 200)).toBe(true);
   });
 
-  it('answers the gateway’s 401 and 403 with empty bodies', async () => {
+  it('answers 401 and 403 with FastAPI’s detail, as the Digital Try-On API does', async () => {
     const mock = inProcess();
     const url = `${mock.baseUrls['aiuta-unified']}/sku_items`;
     for (const [headers, status] of [
@@ -70,10 +70,13 @@ describe('authentication as the spec models it', () => {
     ] as const) {
       const response = await mock.fetch(url, { headers });
       expect([headers, response.status]).toEqual([headers, status]);
-      if (status !== 200) expect([await response.text(), response.headers.get('content-type')]).toEqual(['', null]);
+      if (status !== 200) expect(await response.json()).toEqual({ detail: 'API key or token is missing or invalid' });
     }
     const forbidden = await mock.fetch(`${url}/anything`, { headers: { 'x-user-id': subscriptionId } });
-    expect([forbidden.status, await forbidden.text()]).toEqual([403, '']);
+    expect([forbidden.status, await forbidden.json()]).toEqual([
+      403,
+      { detail: 'This credential is not accepted for this operation; use the API key' },
+    ]);
     const wrongKey = createAiutaUnifiedClient({ auth: apiKeyAuth('not-the-key'), fetch: mock.fetch });
     await expect(wrongKey.skuItems.listPage()).rejects.toBeInstanceOf(AuthenticationError);
   });
@@ -165,7 +168,7 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     await expect(skuBound.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top'] })).resolves.toBeDefined();
     await expect(skuBound.tryOnOperations.create({ uploaded_image_id: mine.id, sku_id: 'skirt' })).rejects.toMatchObject({
       status: 403,
-      body: '',
+      body: { detail: 'The token is bound to another request' },
     });
     // The API key is not bound to anything.
     const server = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });

@@ -6,7 +6,7 @@ import { imageHandlers, listingHandlers, skuHandlers } from './catalogue-handler
 import { jobHandlers } from './job-handlers.js';
 import type { operations } from './operations.gen.js';
 import { spec } from './spec.gen.js';
-import { apiError, invalid, MODEL_IDS, startUnified, type UnifiedState } from './state.js';
+import { detail, invalid, MODEL_IDS, startUnified, type UnifiedState } from './state.js';
 
 const handlers: Handlers<operations, UnifiedState> = { ...imageHandlers, ...skuHandlers, ...listingHandlers, ...jobHandlers };
 
@@ -20,7 +20,7 @@ export const aiutaUnified = defineMockApi({
   start: startUnified,
   handlers,
   authenticate,
-  error: (status, message) => apiError(status, message),
+  error: detail,
   invalid,
   file: (name, state) =>
     state.uploads.get(name) ??

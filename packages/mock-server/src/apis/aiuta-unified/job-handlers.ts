@@ -1,15 +1,18 @@
 // Handlers of the flat-lay and try-on operations, each over the instance's state.
 import type { Handlers, MockResponse } from '../../core/api.js';
 import { unboundClaim } from '../aiuta-shared/jwt.js';
+import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
 import { describeItem, productInfoProblem, variantKey } from './catalogue.js';
 import { flatLayState, tryOnState } from './jobs.js';
 import type { operations } from './operations.gen.js';
 import {
   apiError,
   badRequest,
+  detail,
   type FlatLayRecord,
   given,
   hasItems,
+  invalid,
   type Schemas,
   skuNotFound,
   sourceOf,
@@ -79,10 +82,9 @@ export const jobHandlers: Table<'createFlatLayOperation' | 'getFlatLayOperation'
   createSkuTryOnOperation({ request, body, reply }, state) {
     // A token the customer's backend bound to an image or SKUs is good for those only: the gateway's empty 403.
     const claims = state.tokenClaims.get(request);
-    if (claims !== undefined && unboundClaim(claims, body) !== undefined) return { status: 403 };
-    if (given(body.sku_id) === given(body.sku_ids)) {
-      return reply(400, { detail: given(body.sku_id) ? 'Give only one of sku_id and sku_ids' : 'Either sku_id or sku_ids must be given' });
-    }
+    if (claims !== undefined && unboundClaim(claims, body) !== undefined) return detail(403, 'The token is bound to another request');
+    const skuChoice = skuChoiceProblem(body);
+    if (skuChoice !== undefined) return invalid([skuChoice]);
     if (sourceOf(state, body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });
     const id = `sku_try_on_op-${crypto.randomUUID()}`;
     const outcome = state.tryOn.outcome?.(body) ?? 'SUCCESS';

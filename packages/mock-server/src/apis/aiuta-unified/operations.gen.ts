@@ -830,19 +830,31 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Returned by the API gateway when the API key or token is missing or invalid. Empty body. */
+        /**
+         * @description The API key or token is missing or invalid, or the token is bound to another request (see
+         *     `x-jwt-binding`). The vendor's document gives no body; the FastAPI `detail` here is the
+         *     Digital Try-On API's shape, which the SDKs read.
+         */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
-            content?: never;
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
         };
-        /** @description Returned by the API gateway when access is not allowed. Empty body. */
+        /**
+         * @description The credential is valid but not for this call (e.g. `x-user-id` where only the API key will
+         *     do), or the image cannot be deleted. The vendor's document gives no body; the FastAPI
+         *     `detail` here is the Digital Try-On API's shape.
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
-            content?: never;
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
         };
         /** @description Returned by the API gateway when rate limits are exceeded. Empty body; no Retry-After header is documented. */
         TooManyRequests: {

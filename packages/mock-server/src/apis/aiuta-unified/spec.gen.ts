@@ -9,7 +9,7 @@ export const spec: OpenApiDocument = {
     "title": "Aiuta Unified API",
     "version": "1.0.0",
     "summary": "Images, SKU items, outfit recommendations, flat-lay generation and virtual try-on in one API.",
-    "description": "Aiuta's Unified API (`https://api.aiuta.com/v1`). Sources: the vendor's published OpenAPI\ndocument (aiuta-com/docs `docs/api/unified/openapi.json`, title \"Unified\", version 1.0.0), its\nprose under `docs/api/`, and the requests the official Web SDK (aiuta-com/aiuta-web-sdk) and\nAndroid SDK (aiuta-com/aiuta-android-sdk) send to this base URL.\n\nAuthentication. The vendor's document declares only the `x-api-key` header. The official\nSDKs also send `Authorization: Bearer <JWT>` when starting a try-on and `x-user-id: <subscription\nID>` on the other calls they make (the docs' \"Authentication\" section describes both). Every\nalternative that is not in the vendor's document is listed by scheme name in the operation's\n`x-unverified-security`, and the scheme itself carries `x-unverified: true`.\n\nErrors. The API gateway in front of every path answers 401, 403 and 429 with empty bodies. The newer endpoints\n(sku_items, recommendations, flat_lay_operations) answer 400/404/409/500/503 with `ApiError`.\nRequest validation failures are FastAPI/Pydantic 422 `HTTPValidationError`.\n\nAnything the vendor's document does not state is marked `x-unverified: true` or listed in an\n`x-unverified-*` extension, with the source in the description. Where the vendor's own\nexamples contradict its schemas, `x-vendor-example-mismatch` names the field and keeps the\nexample. The values the service uses for omitted request-body fields are given as\n`x-default`, so that those fields stay optional in generated request types.\n",
+    "description": "Aiuta's Unified API (`https://api.aiuta.com/v1`). Sources: the vendor's published OpenAPI\ndocument (aiuta-com/docs `docs/api/unified/openapi.json`, title \"Unified\", version 1.0.0), its\nprose under `docs/api/`, and the requests the official Web SDK (aiuta-com/aiuta-web-sdk) and\nAndroid SDK (aiuta-com/aiuta-android-sdk) send to this base URL.\n\nAuthentication. The vendor's document declares only the `x-api-key` header. The official\nSDKs also send `Authorization: Bearer <JWT>` when starting a try-on and `x-user-id: <subscription\nID>` on the other calls they make (the docs' \"Authentication\" section describes both). Every\nalternative that is not in the vendor's document is listed by scheme name in the operation's\n`x-unverified-security`, and the scheme itself carries `x-unverified: true`.\n\nErrors. The newer endpoints (sku_items, recommendations, flat_lay_operations) answer their\nbusiness refusals (400/404/409/500/503) with `ApiError`, as the vendor documents. Everything\nelse is FastAPI's shape, as in the Digital Try-On API, so that one mistake gets one answer in\nboth: `{\"detail\": \"...\"}` (`DetailError`) for refusals, including 401 and 403, and\n`{\"detail\": [ValidationError, ...]}` (422 `HTTPValidationError`) for a request that does not\nmatch the schema, such as a try-on naming both or neither of `sku_id` and `sku_ids`. The\nvendor's document gives 401, 403 and 429 no body; the SDKs read a `detail` from any error\n(aiuta-web-sdk app/src/utils/api/tryOnApiService.ts, aiuta-android-sdk\nfashion-network/.../utils/HandleErrorsExtension.kt), so the 401 and 403 bodies are marked\n`x-unverified`.\n\nAnything the vendor's document does not state is marked `x-unverified: true` or listed in an\n`x-unverified-*` extension, with the source in the description. Where the vendor's own\nexamples contradict its schemas, `x-vendor-example-mismatch` names the field and keeps the\nexample. The values the service uses for omitted request-body fields are given as\n`x-default`, so that those fields stay optional in generated request types.\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -1199,10 +1199,26 @@ export const spec: OpenApiDocument = {
         }
       },
       "Unauthorized": {
-        "description": "Returned by the API gateway when the API key or token is missing or invalid. Empty body."
+        "description": "The API key or token is missing or invalid, or the token is bound to another request (see\n`x-jwt-binding`). The vendor's document gives no body; the FastAPI `detail` here is the\nDigital Try-On API's shape, which the SDKs read.\n",
+        "x-unverified": true,
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/DetailError"
+            }
+          }
+        }
       },
       "Forbidden": {
-        "description": "Returned by the API gateway when access is not allowed. Empty body."
+        "description": "The credential is valid but not for this call (e.g. `x-user-id` where only the API key will\ndo), or the image cannot be deleted. The vendor's document gives no body; the FastAPI\n`detail` here is the Digital Try-On API's shape.\n",
+        "x-unverified": true,
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/DetailError"
+            }
+          }
+        }
       },
       "TooManyRequests": {
         "description": "Returned by the API gateway when rate limits are exceeded. Empty body; no Retry-After header is documented."

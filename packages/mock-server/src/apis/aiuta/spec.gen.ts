@@ -9,7 +9,7 @@ export const spec: OpenApiDocument = {
     "title": "Aiuta Digital Try-On",
     "version": "1.0.0",
     "summary": "Upload a person image, start a virtual try-on of SKU items, and poll the operation.",
-    "description": "Hand-written from the vendor's public documentation and the behaviour of its official SDKs.\nAuthentication: `X-API-Key` (server side) or a bearer JWT issued by the customer's backend\n(HS256, `iss` from the subscription, `exp` set by the issuer). The \"trivial\" calls (upload,\noperation status, predefined models) also accept `x-user-id` with the subscription ID instead\nof a secret; only starting a try-on always needs the key or a JWT.\n",
+    "description": "Hand-written from the vendor's public documentation and the behaviour of its official SDKs.\nAuthentication: `X-API-Key` (server side) or a bearer JWT issued by the customer's backend\n(HS256, `iss` from the subscription, `exp` set by the issuer). The \"trivial\" calls (upload,\noperation status, predefined models) also accept `x-user-id` with the subscription ID instead\nof a secret; only starting a try-on always needs the key or a JWT.\n\nErrors are FastAPI's, as the vendor's document shows for 422: `{\"detail\": \"...\"}`\n(`DetailError`) for a refusal, `{\"detail\": [ValidationError, ...]}` (`HTTPValidationError`)\nfor a request that does not match the schema, such as a try-on naming both or neither of\n`sku_id` and `sku_ids`. The Unified API (`specs/aiuta-unified.yaml`) answers the same mistakes\nthe same way.\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
