@@ -280,7 +280,8 @@ export interface paths {
          *     (fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The
          *     docs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token
          *     carries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the
-         *     Android SDK then asks for a new token and retries.
+         *     Android SDK then asks for a new token and retries. So is a valid one bound to another
+         *     request (`x-jwt-binding.mismatch`).
          */
         post: operations["createSkuTryOnOperation"];
         delete?: never;

@@ -113,7 +113,7 @@ describe('the Unified API mock answers as its spec says', () => {
 });
 
 describe('the Digital Try-On mock answers as its spec says', () => {
-  it('for every operation, and a JWT bound to another image is 403 with a DetailError', async () => {
+  it('for every operation, and a JWT bound to another request is 401 with a DetailError', async () => {
     const mock = createMockFetch(FAST);
     const checked = specConformance(aiutaSpec, mock.fetch);
     try {
@@ -136,12 +136,18 @@ describe('the Digital Try-On mock answers as its spec says', () => {
         { uploaded_image_id: 'model_woman_00', sku_ids: ['top'] },
         { uploaded_image_id: 'model_woman_00', sku_id: 'top' },
       ]) {
-        await expect(withToken(bound).startTryOn(request)).rejects.toMatchObject({ status: 403, body: { detail: expect.any(String) } });
+        await expect(withToken(bound).startTryOn(request)).rejects.toMatchObject({ status: 401, body: { detail: expect.any(String) } });
       }
       const skuBound = await tokenFor({ sku_id: 'top' });
       await expect(withToken(skuBound).startTryOn({ uploaded_image_id: 'model_man_00', sku_ids: ['top'] })).resolves.toBeDefined();
       await expect(withToken(skuBound).startTryOn({ uploaded_image_id: 'model_man_00', sku_id: 'shoe' })).rejects.toMatchObject({
-        status: 403,
+        status: 401,
+      });
+      // The vendor's reference endpoint signs iOS's comma-joined sku_ids as the string it is given.
+      const ios = await tokenFor({ uploaded_image_id: 'model_woman_00', sku_ids: 'top,skirt' });
+      await expect(withToken(ios).startTryOn({ uploaded_image_id: 'model_woman_00', sku_ids: ['top', 'skirt'] })).resolves.toBeDefined();
+      await expect(withToken(ios).startTryOn({ uploaded_image_id: 'model_woman_00', sku_ids: ['top'] })).rejects.toMatchObject({
+        status: 401,
       });
       // The API key is bound to nothing, even next to a bound token.
       const both = createAiutaClient({ auth: [aiutaKeyAuth(apiKey), bearerAuth({ getToken: async () => bound })], fetch: checked.fetch });

@@ -2,7 +2,7 @@
 // customer's token endpoint end to end.
 import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta-unified';
 import { createAiutaTokenHandler } from '@signet/auth';
-import { AuthenticationError, PermissionDeniedError } from '@signet/client-core/errors';
+import { AuthenticationError } from '@signet/client-core/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions } from '../../index.js';
 import { FAST, JPEG, PNG, QUICK_POLL } from './exercise.test-support.js';
@@ -138,14 +138,14 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     expect(await app.tryOnOperations.waitFor(operation_id, QUICK_POLL)).toMatchObject({ status: 'SUCCESS' });
   });
 
-  it('refuses a token bound to another image with 403 (PermissionDeniedError), and one bound to other SKUs', async () => {
+  it('refuses a token bound to another image with 401 (AuthenticationError), and one bound to other SKUs', async () => {
     const mock = inProcess();
     const app = createAiutaUnifiedClient({ auth: userIdAuth(subscriptionId), fetch: mock.fetch });
     const mine = await app.uploadedImages.create(PNG);
     const other = await app.uploadedImages.create(JPEG);
     const { withToken } = appClients(mock, () => ({ uploaded_image_id: other.id }));
     await expect(withToken.tryOnOperations.create({ uploaded_image_id: mine.id, sku_id: 'sku-1' })).rejects.toBeInstanceOf(
-      PermissionDeniedError,
+      AuthenticationError,
     );
 
     // Android's way: the token carries the whole try-on body; x-user-id rides along.
@@ -159,7 +159,7 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
       operation_id: expect.any(String),
     });
     await expect(android.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top'] })).rejects.toBeInstanceOf(
-      PermissionDeniedError,
+      AuthenticationError,
     );
     const skuBound = createAiutaUnifiedClient({
       auth: bearerAuth({ getToken: () => tokenFor({ uploaded_image_id: mine.id, sku_id: 'top' }) }),
@@ -167,9 +167,21 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     });
     await expect(skuBound.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top'] })).resolves.toBeDefined();
     await expect(skuBound.tryOnOperations.create({ uploaded_image_id: mine.id, sku_id: 'skirt' })).rejects.toMatchObject({
-      status: 403,
-      body: { detail: 'The token is bound to another request' },
+      status: 401,
+      body: { detail: 'The token is bound to another sku_id; ask for a new one' },
     });
+    // A reference endpoint signs a comma-joined sku_ids (iOS's form) as the string it is given.
+    const joined = await issueAiutaJwt({
+      secret: jwtSecret,
+      issuer: jwtIssuer,
+      claims: { uploaded_image_id: mine.id, sku_ids: 'top,skirt' },
+      expiresInSeconds: 60,
+    });
+    const withJoined = createAiutaUnifiedClient({ auth: bearerAuth({ getToken: async () => joined }), fetch: mock.fetch });
+    await expect(withJoined.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['skirt', 'top'] })).resolves.toBeDefined();
+    await expect(withJoined.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top,skirt'] })).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
     // The API key is not bound to anything.
     const server = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });
     await expect(server.tryOnOperations.create({ uploaded_image_id: other.id, sku_id: 'any' })).resolves.toBeDefined();

@@ -1,6 +1,6 @@
 // Handlers of the flat-lay and try-on operations, each over the instance's state.
 import type { Handlers, MockResponse } from '../../core/api.js';
-import { unboundClaim } from '../aiuta-shared/jwt.js';
+import { unboundClaim, unboundDetail } from '../aiuta-shared/jwt.js';
 import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
 import { describeItem, productInfoProblem, variantKey } from './catalogue.js';
 import { flatLayState, tryOnState } from './jobs.js';
@@ -8,7 +8,6 @@ import type { operations } from './operations.gen.js';
 import {
   apiError,
   badRequest,
-  detail,
   type FlatLayRecord,
   given,
   hasItems,
@@ -80,9 +79,10 @@ export const jobHandlers: Table<'createFlatLayOperation' | 'getFlatLayOperation'
     return op ? reply(200, flatLayState(state, op)) : apiError(404, 'Operation not found', 'OPERATION_NOT_FOUND');
   },
   createSkuTryOnOperation({ request, body, reply }, state) {
-    // A token the customer's backend bound to an image or SKUs is good for those only: the gateway's empty 403.
+    // A token the customer's backend bound to an image or SKUs is good for those only.
     const claims = state.tokenClaims.get(request);
-    if (claims !== undefined && unboundClaim(claims, body) !== undefined) return detail(403, 'The token is bound to another request');
+    const unbound = claims === undefined ? undefined : unboundClaim(claims, body);
+    if (unbound !== undefined) return reply(401, unboundDetail(unbound));
     const skuChoice = skuChoiceProblem(body);
     if (skuChoice !== undefined) return invalid([skuChoice]);
     if (sourceOf(state, body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });

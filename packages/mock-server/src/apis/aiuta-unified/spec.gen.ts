@@ -785,7 +785,7 @@ export const spec: OpenApiDocument = {
         ],
         "operationId": "createSkuTryOnOperation",
         "summary": "Start a SKU try-on",
-        "description": "Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)\non an uploaded image or a predefined try-on model, and returns the operation ID. Answers\n200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.\n\nBearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends\nonly `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts\n`createOperation`, app/src/hooks/tryOn/useTryOnGeneration.ts `createOperationWithJwt`); the\nAndroid SDK sends the Bearer token on this path only, next to `x-user-id`\n(fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The\ndocs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token\ncarries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the\nAndroid SDK then asks for a new token and retries.\n",
+        "description": "Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)\non an uploaded image or a predefined try-on model, and returns the operation ID. Answers\n200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.\n\nBearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends\nonly `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts\n`createOperation`, app/src/hooks/tryOn/useTryOnGeneration.ts `createOperationWithJwt`); the\nAndroid SDK sends the Bearer token on this path only, next to `x-user-id`\n(fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The\ndocs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token\ncarries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the\nAndroid SDK then asks for a new token and retries. So is a valid one bound to another\nrequest (`x-jwt-binding.mismatch`).\n",
         "x-unverified-security": [
           "bearerAuth"
         ],
@@ -1099,8 +1099,14 @@ export const spec: OpenApiDocument = {
             "sku_ids"
           ],
           "guidance": "The docs say all parameters significant to security and cost should be in the payload so\nthe token is usable for that one generation; the docs' reference endpoint copies every\nquery argument and JSON body field the client sends into the payload before adding\niss/iat/exp. Which claims the API itself checks beyond the signature is not documented.\n",
+          "mismatch": {
+            "x-unverified": true,
+            "status": 401,
+            "details": "Not documented by the vendor; modelled from what the SDKs need to recover. A token whose\nbound claims do not match the try-on body is answered 401 `{\"detail\": \"...\"}`: a 401 is\nthe signal every official SDK refreshes its token on. The Android SDK keeps one token and\nreuses it for the next try-on, with another photo too, and its HTTP stack (Ktor Auth)\nasks the app for a new token only after a 401 (fashion-network/.../plugins/JWTAuthenticationPlugin.kt);\na 403 there would end its second try-on in an error. A `sku_ids` claim that is one string\nis compared as its comma-split list: iOS hands getJwt `sku_ids` joined with commas, and\nthe docs' reference endpoint signs what it is given. SKUs compare as a set, and a\n`sku_id` claim fits `sku_ids` of that one SKU. A claim that is absent or null binds nothing.\n"
+          },
           "sdk-params": {
             "web": "`getJwt({ uploaded_image_id })` - the uploaded image ID only (app/src/hooks/tryOn/useTryOnGeneration.ts).",
+            "ios": "`getJwt([\"sku_ids\": \"a,b\", \"uploaded_image_id\": \"...\"])` - `sku_ids` joined with commas, also for one SKU (Sources/AiutaSdk/Api/TryOn/Core+Api+TryOn+Request.swift); the iOS SDK calls the Digital Try-On API.",
             "android": "`getJWT(params)` with the serialized request body, `{\"sku_ids\":[...],\"uploaded_image_id\":\"...\"}` (fashion-network/.../plugins/JWTAuthenticationPlugin.kt)."
           }
         }

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../core/api.js';
 import { ifNoneMatchMatches, json } from '../../core/http.js';
-import { unboundClaim } from '../aiuta-shared/jwt.js';
+import { unboundClaim, unboundDetail } from '../aiuta-shared/jwt.js';
 import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
 import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
 import { detail } from './auth.js';
@@ -43,7 +43,7 @@ export const handlers: Handlers<operations, AiutaState> = {
     // A token the customer's backend bound to an image or SKUs is good for those only.
     const claims = state.tokenClaims.get(request);
     const unbound = claims === undefined ? undefined : unboundClaim(claims, body);
-    if (unbound !== undefined) return reply(403, { detail: `The token is bound to another ${unbound}` });
+    if (unbound !== undefined) return reply(401, unboundDetail(unbound));
     const skuChoice = skuChoiceProblem(body);
     if (skuChoice !== undefined) return json(422, { detail: [skuChoice] });
     if (sourceOf(state, body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });

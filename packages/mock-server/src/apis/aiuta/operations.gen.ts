@@ -229,7 +229,7 @@ export interface components {
                 "application/json": components["schemas"]["DetailError"];
             };
         };
-        /** @description No valid API key, JWT or subscription ID. The gateway may answer with an empty body. */
+        /** @description No valid API key, JWT or subscription ID, or a JWT bound to another request (see `x-jwt-binding`). The gateway may answer with an empty body. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -238,7 +238,7 @@ export interface components {
                 "application/json": components["schemas"]["DetailError"];
             };
         };
-        /** @description The credential is valid but not for this call, e.g. `x-user-id` on a try-on, or a JWT bound to other parameters. */
+        /** @description The credential is valid but not for this call, e.g. `x-user-id` on a try-on. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;

@@ -432,7 +432,20 @@ export const spec: OpenApiDocument = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "HS256 JWT issued by the customer's backend with the subscription's JWT secret and `iss`."
+        "description": "HS256 JWT issued by the customer's backend with the subscription's JWT secret and `iss`,\ncarrying the try-on's parameters as claims (docs api/server-side-auth-component.md). A\ntoken whose claims do not match the try-on body is answered 401 `{\"detail\": \"...\"}`, so the\nSDK asks for a new one; a `sku_ids` claim that is one string (iOS hands getJwt `sku_ids`\njoined with commas: Sources/AiutaSdk/Api/TryOn/Core+Api+TryOn+Request.swift) is compared as\nits comma-split list. Neither is documented by the vendor (see `x-jwt-binding`).\n",
+        "x-jwt-binding": {
+          "x-unverified": true,
+          "bound-request-fields": [
+            "uploaded_image_id",
+            "sku_id",
+            "sku_ids"
+          ],
+          "mismatch-status": 401,
+          "sdk-params": {
+            "ios": "`getJwt([\"sku_ids\": \"a,b\", \"uploaded_image_id\": \"...\"])` (Sources/AiutaSdk/Api/TryOn/Core+Api+TryOn+Request.swift).",
+            "android-4": "`getJWT(params)` with the serialized request body `{\"sku_ids\":[...],\"uploaded_image_id\":\"...\"}` (fashion-network/.../plugins/JWTAuthenticationPlugin.kt, before 5.0)."
+          }
+        }
       },
       "userId": {
         "type": "apiKey",
@@ -463,7 +476,7 @@ export const spec: OpenApiDocument = {
         }
       },
       "Unauthorized": {
-        "description": "No valid API key, JWT or subscription ID. The gateway may answer with an empty body.",
+        "description": "No valid API key, JWT or subscription ID, or a JWT bound to another request (see `x-jwt-binding`). The gateway may answer with an empty body.",
         "content": {
           "application/json": {
             "schema": {
@@ -473,7 +486,7 @@ export const spec: OpenApiDocument = {
         }
       },
       "Forbidden": {
-        "description": "The credential is valid but not for this call, e.g. `x-user-id` on a try-on, or a JWT bound to other parameters.",
+        "description": "The credential is valid but not for this call, e.g. `x-user-id` on a try-on.",
         "content": {
           "application/json": {
             "schema": {
