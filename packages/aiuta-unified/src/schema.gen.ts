@@ -21,6 +21,8 @@ export interface paths {
          *     (app/src/utils/helpers/resizeAndConvertImage.ts, app/src/utils/api/tryOnApiService.ts
          *     `uploadImage`); the Android SDK sets the part's
          *     `Content-Type: image/<ext>` and `filename` (fashion-tryon-core/.../image/internal/FashionImageRemoteDataSource.kt).
+         *     Android SDKs before 5.0 (Ktor 3.4) write the part's name unquoted, `name=image_data`, which
+         *     Starlette, the server under FastAPI, reads like the quoted form.
          *
          *     `x-user-id`: the Web SDK sends it instead of `x-api-key` when configured with a subscription
          *     ID and a JWT callback (tryOnApiService.ts `addAuthHeaders`); the Android SDK sends it on every

@@ -15,7 +15,10 @@ export interface paths {
         put?: never;
         /**
          * Upload an image
-         * @description Upload an image and save it with a unique ID. By default the mime type is image/png and the extension .png; the official SDKs send JPEG as well.
+         * @description Upload an image and save it with a unique ID. By default the mime type is image/png and the
+         *     extension .png; the official SDKs send JPEG as well. The Android SDK before 5.0 writes the
+         *     part's name unquoted, `Content-Disposition: form-data; name=image_data; filename="…"` (Ktor
+         *     3.4), which Starlette, the server under FastAPI, reads like the quoted form.
          */
         post: operations["uploadImage"];
         delete?: never;
