@@ -108,7 +108,9 @@ describe('Aiuta against the mock server', () => {
     const server = await start();
     const boundary = 'ktor-boundary-0123456789abcdef';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=image_data; filename="photo.jpg"\r\nContent-Type: image/jpg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name=image_data; filename="photo.jpg"\r\nContent-Type: image/jpg\r\n\r\n`,
+      ),
       PNG,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);

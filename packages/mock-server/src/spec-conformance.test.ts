@@ -96,7 +96,7 @@ describe('the Unified API mock answers as its spec says', () => {
         auth: [userIdAuth(subscriptionId), bearerAuth({ getToken: async () => token })],
         fetch: checked.fetch,
       });
-      const { operation_id } = await bound.tryOnOperations.create({ uploaded_image_id: 'model_man_00', sku_id: 'a' });
+      const { operation_id } = await bound.tryOnOperations.create({ uploaded_image_id: 'model_man_00', sku_id: 'sku-1' });
       await bound.tryOnOperations.waitFor(operation_id, QUICK_POLL);
       await bound.uploadedImages.create(PNG);
 

@@ -27,7 +27,7 @@ describe('authentication as the spec models it', () => {
   async function statuses(mock: MockFetch, auth: Parameters<typeof createAiutaUnifiedClient>[0]['auth']) {
     const admin = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });
     const photo = await admin.uploadedImages.create(PNG);
-    await admin.skuItems.create({ sku_id: 'sku-auth', product_info: {} }).catch(() => undefined);
+    await admin.skuItems.create({ sku_id: 'sku-auth', product_info: {}, capabilities: { try_on: true } }).catch(() => undefined);
     const op = await admin.tryOnOperations.create({ uploaded_image_id: photo.id, sku_id: 'sku-auth' });
     const client = createAiutaUnifiedClient({ auth, fetch: mock.fetch, maxRetries: 0 });
     const status = (call: Promise<unknown>) =>
@@ -123,6 +123,14 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     expect(response.status).toBe(200);
     return ((await response.json()) as { token: string }).token;
   };
+  /** A mock whose catalogue has the SKU items these tests try on, ready for try-on. */
+  async function stocked(): Promise<MockFetch> {
+    const mock = inProcess();
+    const admin = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });
+    for (const sku_id of ['sku-1', 'top', 'skirt', 'any'])
+      await admin.skuItems.create({ sku_id, product_info: {}, capabilities: { try_on: true } });
+    return mock;
+  }
   /** The Web SDK's way: x-user-id for the upload and the polling, only the Bearer token to start the try-on. */
   const appClients = (mock: MockFetch, params: () => Record<string, unknown>) => ({
     app: createAiutaUnifiedClient({ auth: userIdAuth(subscriptionId), fetch: mock.fetch }),
@@ -130,7 +138,7 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
   });
 
   it('starts a try-on with a token bound to the upload, and polls it with x-user-id', async () => {
-    const mock = inProcess();
+    const mock = await stocked();
     let photoId = '';
     const { app, withToken } = appClients(mock, () => ({ uploaded_image_id: photoId }));
     photoId = (await app.uploadedImages.create(PNG)).id;
@@ -139,7 +147,7 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
   });
 
   it('refuses a token bound to another image with 401 (AuthenticationError), and one bound to other SKUs', async () => {
-    const mock = inProcess();
+    const mock = await stocked();
     const app = createAiutaUnifiedClient({ auth: userIdAuth(subscriptionId), fetch: mock.fetch });
     const mine = await app.uploadedImages.create(PNG);
     const other = await app.uploadedImages.create(JPEG);

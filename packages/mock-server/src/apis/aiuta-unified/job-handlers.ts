@@ -2,7 +2,7 @@
 import type { Handlers, MockResponse } from '../../core/api.js';
 import { unboundClaim, unboundDetail } from '../aiuta-shared/jwt.js';
 import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
-import { describeItem, productInfoProblem, variantKey } from './catalogue.js';
+import { describeItem, flagStatus, productInfoProblem, variantKey } from './catalogue.js';
 import { flatLayState, tryOnState } from './jobs.js';
 import type { operations } from './operations.gen.js';
 import {
@@ -56,6 +56,21 @@ function flatLaySource(state: UnifiedState, body: FlatLayBody): MockResponse | {
   return { productInfo: null };
 }
 
+/**
+ * Why a try-on cannot use its SKUs, or undefined when it can: each must be in the catalogue with its
+ * try-on capability `ready` ("Operations need the corresponding readiness ready"; the API answers 400
+ * for SKU errors).
+ */
+function skuProblem(state: UnifiedState, skuIds: readonly string[]): string | undefined {
+  for (const skuId of skuIds) {
+    const item = state.catalogue.get(skuId);
+    if (item === undefined) return `SKU item ${skuId} was not found`;
+    const status = flagStatus(state, item, 'try_on');
+    if (status !== 'ready') return `SKU item ${skuId} is not ready for try-on (try_on: ${status})`;
+  }
+  return undefined;
+}
+
 export const jobHandlers: Table<'createFlatLayOperation' | 'getFlatLayOperation' | 'createSkuTryOnOperation' | 'getSkuTryOnOperation'> = {
   createFlatLayOperation({ body, reply }, state) {
     const source = flatLaySource(state, body);
@@ -86,6 +101,8 @@ export const jobHandlers: Table<'createFlatLayOperation' | 'getFlatLayOperation'
     const skuChoice = skuChoiceProblem(body);
     if (skuChoice !== undefined) return invalid([skuChoice]);
     if (sourceOf(state, body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });
+    const unusable = skuProblem(state, body.sku_ids ?? [body.sku_id ?? '']);
+    if (unusable !== undefined) return reply(400, { detail: unusable });
     const id = `sku_try_on_op-${crypto.randomUUID()}`;
     const outcome = state.tryOn.outcome?.(body) ?? 'SUCCESS';
     state.tryOns.set(id, { id, createdAt: state.now(), outcome, sourceId: body.uploaded_image_id });

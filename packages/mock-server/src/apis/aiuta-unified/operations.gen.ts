@@ -274,6 +274,7 @@ export interface paths {
          * @description Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)
          *     on an uploaded image or a predefined try-on model, and returns the operation ID. Answers
          *     200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.
+         *     Each SKU item must be in the catalogue with its try-on capability `ready` (see `SkuItem`).
          *
          *     Bearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends
          *     only `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts
@@ -1395,9 +1396,11 @@ export interface operations {
             };
             /**
              * @description The input image is unknown or gone (expired, or uploaded under another API key), e.g.
-             *     `{"detail": "Input image was not found"}`; 400 is also used for SKU errors. Not in the
-             *     vendor's document: app/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read
-             *     a string `detail` from this status.
+             *     `{"detail": "Input image was not found"}`; 400 is also used for SKU errors: a SKU item
+             *     missing from the catalogue, or whose `capabilities_readiness.try_on` is not `ready`
+             *     (`{"detail": "SKU item sku-9 was not found"}`). Not in the vendor's document:
+             *     app/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read a string `detail`
+             *     from this status, and recognise an expired photo by `/input image .*not found/i`.
              */
             400: {
                 headers: {

@@ -785,7 +785,7 @@ export const spec: OpenApiDocument = {
         ],
         "operationId": "createSkuTryOnOperation",
         "summary": "Start a SKU try-on",
-        "description": "Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)\non an uploaded image or a predefined try-on model, and returns the operation ID. Answers\n200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.\n\nBearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends\nonly `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts\n`createOperation`, app/src/hooks/tryOn/useTryOnGeneration.ts `createOperationWithJwt`); the\nAndroid SDK sends the Bearer token on this path only, next to `x-user-id`\n(fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The\ndocs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token\ncarries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the\nAndroid SDK then asks for a new token and retries. So is a valid one bound to another\nrequest (`x-jwt-binding.mismatch`).\n",
+        "description": "Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)\non an uploaded image or a predefined try-on model, and returns the operation ID. Answers\n200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.\nEach SKU item must be in the catalogue with its try-on capability `ready` (see `SkuItem`).\n\nBearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends\nonly `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts\n`createOperation`, app/src/hooks/tryOn/useTryOnGeneration.ts `createOperationWithJwt`); the\nAndroid SDK sends the Bearer token on this path only, next to `x-user-id`\n(fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The\ndocs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token\ncarries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the\nAndroid SDK then asks for a new token and retries. So is a valid one bound to another\nrequest (`x-jwt-binding.mismatch`).\n",
         "x-unverified-security": [
           "bearerAuth"
         ],
@@ -831,7 +831,7 @@ export const spec: OpenApiDocument = {
             }
           },
           "400": {
-            "description": "The input image is unknown or gone (expired, or uploaded under another API key), e.g.\n`{\"detail\": \"Input image was not found\"}`; 400 is also used for SKU errors. Not in the\nvendor's document: app/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read\na string `detail` from this status.\n",
+            "description": "The input image is unknown or gone (expired, or uploaded under another API key), e.g.\n`{\"detail\": \"Input image was not found\"}`; 400 is also used for SKU errors: a SKU item\nmissing from the catalogue, or whose `capabilities_readiness.try_on` is not `ready`\n(`{\"detail\": \"SKU item sku-9 was not found\"}`). Not in the vendor's document:\napp/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read a string `detail`\nfrom this status, and recognise an expired photo by `/input image .*not found/i`.\n",
             "x-unverified": true,
             "content": {
               "application/json": {

@@ -99,7 +99,10 @@ describe('state over time', () => {
 
   it('ends capability preparation, flat-lays and try-ons as the simulation says', async () => {
     const mock = inProcess({
-      skuReadiness: { preparingMs: 0, outcome: ({ capability }) => (capability === 'try_on' ? 'rejected' : 'failed') },
+      skuReadiness: {
+        preparingMs: 0,
+        outcome: ({ sku_id, capability }) => (capability !== 'try_on' ? 'failed' : sku_id === 's' ? 'rejected' : 'ready'),
+      },
       flatLay: { queuedMs: 5, runningMs: 5, outcome: () => 'FAILED' },
       tryOn: { queuedMs: 5, runningMs: 5, outcome: (request) => (request.sku_id === 'abort' ? 'ABORTED' : 'FAILED') },
     });
@@ -113,6 +116,7 @@ describe('state over time', () => {
       error: expect.any(String),
       generated_image: null,
     });
+    for (const sku_id of ['fail', 'abort']) await client.skuItems.create({ sku_id, product_info: {}, capabilities: { try_on: true } });
     const failed = await client.tryOnOperations.create({ uploaded_image_id: 'model_man_00', sku_id: 'fail' });
     expect(await client.tryOnOperations.waitFor(failed.operation_id, QUICK_POLL)).toMatchObject({
       status: 'FAILED',
@@ -129,6 +133,36 @@ describe('state over time', () => {
 });
 
 describe('requests the spec refuses, in its shapes', () => {
+  it('refuses a try-on of a SKU item missing from the catalogue or not ready for try-on with 400', async () => {
+    let clock = Date.parse('2026-07-10T00:00:00Z');
+    const mock = inProcess({
+      now: () => clock,
+      skuReadiness: { preparingMs: 1000, outcome: ({ sku_id }) => (sku_id === 'rejected' ? 'rejected' : 'ready') },
+    });
+    const client = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch, maxRetries: 0 });
+    for (const [sku_id, try_on] of [
+      ['dress', true],
+      ['shoes', true],
+      ['rejected', true],
+      ['catalogue-only', false],
+    ] as const) {
+      await client.skuItems.create({ sku_id, product_info: {}, capabilities: { try_on } });
+    }
+    const tryOn = (sku_ids: string[]) => client.tryOnOperations.create({ uploaded_image_id: 'model_woman_00', sku_ids });
+    const refusal = (detail: string) => ({ status: 400, body: { detail } });
+    await expect(tryOn(['dress'])).rejects.toMatchObject(refusal('SKU item dress is not ready for try-on (try_on: preparing)'));
+    clock += 1000;
+    await expect(tryOn(['dress', 'shoes'])).resolves.toMatchObject({ operation_id: expect.any(String) });
+    await expect(tryOn(['dress', 'nope'])).rejects.toMatchObject(refusal('SKU item nope was not found'));
+    await expect(tryOn(['rejected'])).rejects.toMatchObject(refusal('SKU item rejected is not ready for try-on (try_on: rejected)'));
+    await expect(tryOn(['catalogue-only'])).rejects.toMatchObject(
+      refusal('SKU item catalogue-only is not ready for try-on (try_on: absent)'),
+    );
+    await expect(client.tryOnOperations.create({ uploaded_image_id: 'model_woman_00', sku_id: 'nope' })).rejects.toMatchObject(
+      refusal('SKU item nope was not found'),
+    );
+  });
+
   it('answers business-rule mistakes of the newer endpoints with ApiError, the rest with FastAPI’s detail', async () => {
     const mock = inProcess();
     const send = async (path: string, init: RequestInit = {}) => {
