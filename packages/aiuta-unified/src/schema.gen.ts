@@ -867,6 +867,16 @@ export interface components {
             };
             content?: never;
         };
+        /**
+         * @description The gateway's 429, which the vendor's document lists on the newer endpoints only; assumed
+         *     here for every path behind the same gateway. Empty body.
+         */
+        TooManyRequestsUnlisted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The SKU item does not exist. */
         SkuItemNotFound: {
             headers: {
@@ -965,7 +975,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     getUploadedImage: {
@@ -992,7 +1002,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     deleteUploadedImage: {
@@ -1017,7 +1027,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     deleteGeneratedImage: {
@@ -1042,7 +1052,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     listSkuItems: {
@@ -1413,7 +1423,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     getSkuTryOnOperation: {
@@ -1440,7 +1450,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     listPredefinedTryOnModels: {
@@ -1469,7 +1479,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     listTryOnModels: {

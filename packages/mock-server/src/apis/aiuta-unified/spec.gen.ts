@@ -98,7 +98,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -140,7 +140,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       },
@@ -168,7 +168,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -203,7 +203,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -858,7 +858,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -915,7 +915,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -1008,7 +1008,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -1228,6 +1228,10 @@ export const spec: OpenApiDocument = {
       },
       "TooManyRequests": {
         "description": "Returned by the API gateway when rate limits are exceeded. Empty body; no Retry-After header is documented."
+      },
+      "TooManyRequestsUnlisted": {
+        "description": "The gateway's 429, which the vendor's document lists on the newer endpoints only; assumed\nhere for every path behind the same gateway. Empty body.\n",
+        "x-unverified": true
       },
       "SkuItemNotFound": {
         "description": "The SKU item does not exist.",
