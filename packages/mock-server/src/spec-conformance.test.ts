@@ -21,6 +21,9 @@ const PENDING_404 = {
   deleteGeneratedImage: { 404: 'DetailError' },
 };
 
+/** A Size & Fit request as the Android SDK sends it. */
+const SIZE_FIT = { code: 'chart-1', age: 30, height: 170, weight: 65, gender: 'Female', hipShape: 'Curvy', braSize: 75, braCup: 'B' };
+
 const operationIds = (spec: OpenApiDocument) =>
   Object.values(spec.paths).flatMap((item) =>
     Object.values(item)
@@ -90,6 +93,16 @@ describe('the Unified API mock answers as its spec says', () => {
         ['/predefined_try_on_models', { headers: { ...key, 'if-none-match': '*' } }],
         ['/predefined_try_on_models', { method: 'HEAD', headers: key }],
         ['/try_on_models', { headers: { 'x-user-id': apiKey, 'if-none-match': 'W/"old", W/"unified-try-on-models-1"' } }],
+        // What the SDKs call beyond the vendor's document.
+        ['/subscription_details', { headers: { 'x-user-id': subscriptionId } }],
+        ['/subscription_details', { headers: { ...key, 'if-none-match': 'W/"subscription-details-1"' } }],
+        ['/size_and_fit/recommendation', { method: 'POST', headers: json, body: JSON.stringify(SIZE_FIT) }],
+        ['/size_and_fit/recommendation', { method: 'POST', headers: json, body: JSON.stringify({ ...SIZE_FIT, code: '' }) }],
+        ['/size_and_fit/recommendation', { method: 'POST', headers: json, body: JSON.stringify({ ...SIZE_FIT, height: 'tall' }) }],
+        ['/suggested_outfits?limit=3', { headers: key }],
+        ['/suggested_outfits?limit=0', { headers: key }],
+        ['/sku_items/main/sku-1', { headers: { 'x-user-id': subscriptionId } }],
+        ['/sku_items/outlet/sku-1', { headers: key }],
       ];
       for (const [path, init] of requests) await checked.fetch(`${base}${path}`, init);
       const bound = createAiutaUnifiedClient({

@@ -40,6 +40,10 @@ export const spec: OpenApiDocument = {
     {
       "name": "try_on",
       "description": "Virtual try-on operations and try-on models."
+    },
+    {
+      "name": "sdk",
+      "description": "What the official SDKs call beyond the vendor's document: their settings, Size & Fit, the\nWeb demo's suggested outfits, and a product lookup. Every operation here is `x-unverified`.\n"
     }
   ],
   "security": [
@@ -1068,6 +1072,267 @@ export const spec: OpenApiDocument = {
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          }
+        }
+      }
+    },
+    "/subscription_details": {
+      "get": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "getSubscriptionDetails",
+        "summary": "Get the subscription's SDK settings",
+        "x-unverified": true,
+        "x-unverified-security": [
+          "userId"
+        ],
+        "description": "Not in the vendor's document. The official SDKs read it for their settings: the \"Powered by\nAiuta\" label, how often to retry, and the delays between polls of a try-on\n(aiuta-android-sdk fashion-tryon-compose/.../datasource/subscription/SubscriptionDetailsRemoteDataSource.kt\non this base URL; aiuta-ios-sdk Sources/AiutaSdk/Api/Subscription/Core+Api+Subscription+Request.swift\non `/digital-try-on/v1`). Fields and defaults: the vendor's team docs\n(docs/team/sdk/subscription-details.md), which write them in camelCase; on the wire they are\nsnake_case (Android `SubscriptionDetailsDTO`, `PoweredByStickerFeature`; iOS decodes with\n`convertFromSnakeCase`). Every field may be null or absent, and an SDK then uses its\ndefault. Send the `ETag` of a previous answer as `If-None-Match`; an unchanged one is a 304.\n\n`x-user-id`: the Android SDK sends it on every request, and the iOS SDK on every call but\nthe try-on start in JWT mode.\n",
+        "security": [
+          {
+            "apiKey": []
+          },
+          {
+            "userId": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The subscription's SDK settings.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubscriptionDetails"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
+    },
+    "/size_and_fit/recommendation": {
+      "post": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "recommendSize",
+        "summary": "Recommend a size from a size chart and the shopper's answers",
+        "x-unverified": true,
+        "x-unverified-security": [
+          "userId"
+        ],
+        "description": "Not in the vendor's document. The SDKs' Size & Fit flow posts the product's size chart\n`code` and the shopper's answers, and shows `recommendedSizeName` with each size's fit\n(aiuta-android-sdk fashion-sizefit-core/.../internal/AiutaSizeFitImpl.kt,\n.../internal/models/SizeFitRequestDTO.kt and SizeFitResponseDTO.kt, on this base URL;\naiuta-ios-sdk Sources/AiutaSdk/Api/SizeFit/Core+Api+SizeFit+Request.swift, on\n`/digital-try-on/v1`). Android names the optional fields in camelCase (`hipShape`); iOS\nencodes its keys to snake_case (`hip_shape`): both spellings are accepted. The answer's\nkeys are camelCase, which both SDKs read. iOS sends `braSize` and `braCup` only for `Female`.\n\n`x-user-id`: the Android SDK sends it on every request (no Bearer token on this path).\n",
+        "security": [
+          {
+            "apiKey": []
+          },
+          {
+            "userId": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SizeRecommendationRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The recommended size, each size's fit, and the body measurements it was worked out from.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SizeRecommendation"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request cannot be answered, e.g. a blank size chart `code`.",
+            "x-unverified": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DetailError"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
+    },
+    "/suggested_outfits": {
+      "get": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "listSuggestedOutfits",
+        "summary": "List suggested outfits from the catalogue",
+        "x-unverified": true,
+        "description": "Not in the vendor's document. The Web SDK's demo shop lists ready-made outfits to try on\n(aiuta-web-sdk demo/src/utils/api.ts `fetchOutfits`, `GET ${BASE_URL}/suggested_outfits?limit=100`\nwith `x-api-key`; the item shape in demo/src/models/product.ts, whose comment says the items\nkeep the older SKU item shape). Each outfit lists its items, a collage image and tags\n(`gender`, `occasion`, `style`).\n",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Most outfits to return; the demo asks for 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The outfits.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/SuggestedOutfit"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
+    },
+    "/sku_items/{catalog_name}/{product_id}": {
+      "get": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "getCatalogSkuItem",
+        "summary": "Get a SKU item by catalogue and product ID",
+        "x-unverified": true,
+        "x-unverified-security": [
+          "userId"
+        ],
+        "description": "Not in the vendor's document. The Android SDK looks a product up by two segments,\n`sku_items/{catalog_name}/{product_id}`, and reads the answer as a SKU item (`sku_id`,\n`product_info.image_urls`, `product_info.title`: fashion-tryon-core/.../sku/internal/FashionProductRemoteDataSource.kt,\n.../sku/models/ProductItemDTO.kt). The Unified API's SKU items have no catalogue of their\nown; the Digital Try-On API's default catalogue is `main`. A `product_id` of\n`capabilities` or `merchandising` reaches the PATCH paths of `/sku_items/{sku_id}` instead.\n\n`x-user-id`: the Android SDK sends it on every request.\n",
+        "security": [
+          {
+            "apiKey": []
+          },
+          {
+            "userId": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "catalog_name",
+            "in": "path",
+            "required": true,
+            "description": "The catalogue's name; `main` is the default one.",
+            "schema": {
+              "type": "string",
+              "examples": [
+                "main"
+              ]
+            }
+          },
+          {
+            "name": "product_id",
+            "in": "path",
+            "required": true,
+            "description": "The product's ID, the SKU item's `sku_id`.",
+            "schema": {
+              "type": "string",
+              "examples": [
+                "sku_12345"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The SKU item.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SkuItem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "description": "No such catalogue, or no such SKU item in it.",
+            "x-unverified": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DetailError"
+                }
+              }
+            }
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -2392,6 +2657,464 @@ export const spec: OpenApiDocument = {
             }
           }
         ]
+      },
+      "SubscriptionDetails": {
+        "type": "object",
+        "description": "The SDK settings of a subscription (docs/team/sdk/subscription-details.md). Every field may\nbe null or absent; an SDK then uses its default.\n",
+        "x-unverified": true,
+        "properties": {
+          "powered_by_sticker": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/PoweredBySticker"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "retry_counts": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RetryCounts"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "operation_delays_sequence": {
+            "description": "The delays before each poll of a try-on, in order. An SDK whose sequence runs out\nbefore the operation ends (no `infinite` entry) gives up with a timeout. Default:\n1 s 4 times, 0.5 s 20 times, then 3 s for ever. An empty list means the default.\n",
+            "anyOf": [
+              {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OperationDelay"
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "PoweredBySticker": {
+        "type": "object",
+        "description": "The \"Powered by Aiuta\" label. Shown only when `is_visible` is `true`; a URL makes it a link on that platform.",
+        "x-unverified": true,
+        "properties": {
+          "url_ios": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "url_android": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "is_visible": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          }
+        }
+      },
+      "RetryCounts": {
+        "type": "object",
+        "description": "Additional attempts after an error before the shopper sees one. Defaults 2, 0, 2, 2.",
+        "x-unverified": true,
+        "properties": {
+          "photo_upload": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "operation_start": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "operation_status": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "result_download": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          }
+        }
+      },
+      "OperationDelay": {
+        "type": "object",
+        "description": "One step of the polling schedule: `recurring` waits `delay` seconds `repeat` times,\n`infinite` waits `delay` seconds before every poll from then on. The SDKs skip a step whose\n`mode` they do not know, and a `recurring` one without a positive `repeat`.\n",
+        "x-unverified": true,
+        "required": [
+          "mode",
+          "delay"
+        ],
+        "properties": {
+          "mode": {
+            "type": "string",
+            "examples": [
+              "recurring",
+              "infinite"
+            ]
+          },
+          "delay": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Seconds before the next poll."
+          },
+          "repeat": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many times, for `recurring`."
+          }
+        }
+      },
+      "SizeRecommendationRequest": {
+        "type": "object",
+        "description": "The product's size chart and the shopper's answers. The optional fields come in Android's\ncamelCase (`hipShape`) or iOS's snake_case (`hip_shape`); give one spelling. The bounds on\nage, height and weight are a person's, not the vendor's (which are not documented).\n",
+        "x-unverified": true,
+        "required": [
+          "code",
+          "age",
+          "height",
+          "weight",
+          "gender"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "The product's size chart code."
+          },
+          "age": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 150,
+            "description": "Years."
+          },
+          "height": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 300,
+            "description": "Centimetres."
+          },
+          "weight": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 700,
+            "description": "Kilograms."
+          },
+          "gender": {
+            "type": "string",
+            "enum": [
+              "Male",
+              "Female"
+            ]
+          },
+          "hipShape": {
+            "$ref": "#/components/schemas/HipShape"
+          },
+          "hip_shape": {
+            "$ref": "#/components/schemas/HipShape"
+          },
+          "bellyShape": {
+            "$ref": "#/components/schemas/BellyShape"
+          },
+          "belly_shape": {
+            "$ref": "#/components/schemas/BellyShape"
+          },
+          "braSize": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Band size, e.g. 75."
+          },
+          "bra_size": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "braCup": {
+            "$ref": "#/components/schemas/BraCup"
+          },
+          "bra_cup": {
+            "$ref": "#/components/schemas/BraCup"
+          }
+        }
+      },
+      "HipShape": {
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "Slim",
+              "Normal",
+              "Curvy"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "BellyShape": {
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "Flat",
+              "Normal",
+              "Curvy"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "BraCup": {
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "AA",
+              "A",
+              "B",
+              "C",
+              "D",
+              "DD",
+              "E",
+              "F",
+              "G"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "SizeRecommendation": {
+        "type": "object",
+        "description": "The recommended size, how each size of the chart fits, and the body measurements worked out from the answers.",
+        "x-unverified": true,
+        "required": [
+          "recommendedSizeName",
+          "sizes",
+          "bodyMeasurements"
+        ],
+        "properties": {
+          "recommendedSizeName": {
+            "type": "string",
+            "examples": [
+              "M"
+            ]
+          },
+          "sizes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SizeFit"
+            }
+          },
+          "bodyMeasurements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BodyMeasurement"
+            }
+          }
+        }
+      },
+      "SizeFit": {
+        "type": "object",
+        "required": [
+          "name",
+          "measurements"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "measurements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SizeMeasurement"
+            }
+          }
+        }
+      },
+      "SizeMeasurement": {
+        "type": "object",
+        "description": "How one measurement of a size fits: the size's range (`min`, `max`), the distance of the\nbody's value from it (`dist`), and `fitRatio`. `type` is one of `chest_c`, `waist_c`,\n`hip_c`, `bmi`, `inseam`, `cup`, `bra_underbust`, `over_bust`, `under_bust` (the SDKs map\nothers to unknown).\n",
+        "required": [
+          "type",
+          "fitRatio",
+          "dist",
+          "min",
+          "max"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "examples": [
+              "chest_c"
+            ]
+          },
+          "fitRatio": {
+            "type": "number"
+          },
+          "dist": {
+            "type": "number"
+          },
+          "min": {
+            "type": "integer"
+          },
+          "max": {
+            "type": "integer"
+          }
+        }
+      },
+      "BodyMeasurement": {
+        "type": "object",
+        "required": [
+          "type",
+          "value"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "examples": [
+              "chest_c"
+            ]
+          },
+          "value": {
+            "type": "integer"
+          }
+        }
+      },
+      "SuggestedOutfit": {
+        "type": "object",
+        "description": "A ready-made outfit of catalogue items, as the Web demo shows it.",
+        "x-unverified": true,
+        "required": [
+          "items",
+          "collage_image_url",
+          "tags"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SuggestedOutfitItem"
+            }
+          },
+          "collage_image_url": {
+            "type": "string"
+          },
+          "tags": {
+            "type": "object",
+            "properties": {
+              "gender": {
+                "type": "string"
+              },
+              "occasion": {
+                "type": "string",
+                "description": "A human-readable occasion, the card's title (e.g. `Office Hours`)."
+              },
+              "style": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "SuggestedOutfitItem": {
+        "type": "object",
+        "description": "An item of a suggested outfit, in the older SKU item shape the Web demo reads\n(demo/src/models/product.ts `SkuItem`). The demo reads more fields than are listed as\nrequired here.\n",
+        "x-unverified": true,
+        "required": [
+          "id",
+          "sku_id",
+          "title",
+          "image_urls",
+          "is_ready"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "sku_id": {
+            "type": "string"
+          },
+          "sku_catalog_name": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "brand": {
+            "type": "string"
+          },
+          "color": {
+            "type": "string"
+          },
+          "gender": {
+            "type": "string"
+          },
+          "age_group": {
+            "type": "string"
+          },
+          "category_google_id": {
+            "type": "string"
+          },
+          "category_google_name": {
+            "type": "string"
+          },
+          "image_urls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "descriptive_image_urls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "try_on_examples": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "store_url": {
+            "type": "string"
+          },
+          "is_ready": {
+            "type": "boolean"
+          }
+        }
       }
     }
   }
