@@ -55,6 +55,13 @@ try {
     capabilities: { try_on: true, outfit_recommendations: true },
   });
   step('Unified: SKU item created', item.sku_id === 'demo-dress', item.sku_id);
+  // A try-on needs the item's try-on capability ready; until then the API answers 400.
+  let readiness = item.capabilities_readiness.try_on.status;
+  for (let tries = 0; readiness === 'preparing' && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    readiness = (await unified.skuItems.get('demo-dress')).capabilities_readiness.try_on.status;
+  }
+  step('Unified: SKU item ready for try-on', readiness === 'ready', readiness);
   const person = await unified.uploadedImages.create(PHOTO, { filename: 'person.png' });
   step('Unified: image uploaded', person.id.startsWith('user_image-'), person.id);
   const app = createAiutaUnifiedClient({
