@@ -1,4 +1,4 @@
-import type { ApiClient, ApiPromise, CallInit, RequestOptions } from '@signet/client-core';
+import type { ApiClient, ApiPromise, RequestOptions } from '@signet/client-core';
 import { ApiResponseError } from '@signet/client-core/errors';
 import type { paths } from '../schema.gen.js';
 import type { TryOnModelCategories, TryOnModelList } from '../types.js';
@@ -39,28 +39,38 @@ export interface TryOnModelsResource {
   list(options?: ConditionalRequestOptions): ApiPromise<TryOnModels>;
 }
 
+/** The ETag-aware GETs: the model lists, and the SDKs' settings. */
+type EtagPath = '/predefined_try_on_models' | '/try_on_models' | '/subscription_details';
+
 /**
- * One 200 or 304 of an ETag-aware list: `{ modified: false }` with the ETag to keep, or what
- * `modified` makes of a 200's data and its ETag.
+ * One 200 or 304 of an ETag-aware GET: on a 200, the body as `read` makes it, under `key`, with the
+ * ETag to keep; on a 304, `{ modified: false }` with the ETag sent.
  */
-function conditional<R extends { data?: unknown; response: Response }, T>(
+export function conditional<K extends string, T>(
   api: ApiClient<paths>,
+  path: EtagPath,
+  key: K,
+  read: (data: unknown, status: number) => T,
   call: ConditionalRequestOptions,
-  run: (header: { 'If-None-Match'?: string }, init: CallInit) => Promise<R>,
-  modified: (data: R['data'], etag: string | undefined, status: number) => T,
-): ApiPromise<T | { readonly modified: false; readonly etag: string }> {
+): ApiPromise<
+  | ({ readonly modified: true; readonly etag: string | undefined } & Readonly<Record<K, T>>)
+  | { readonly modified: false; readonly etag: string }
+> {
   return api.call(
     call,
     async (init) => {
       if (call.etag !== undefined) validateEtag(call.etag);
-      return run(call.etag === undefined ? {} : { 'If-None-Match': call.etag }, init);
+      const header = call.etag === undefined ? {} : { 'If-None-Match': call.etag };
+      return api.raw.GET(path as '/try_on_models', { params: { header }, ...init });
     },
     {
       read: ({ data, response }) => {
         const etag = response.headers.get('etag') ?? undefined;
-        if (response.status !== 304) return modified(data, etag, response.status);
-        if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
-        return { modified: false as const, etag: etag ?? call.etag };
+        if (response.status === 304) {
+          if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
+          return { modified: false as const, etag: etag ?? call.etag };
+        }
+        return { modified: true, [key]: read(data, response.status), etag } as { modified: true; etag: string | undefined } & Record<K, T>;
       },
     },
   );
@@ -68,28 +78,15 @@ function conditional<R extends { data?: unknown; response: Response }, T>(
 
 export function predefinedTryOnModels(api: ApiClient<paths>): PredefinedTryOnModelsResource {
   return {
-    list: (call = {}) =>
-      conditional(
-        api,
-        call,
-        (header, init) => api.raw.GET('/predefined_try_on_models', { params: { header }, ...init }),
-        // The spec allows `null` for "no models set up"; it reads as the empty list it means.
-        (data, etag) => ({ modified: true as const, categories: data ?? [], etag }),
-      ),
+    // The spec allows `null` for "no models set up"; it reads as the empty list it means.
+    list: (call = {}) => conditional(api, '/predefined_try_on_models', 'categories', (data) => (data ?? []) as TryOnModelCategories, call),
   };
 }
 
 export function tryOnModels(api: ApiClient<paths>): TryOnModelsResource {
-  return {
-    list: (call = {}) =>
-      conditional(
-        api,
-        call,
-        (header, init) => api.raw.GET('/try_on_models', { params: { header }, ...init }),
-        (data, etag, status) => {
-          if (!Array.isArray(data)) throw new ApiResponseError(`${status} answer without the list of models`, { status });
-          return { modified: true as const, models: data, etag };
-        },
-      ),
+  const models = (data: unknown, status: number) => {
+    if (!Array.isArray(data)) throw new ApiResponseError(`${status} answer without the list of models`, { status });
+    return data as TryOnModelList;
   };
+  return { list: (call = {}) => conditional(api, '/try_on_models', 'models', models, call) };
 }

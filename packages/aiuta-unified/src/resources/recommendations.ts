@@ -22,10 +22,8 @@ export function recommendations(api: ApiClient<paths>): RecommendationsResource 
     outfits: (skuId, params = {}, call) =>
       api.call(call, async (init) => {
         validateOutfitParams(params);
-        const query = {
-          ...(params.count !== undefined && { count: params.count }),
-          ...(typeof params.user_id === 'string' && { user_id: params.user_id }),
-        };
+        // The query serializer leaves out what is undefined or null.
+        const query = { count: params.count, user_id: params.user_id } as OutfitRecommendationParams;
         return api.raw.GET('/recommendations/outfits/{sku_id}', { params: { path: { sku_id: skuId }, query }, ...init });
       }),
   };

@@ -46,10 +46,8 @@ export function skuItems(api: ApiClient<paths>): SkuItemsResource {
   const listPage = (params: SkuItemListParams = {}, call?: RequestOptions) =>
     api.call(call, async (init) => {
       validatePage(params);
-      const query = {
-        ...(params.offset !== undefined && { offset: params.offset }),
-        ...(params.limit !== undefined && { limit: params.limit }),
-      };
+      // The query serializer leaves out what is undefined.
+      const query = { offset: params.offset, limit: params.limit } as SkuItemListParams;
       return raw.GET('/sku_items', { params: { query }, ...init });
     });
   return {
