@@ -298,7 +298,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         onRetry:
           log &&
           ((retry, waitMs, after) =>
-            log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${waitMs} ms, after ${after}`, [{ url, headers: first.headers }], {
+            log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [{ url, headers: first.headers }], {
               retry,
               waitMs,
             })),
