@@ -21,13 +21,13 @@ export interface UploadFile {
 export type ImageInput = Blob | ArrayBuffer | ArrayBufferView | string | UploadFile;
 
 /**
- * How an uploaded image is labelled. The content type is read from the first bytes (PNG, JPEG,
+ * How an uploaded image is labelled. The content type is a Blob's own, else read from the first bytes (PNG, JPEG,
  * WebP, HEIC), so most uploads need neither option.
  */
 export interface ImageOptions {
   /** Sent as the part's file name. Default the File's or path's name, else `image.<ext>`. */
   readonly filename?: string;
-  /** Overrides the type read from the bytes; needed only for formats not recognised below. */
+  /** Overrides the type of a Blob or File, or the type read from the bytes; needed only for formats not recognised below. */
   readonly contentType?: string;
 }
 
@@ -44,11 +44,11 @@ function ascii(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode(...bytes.subarray(start, end));
 }
 
-/** The name and type to send: as given, or the type read from `head`, the file's first bytes. */
-function label(head: Uint8Array, name: string | undefined, options: ImageOptions): { name: string; type: string } {
+/** The name and type to send: as given (or as the Blob says), else the type read from `head`, the file's first bytes. */
+function label(head: Uint8Array, name: string | undefined, options: ImageOptions, given?: string): { name: string; type: string } {
   if (head.byteLength === 0) throw new InvalidRequestError('image', 'is empty');
   const known = SIGNATURES.find((signature) => signature.matches(head));
-  const type = options.contentType ?? known?.type;
+  const type = options.contentType ?? (given || known?.type);
   if (type === undefined) {
     throw new InvalidRequestError('image', 'is not a PNG, JPEG, WebP or HEIC image; pass contentType to send it anyway');
   }
@@ -66,7 +66,7 @@ async function fileOf(image: ImageInput, options: ImageOptions): Promise<UploadF
     return { name: options.filename ?? image.name, type: options.contentType ?? image.type, stream: () => image.stream() };
   else throw new InvalidRequestError('image', 'must be a Blob, an ArrayBuffer, a typed array, a file path or a file from toFile');
   const name = typeof image === 'string' ? image.split(/[\\/]/).pop() : (image as Partial<File>).name;
-  const { name: filename, type } = label(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()), name, options);
+  const { name: filename, type } = label(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()), name, options, blob.type);
   return new File([blob], filename, { type });
 }
 
