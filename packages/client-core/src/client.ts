@@ -1,8 +1,8 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError } from './errors.js';
 import { serializePath } from './path.js';
-import { requestConstructionError } from './redact.js';
 import { type PollOptions, poll } from './poll.js';
+import { requestConstructionError, secretsOf } from './redact.js';
 import { requestIdOf } from './request-id.js';
 import { isIdempotentMethod } from './retry.js';
 import { type ClientTransportOptions, createTransport, type RequestSigner, type SendOptions, type TransportOptions } from './transport.js';
@@ -90,7 +90,11 @@ export interface ApiPromise<T> extends Promise<T> {
 }
 
 /** `ApiClient.poll`: `poll` over ApiPromises, keeping the last read's answer for `withResponse()`. */
-function pollApi<T>(read: (signal?: AbortSignal) => ApiPromise<T>, isFinal: (state: T) => boolean, options?: PollOptions<T>): ApiPromise<T> {
+function pollApi<T>(
+  read: (signal?: AbortSignal) => ApiPromise<T>,
+  isFinal: (state: T) => boolean,
+  options?: PollOptions<T>,
+): ApiPromise<T> {
   let last: { readonly data: T; readonly response: Response } | undefined;
   const states = poll(
     async (signal) => {
@@ -239,6 +243,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
         body: result.error,
         method: sent.request?.method,
         url: response.url || sent.request?.url,
+        secrets: sent.request && secretsOf([{ url: new URL(sent.request.url), headers: sent.request.headers }]),
       });
       const hint = options.hintFor?.(error);
       if (hint !== undefined) error.message = `${error.message} (${hint})`;

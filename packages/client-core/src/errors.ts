@@ -65,6 +65,8 @@ export interface ApiErrorInit {
   readonly method?: string | undefined;
   /** The request's URL; only its path is kept and named in the message, never its query or credentials. */
   readonly url?: string | undefined;
+  /** What the request carried that may be secret (its credentials): redacted from `reason` should the server echo it. */
+  readonly secrets?: readonly string[] | undefined;
 }
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
@@ -80,7 +82,8 @@ export class ApiError extends SignetClientError {
   /**
    * The server's own words from the body (`detail`, `message`, `msg`, `error`, `code`, with
    * FastAPI's and VidAU's lists of problems, `loc: msg`), or its text: control characters
-   * replaced by spaces, at most 300 characters. It is read from the body alone, never a header.
+   * replaced by spaces, the request's credentials redacted, at most 300 characters. It is read from
+   * the body alone, never a header.
    */
   readonly reason: string | undefined;
 
@@ -94,7 +97,7 @@ export class ApiError extends SignetClientError {
    * method and path (when given), status, and the server's own detail or the status text.
    */
   constructor(init: ApiErrorInit) {
-    const reason = reasonOf(init.body);
+    const reason = reasonOf(init.body, init.secrets);
     const method = init.method?.toUpperCase();
     const path = init.url === undefined ? undefined : pathOf(init.url);
     const where = method !== undefined && path !== undefined ? `${method} ${path}: ` : '';
@@ -325,19 +328,24 @@ export class PollTimeoutError<T = unknown> extends SignetClientError {
 const MAX_REASON = 300;
 
 /** The server's own words, from its body only: see `ApiError.reason`. */
-function reasonOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return clean(body);
+function reasonOf(body: unknown, secrets: readonly string[] = []): string | undefined {
+  if (typeof body === 'string') return clean(body, secrets);
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  const words = [record.detail, record.message, record.msg, record.error, (record.error as { message?: unknown } | null)?.message, record.code].find(
-    (value): value is string => typeof value === 'string' && value.trim() !== '',
-  );
+  const words = [
+    record.detail,
+    record.message,
+    record.msg,
+    record.error,
+    (record.error as { message?: unknown } | null)?.message,
+    record.code,
+  ].find((value): value is string => typeof value === 'string' && value.trim() !== '');
   // FastAPI's `detail: [{loc, msg}]`, and the same list as `details` beside VidAU's `msg`.
   const problems = [record.detail, record.details]
     .flatMap((list) => (Array.isArray(list) ? list.slice(0, 3).map(problemOf) : []))
     .filter(Boolean)
     .join('; ');
-  return clean(words && problems ? `${words}: ${problems}` : (words ?? problems));
+  return clean(words && problems ? `${words}: ${problems}` : (words ?? problems), secrets);
 }
 
 function problemOf(problem: unknown): string {
@@ -346,9 +354,10 @@ function problemOf(problem: unknown): string {
   return Array.isArray(loc) ? `${loc.join('.')}: ${msg}` : msg;
 }
 
-/** Control and format characters (line breaks, escapes, bidi overrides) become spaces; bounded. */
-function clean(text: string): string | undefined {
-  const out = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').trim();
+/** Control and format characters (line breaks, escapes, bidi overrides) become spaces; secrets are redacted; bounded. */
+function clean(text: string, secrets: readonly string[]): string | undefined {
+  let out = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').trim();
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('[redacted]');
   return out === '' ? undefined : out.length > MAX_REASON ? `${out.slice(0, MAX_REASON - 1)}…` : out;
 }
 
