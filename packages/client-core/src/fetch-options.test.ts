@@ -51,14 +51,14 @@ describe('fetchOptions', () => {
     const dispatcher = new ProxyAgent(proxy.origin);
     try {
       const api = createApiClient<Paths>({ baseUrl: target.origin, fetchOptions: { dispatcher } });
-      const data = await api.call(undefined, (init) => api.raw.GET('/data', init));
+      const data = await api.call(undefined, (init) => api.raw.GET('/data', { ...init }));
       expect(data).toEqual({ ok: true });
       expect(proxy.tunnels).toEqual([new URL(target.origin).host]);
       expect(target.requests.map((r) => r.url)).toEqual(['/data']);
 
       // Without fetchOptions, nothing goes through the proxy.
       const direct = createApiClient<Paths>({ baseUrl: target.origin });
-      await direct.call(undefined, (init) => direct.raw.GET('/data', init));
+      await direct.call(undefined, (init) => direct.raw.GET('/data', { ...init }));
       expect(proxy.tunnels).toHaveLength(1);
       expect(target.requests).toHaveLength(2);
     } finally {
@@ -78,7 +78,7 @@ describe('fetchOptions', () => {
         return io.fetch(request);
       },
     });
-    await api.call(undefined, (init) => api.raw.GET('/data', init));
+    await api.call(undefined, (init) => api.raw.GET('/data', { ...init }));
     expect(seen).toEqual([['manual', expect.objectContaining({ dispatcher, keepalive: true })]]);
   });
 });

@@ -68,7 +68,7 @@ function upload(origin: string, image: ImageInput, options: RequestOptions & { f
 
 /** The one part of a multipart body, as a server reads it. */
 async function partOf(received: { body: Buffer; type: string }) {
-  const form = await new Response(received.body, { headers: { 'content-type': received.type } }).formData();
+  const form = await new Response(new Uint8Array(received.body), { headers: { 'content-type': received.type } }).formData();
   const file = form.get('image_data') as File;
   return { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
 }

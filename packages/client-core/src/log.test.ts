@@ -45,7 +45,7 @@ describe('logging (logLevel, logger, logBodies)', () => {
     // Metadata stays readable: it is what a reader of the log needs.
     expect(request?.line).toContain('content-type: application/json');
     expect(response?.line).toMatch(/^\[signet\] 200 POST https:\/\/api\.test\/jobs\?\[redacted\] in \d+ ms$/);
-    expect(response?.details).toEqual({ status: 200, durationMs: expect.any(Number), requestId: 'req-42' });
+    expect(response?.details).toEqual({ status: 200, requestId: 'req-42' });
     expect(JSON.stringify(lines)).not.toContain(SECRET);
     // Bodies are left out unless asked for.
     expect(JSON.stringify(lines)).not.toContain('job-1');
@@ -58,7 +58,6 @@ describe('logging (logLevel, logger, logBodies)', () => {
       ['info', '[signet] retry 1 of 2: POST https://api.test/jobs?[redacted] in N ms, after 503'],
       ['info', '[signet] 404 POST https://api.test/jobs?[redacted] in N ms'],
     ]);
-    expect(lines[1]?.details).toEqual({ retry: 1, waitMs: expect.any(Number) });
   });
 
   it('logs a retry after a connection failure, naming it', async () => {

@@ -24,27 +24,30 @@ export interface LogOptions {
 }
 
 /**
- * Logs one line, with every secret the try sent (each header value but metadata such as
- * `content-type`, each query value, URL credentials) redacted from it, as from an error's cause.
+ * Logs one line at `level`, with every secret the try sent (each header value but metadata such
+ * as `content-type`, each query value, URL credentials) redacted from it, as from an error's cause,
+ * and `body` when `logBodies` asks for it: its first 4 KiB as text, or `[upload]` for a Blob or stream.
  */
-export type Log = (level: 'debug' | 'info', line: string, sent: SentHops, details?: Record<string, unknown>) => void;
+export type Log = (level: 'debug' | 'info', line: string, sent: SentHops, body?: unknown, details?: Record<string, unknown>) => void;
 
 const utf8 = new TextDecoder();
 
 /**
- * The transport's log, or undefined when `logLevel` is off, so that a silent client builds no line.
+ * The transport's log, or undefined when `logLevel` says nothing it would log, so that a silent
+ * client builds no line.
  *
  * @throws InvalidRequestError for a `logLevel` that is not one of the five.
  */
-export function createLog({ logLevel = 'off', logger = console }: LogOptions): Log | undefined {
+export function createLog({ logLevel = 'off', logger = console, logBodies }: LogOptions): Log | undefined {
   const rank = LEVELS.indexOf(logLevel);
-  if (rank < 0) throw new InvalidRequestError('logLevel', `must be one of ${LEVELS.join(', ')}`);
-  return rank
-    ? (level, line, sent, details) => LEVELS.indexOf(level) <= rank && logger[level](`[signet] ${redact(line, secretsOf(sent))}`, details)
+  if (rank < 0) throw new InvalidRequestError('logLevel', `must be one of ${LEVELS}`);
+  // Only `info` and `debug` have lines to log.
+  return rank > 2
+    ? (level, line, sent, body, details) => {
+        if (level === 'info' || rank > 3) {
+          const shown = !logBodies || !body ? '' : body instanceof Uint8Array ? ` ${utf8.decode(body.subarray(0, 4096))}` : ' [upload]';
+          logger[level](`[signet] ${redact(line + shown, secretsOf(sent))}`, details);
+        }
+      }
     : undefined;
-}
-
-/** A body as a line shows it: its first 4 KiB as text, or `[upload]` for a Blob or stream. */
-export function bodyText(body: unknown): string {
-  return body instanceof Uint8Array ? ` ${utf8.decode(body.subarray(0, 4096))}` : body ? ' [upload]' : '';
 }

@@ -60,7 +60,8 @@ export function failureOf(error: unknown, host: string, sent: SentHops): unknown
 }
 
 /** The codes (Node's, undici's, OpenSSL's) of failures before a request can reach the server: no address, no connection, no TLS. */
-const UNSENT = /^(E(NOTFOUND|AI_AGAIN|CONNREFUSED|HOSTUNREACH|NETUNREACH|ADDRNOTAVAIL)|UND_ERR_CONNECT_TIMEOUT|ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/;
+const UNSENT =
+  /^(E(NOTFOUND|AI_AGAIN|CONNREFUSED|HOSTUNREACH|NETUNREACH|ADDRNOTAVAIL)|UND_ERR_CONNECT_TIMEOUT|ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/;
 
 /** Whether a network failure, or one of its causes, is known to have happened before anything was sent. */
 function neverSent(error: unknown): boolean {

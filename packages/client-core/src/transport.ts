@@ -1,9 +1,9 @@
 import { buffered, DEFAULT_MAX_RESPONSE_BYTES, discard, readBody } from './body.js';
 import { AbortedError, ApiTimeoutError, InvalidRequestError } from './errors.js';
-import { requestIdOf } from './request-id.js';
-import { bodyText, createLog, type LogOptions } from './log.js';
+import { createLog, type LogOptions } from './log.js';
 import { failureOf, requestConstructionError, type SentHops, StageFailure } from './redact.js';
 import { follow, type HopInit } from './redirect.js';
+import { requestIdOf } from './request-id.js';
 import { isRetryableAnswer, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
 
 /**
@@ -177,7 +177,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const random = options.random ?? Math.random;
   const now = options.retryAfterClock ?? Date.now;
   const log = createLog(options);
-  const bodies = (body: unknown) => (options.logBodies ? bodyText(body) : '');
 
   /**
    * One hop: signed, then sent as the one Request of the hop, with redirects left to us and the
@@ -199,9 +198,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
     // Recorded as it goes out: a timeout before any hop was sent did nothing at the server.
     sent.push({ url, headers });
-    log?.('debug', `${init.method} ${url.href} ${[...headers].map((header) => header.join(': ')).join(', ')}${bodies(body)}`, sent);
+    log?.('debug', `${init.method} ${url.href} ${[...headers].map((header) => header.join(': ')).join(', ')}`, sent, body);
     // `duplex` lets a stream be sent as the body (Node asks for it, and it changes nothing for bytes).
-    const requestInit: RequestInit = { ...options.fetchOptions, method: init.method, headers, redirect: 'manual', signal, duplex: 'half' } as RequestInit;
+    const requestInit: RequestInit = {
+      ...options.fetchOptions,
+      method: init.method,
+      headers,
+      redirect: 'manual',
+      signal,
+      duplex: 'half',
+    } as RequestInit;
     if (body !== undefined) requestInit.body = body as BodyInit;
     if (options.fetch === undefined) {
       try {
@@ -223,17 +229,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   };
 
-  /** Logs the answer that ends a try, with the try's time: `debug`, or `info` for an error status. */
-  const logAnswer = (response: Response, bytes: Uint8Array | null, method: string, url: URL, sent: SentHops, started: number) => {
-    const durationMs = Math.round(performance.now() - started);
-    const { status } = response;
-    log?.(status < 400 ? 'debug' : 'info', `${status} ${method} ${url.href} in ${durationMs} ms${bodies(bytes)}`, sent, {
-      status,
-      durationMs,
-      requestId: requestIdOf(response.headers),
-    });
-  };
-
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
   const attempt = async (
     first: HopInit,
@@ -242,7 +237,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     timeoutMs: number,
     mayRetry: () => boolean,
   ): Promise<TryOutcome> => {
-    const started = log ? performance.now() : 0;
+    const started = performance.now();
     const controller = new AbortController();
     const onUserAbort = () => controller.abort();
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
@@ -256,13 +251,26 @@ export function createTransport(options: TransportOptions = {}): Transport {
     try {
       const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent), maxRedirects);
       const { response } = followed;
+      const { status } = response;
+      /** Logs the answer that ends this try, with its time: `debug`, or `info` for an error status. */
+      const answered = (bytes?: Uint8Array | null) =>
+        log?.(
+          status < 400 ? 'debug' : 'info',
+          `${status} ${first.method} ${followed.url.href} in ${Math.round(performance.now() - started)} ms`,
+          sent,
+          bytes,
+          {
+            status,
+            requestId: requestIdOf(response.headers),
+          },
+        );
       if (isRetryableAnswer(response) && mayRetry()) {
-        if (log) logAnswer(response, null, first.method, followed.url, sent, started);
+        answered();
         await discard(response);
-        return { status: response.status, retryAfterMs: retryAfterMs(response.headers, now()) };
+        return { status, retryAfterMs: retryAfterMs(response.headers, now()) };
       }
       const bytes = await readBody(response, controller.signal, maxResponseBytes, followed.url.host);
-      if (log) logAnswer(response, bytes, first.method, followed.url, sent, started);
+      answered(bytes);
       return { response: buffered(response, bytes, followed.url.href, followed.redirected) };
     } catch (error) {
       // Release the connection of whatever was left unread.
@@ -291,17 +299,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
       return withRetries((mayRetry) => attempt(first, url, signal, timeoutMs, mayRetry), {
         maxRetries,
         // A stream is read as it is sent: there is nothing left to send again.
-        mayRepeat: body instanceof ReadableStream ? () => false : typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
+        mayRepeat:
+          body instanceof ReadableStream ? () => false : typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
         wait,
         random,
         signal,
         onRetry:
           log &&
           ((retry, waitMs, after) =>
-            log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [{ url, headers: first.headers }], {
-              retry,
-              waitMs,
-            })),
+            log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [
+              { url, headers: first.headers },
+            ])),
       });
     },
   };
