@@ -1,10 +1,10 @@
 import { buffered, DEFAULT_MAX_RESPONSE_BYTES, discard, readBody } from './body.js';
 import { AbortedError, ApiTimeoutError, InvalidRequestError } from './errors.js';
-import { createLog, type LogOptions } from './log.js';
+import { createLog, type Log, type LogOptions } from './log.js';
 import { failureOf, requestConstructionError, type SentHops, StageFailure } from './redact.js';
 import { follow, type HopInit } from './redirect.js';
 import { requestIdOf } from './request-id.js';
-import { isRetryableAnswer, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
+import { isRetryableAnswer, type RetryPolicy, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
 
 /**
  * The `fetch` a client sends every try through: always called with one `Request`, never with
@@ -304,15 +304,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
         wait,
         random,
         signal,
-        onRetry:
-          log &&
-          ((retry, waitMs, after) =>
-            log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [
-              { url, headers: first.headers },
-            ])),
+        onRetry: log && retryLine(log, first, url, maxRetries),
       });
     },
   };
+}
+
+/** Logs a retry: which one, of what, after how long a wait, and what caused it. */
+function retryLine(log: Log, first: HopInit, url: URL, maxRetries: number): RetryPolicy['onRetry'] {
+  return (retry, waitMs, after) =>
+    log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [
+      { url, headers: first.headers },
+    ]);
 }
 
 /** A Request of what a call hands to `send`, for code that asks about it as a Request. */
