@@ -5,6 +5,7 @@ import { authenticate } from './auth.js';
 import { imageHandlers, listingHandlers, skuHandlers } from './catalogue-handlers.js';
 import { jobHandlers } from './job-handlers.js';
 import type { operations } from './operations.gen.js';
+import { seedUnified } from './seed.js';
 import { spec } from './spec.gen.js';
 import { apiError, invalid, MODEL_IDS, startUnified, type UnifiedState } from './state.js';
 
@@ -30,4 +31,5 @@ export const aiutaUnified = defineMockApi({
   stop(state) {
     for (const store of [state.uploads, state.generated, state.productImages, state.catalogue, state.tryOns, state.flatLays]) store.clear();
   },
+  seed: seedUnified,
 });
