@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const source = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 
 export default defineConfig({
-  // The README's examples import the package by name (src/readme.test.ts runs them): its sources.
+  // The README's examples import the package by name (src/readme-examples.test.ts runs them): its sources.
   resolve: {
     alias: [
       { find: /^@signet\/mock-server\/msw$/, replacement: source('msw.ts') },
