@@ -118,7 +118,8 @@ describe('chosen responses, checked when set', () => {
   ])('refuses %j', (choice, field, message) => {
     const mock = createMockFetch();
     cleanups.push(() => mock.close());
-    expect(() => mock.chooseResponse(choice)).toThrowError(
+    // Typed to name only what the mock serves; checked at run time too, for JSON from the admin endpoint.
+    expect(() => mock.chooseResponse(choice as Parameters<typeof mock.chooseResponse>[0])).toThrowError(
       expect.objectContaining({ code: 'ERR_INVALID_REQUEST', field, message: expect.stringMatching(message) }),
     );
   });

@@ -131,6 +131,7 @@ describe('faults, checked when set', () => {
   it('refuses a fault for an API or operation the mock does not serve, or one that does nothing', () => {
     const mock = createMockFetch();
     cleanups.push(() => mock.close());
+    // @ts-expect-error: typed to name only what the mock serves, and checked at run time too
     expect(() => mock.injectFault({ api: 'vidau', operationId: 'createVideo', status: 503 })).toThrowError(
       /vidau has no operation "createVideo"/,
     );

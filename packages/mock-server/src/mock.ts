@@ -4,7 +4,7 @@ import { createMockCore, type MockCore, type ServeOptions } from './core/core.js
 import type { Fault } from './core/faults.js';
 import type { MockRecording } from './core/recording.js';
 import type { RequestLog } from './core/request-log.js';
-import { MOCK_APIS } from './registry.js';
+import { MOCK_APIS, type MockApiOperations } from './registry.js';
 
 type Registered = (typeof MOCK_APIS)[number];
 type OptionsOf<A> = A extends MockApi<string, string, infer Options, infer _Credentials, infer _State> ? Options : never;
@@ -26,6 +26,13 @@ type TriggerOutput<T> = T extends MockTrigger<any, any, infer Output> ? Output :
 
 /** The APIs this package mocks, by the name used in `baseUrls`, faults, request counts and file URLs. */
 export type MockApiName = Registered['name'];
+
+/** Each API with its operationIds, so that a fault or a chosen response names only what the mock serves. */
+type Operation<Required extends boolean> = {
+  [A in MockApiName]: { readonly api: A } & (Required extends true
+    ? { readonly operationId: keyof MockApiOperations[A] & string }
+    : { readonly operationId?: keyof MockApiOperations[A] & string });
+}[MockApiName];
 
 /** The fixed test credentials the mock accepts, by account: APIs of one vendor account share one entry. */
 export type MockCredentials = { readonly [A in Registered as A['credentials']['key']]: A['credentials']['defaults'] };
@@ -75,11 +82,11 @@ export interface MockState {
   /** Every request it received (the newest `limits.requests`), credentials redacted: list them, assert on them, clear them. */
   readonly requests: RequestLog;
   /** Makes the next matching requests fail, stall or wait, to exercise retries, timeouts and error handling; checked now. */
-  injectFault(fault: Fault): void;
+  injectFault(fault: Fault & (Operation<false> | { readonly api?: never; readonly operationId?: never })): void;
   /** Drops every fault still waiting (one with a `rate` waits until then). */
   clearFaults(): void;
   /** Answers the next requests to one operation with a chosen status, example or body, checked against the spec now. */
-  chooseResponse(choice: ChosenResponse): void;
+  chooseResponse(choice: ChosenResponse & Operation<true>): void;
   /**
    * Runs a trigger an API's module offers, now (such as sending a task's webhook, duplicated or out
    * of order if asked: see the README). The input is checked first.
