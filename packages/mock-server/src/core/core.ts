@@ -145,13 +145,7 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
     replay: options.replay,
   });
   const admin = createAdmin(tools, registered);
-  const pipeline = createResponder(createRoute({ registered, hooks: tools, requestCounts, maxBodyBytes }), maxBodyBytes);
-  const respond: Responder = (request, done) => {
-    const path = request.path ?? request.url.pathname;
-    if (!path.startsWith(ADMIN_PREFIX)) return pipeline(request, done);
-    admin(request, path).then(done);
-    return undefined;
-  };
+  const respond = createResponder(createRoute({ registered, hooks: tools, requestCounts, maxBodyBytes, admin }), maxBodyBytes);
   /** `respond` as a promise, for the public `dispatch` and `handle`. */
   const answer = (request: IncomingMockRequest): Promise<MockResponse> =>
     new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import type { IncomingMockRequest, MockHeaders, MockRequest, MockResponse } from './api.js';
 import { type Parsed, parseBody } from './body.js';
-import type { Refused, Routed } from './routing.js';
+import type { Pending, Refused, Routed } from './routing.js';
 
 /**
  * The core's pipeline as it is, for an adapter that can answer at once: the `MockResponse` when
@@ -23,7 +23,10 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
  * callback, not a promise for the caller to chain on: a turn of the microtask queue less). Every
  * answer to an API request passes the `end` hook of its exchange (the request log, faults).
  */
-export function createResponder(route: (request: IncomingMockRequest) => MockResponse | Refused | Routed, maxBodyBytes: number): Responder {
+export function createResponder(
+  route: (request: IncomingMockRequest) => MockResponse | Refused | Routed | Pending,
+  maxBodyBytes: number,
+): Responder {
   /** The pipeline from the body on; `finish` gets the answer now, or once the step that is pending settles. */
   const proceed = (routed: Routed, bytes: Uint8Array | undefined, finish: (response: MockResponse) => void): void => {
     let response: MockResponse | Promise<MockResponse>;
@@ -38,13 +41,17 @@ export function createResponder(route: (request: IncomingMockRequest) => MockRes
   };
 
   return (request, done) => {
-    let routed: MockResponse | Refused | Routed;
+    let routed: MockResponse | Refused | Routed | Pending;
     try {
       routed = route(request);
     } catch (error) {
       return failed(error);
     }
-    if (!('exchange' in routed)) return withCors(routed);
+    if (!('exchange' in routed)) {
+      if (!('pending' in routed)) return withCors(routed);
+      routed.pending.then(done, (error: unknown) => done(failed(error)));
+      return undefined;
+    }
     const { exchange, hooks } = routed;
     let answer: MockResponse | undefined;
     let returned = false;

@@ -1,3 +1,4 @@
+import { ADMIN_PREFIX } from './admin.js';
 import type { AnyMockApi, IncomingMockRequest, MockRequest, MockResponse } from './api.js';
 import type { Exchange } from './exchange.js';
 import { decodeSegment, json } from './http.js';
@@ -55,6 +56,13 @@ export interface RoutingSetup {
   readonly hooks: PipelineHooks;
   readonly requestCounts: Record<string, number>;
   readonly maxBodyBytes: number;
+  /** Answers a path under `ADMIN_PREFIX` (which no API is served under), when the mock has an admin endpoint. */
+  readonly admin?: (request: IncomingMockRequest, path: string) => Promise<MockResponse>;
+}
+
+/** An answer that is not ready yet (the admin endpoint's), handed over as it is: no CORS headers, no hooks. */
+export interface Pending {
+  readonly pending: Promise<MockResponse>;
 }
 
 /**
@@ -63,8 +71,8 @@ export interface RoutingSetup {
  * closes). Answers a request that needs no operation; gives a request to an API refused here with
  * its refusal, and any other its route.
  */
-export function createRoute({ registered, hooks, requestCounts, maxBodyBytes }: RoutingSetup) {
-  return (request: IncomingMockRequest): MockResponse | Refused | Routed => {
+export function createRoute({ registered, hooks, requestCounts, maxBodyBytes, admin }: RoutingSetup) {
+  return (request: IncomingMockRequest): MockResponse | Refused | Routed | Pending => {
     const path = request.path ?? request.url.pathname;
     if (path.startsWith('/files/')) {
       if (request.method === 'OPTIONS') return preflight(request, 'GET, HEAD, OPTIONS');
@@ -77,7 +85,11 @@ export function createRoute({ registered, hooks, requestCounts, maxBodyBytes }: 
         break;
       }
     }
-    if (entry === undefined) return request.method === 'OPTIONS' ? preflight(request, undefined) : json(404, { error: 'Not Found' });
+    if (entry === undefined) {
+      // Looked at only here: no API is served under it, so an API's request never pays for the check.
+      if (admin !== undefined && path.startsWith(ADMIN_PREFIX)) return { pending: admin(request, path) };
+      return request.method === 'OPTIONS' ? preflight(request, undefined) : json(404, { error: 'Not Found' });
+    }
     const { api, router } = entry;
     const relative = path.slice(entry.prefix.length);
     if (request.method === 'OPTIONS') return preflight(request, router.allow(relative));

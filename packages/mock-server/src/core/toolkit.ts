@@ -134,8 +134,7 @@ export class Toolkit implements PipelineHooks {
     const override = routed.request.override;
     if (override !== undefined && override.operationId === operation.operationId) {
       const answer = override.respond({ request, params: routed.params, body });
-      if (answer !== undefined && !(answer instanceof Promise)) exchange.answeredBy = 'chosen';
-      return answer instanceof Promise ? answer.then((chosen) => this.noted(exchange, chosen)) : answer;
+      return answer instanceof Promise ? answer.then((chosen) => this.noted(exchange, chosen)) : this.noted(exchange, answer);
     }
     const prefer = preferred(request.headers);
     if (prefer !== undefined) {
