@@ -28,8 +28,8 @@ export class Exchange {
   early: MockResponse | undefined = undefined;
   /** The size of the body received. */
   bodySize = 0;
-  /** The bytes of it the request log counts against its budget. */
-  loggedBytes = 0;
+  /** Its slot in the request log; -1 when the log did not keep it. */
+  logSlot = -1;
 
   constructor(
     readonly api: string,

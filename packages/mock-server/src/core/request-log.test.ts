@@ -48,6 +48,18 @@ describe('the request log', () => {
     expect(log.list().map((r) => r.path)).toEqual(['/api/notes/4']);
   });
 
+  it('counts no body for a request whose slot a newer one took while it was still being answered', () => {
+    const log = logWith(2, 10);
+    const slow = exchange(1, { body: '{"a":1}' });
+    log.add(slow);
+    for (let n = 2; n <= 3; n++) log.add(exchange(n));
+    log.settle(slow); // 7 bytes, but no longer in the log
+    const next = exchange(4, { body: '{"b":2}' });
+    log.add(next);
+    log.settle(next);
+    expect(log.list().map((r) => r.path)).toEqual(['/api/notes/3', '/api/notes/4']);
+  });
+
   it('redacts credentials by header name, by query name and by value, and decodes bodies it never parsed', () => {
     const log = logWith(10);
     log.add(
