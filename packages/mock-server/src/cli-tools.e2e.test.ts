@@ -102,23 +102,12 @@ describe('signet-mock, the test tools', () => {
     await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => sink.close(resolve)));
     const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
-    const cli = await start(['--vidau-dialect', 'java']);
-    const task = await createVidauClient({ ...MOCK_CREDENTIALS.vidau, baseUrl: cli.vidau }).createAvatarVideo({
-      webhook_url: hook,
-      params: PARAMS,
-    });
+    // A seeded task that is done: it sends no webhook of its own, so the sink gets only what is asked for.
+    const seedFile = join(dir, 'task-seed.json');
+    writeFileSync(seedFile, JSON.stringify({ vidau: { tasks: [{ task_id: 'task-seeded', webhook_url: hook, params: PARAMS }] } }));
+    const cli = await start(['--seed', seedFile]);
 
-    const sent = await runCli([
-      'webhook',
-      'send',
-      '--url',
-      cli.url,
-      '--task-id',
-      task.task_id ?? '',
-      '--duplicates',
-      '1',
-      '--out-of-order',
-    ]);
+    const sent = await runCli(['webhook', 'send', '--url', cli.url, '--task-id', 'task-seeded', '--duplicates', '1', '--out-of-order']);
     expect([sent.code, sent.stderr]).toEqual([0, '']);
     expect(
       (JSON.parse(sent.stdout) as { status: number; payload: { task_status: number } }[]).map((d) => [d.status, d.payload.task_status]),

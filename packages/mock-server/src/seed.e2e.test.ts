@@ -74,6 +74,24 @@ describe.each(Object.keys(MODES))('seeding, %s', (name) => {
   });
 });
 
+describe('seeded VidAU tasks and their webhooks', () => {
+  it('a rendering task sends its webhook when it ends; one seeded as done sent it before the mock started', async () => {
+    const received: unknown[] = [];
+    const mock = createMockFetch({
+      seed: { vidau: SEED.vidau },
+      video: { renderMs: 20 },
+      webhookFetch: async (request) => {
+        received.push(await request.json());
+        return new Response(null, { status: 204 });
+      },
+    });
+    cleanups.push(() => mock.close());
+    for (let waited = 0; received.length === 0 && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual([expect.objectContaining({ task_id: 'task-rendering', task_status: 1 })]);
+  });
+});
+
 describe('seeding, refused', () => {
   it.each<[unknown, string, RegExp]>([
     [{ nope: {} }, 'seed.nope', /no API named "nope"/],

@@ -31,7 +31,8 @@ export const handlers: Handlers<operations, VidauState, Served> = {
         details: [{ loc: ['body', 'webhook_url'], msg: 'must be an absolute http(s) URL', type: 'format' }],
       });
     }
-    const task = addTask(state, `task-${crypto.randomUUID()}`, body, state.video.outcome?.(body) ?? 'success', state.context.now());
+    const outcome = state.video.outcome?.(body) ?? 'success';
+    const task = addTask(state, `task-${crypto.randomUUID()}`, body, outcome, { createdAt: state.context.now(), notify: true });
     const created = taskObject(state, task);
     return wrapped(request) ? reply(200, { code: 200, msg: 'success', data: created }) : reply(200, created);
   },

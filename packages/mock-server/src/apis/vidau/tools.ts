@@ -36,7 +36,11 @@ export function seedVidau(input: VidauSeed, state: VidauState): void {
     const status = rawStatus === undefined ? 'success' : read.oneOf(rawStatus, STATUSES, ['tasks', i, 'status']);
     const outcome: VideoOutcome = status === 'failed' ? 'failed' : 'success';
     const now = state.context.now();
-    addTask(state, id, request as unknown as CreateRequest, outcome, status === 'rendering' ? now : now - state.renderMs);
+    const rendering = status === 'rendering';
+    addTask(state, id, request as unknown as CreateRequest, outcome, {
+      createdAt: rendering ? now : now - state.renderMs,
+      notify: rendering,
+    });
   });
 }
 
