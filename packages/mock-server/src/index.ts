@@ -6,4 +6,3 @@ export type { LoggedRequest } from './core/request-log.js';
 export { createMockFetch, type MockFetch, type MockFetchOptions } from './fetch.js';
 export { MOCK_CREDENTIALS, type MockApiName, type MockCredentials, type MockOptions, type MockSeed, type MockState } from './mock.js';
 export { type MockServer, type MockServerOptions, startMockServer } from './node.js';
-export type { FlatLaySimulation, SkuReadinessSimulation, TryOnSimulation, VideoSimulation } from './registry.js';

@@ -1,6 +1,6 @@
 // The registry: every API the mock serves, one module each. The only file outside the modules that
-// names them; a new API is one more entry in MOCK_APIS and one in MockApiOperations (and its option
-// types below, if it has any worth naming from the package root).
+// names them; a new API is one more entry in MOCK_APIS and one in MockApiOperations. Its options
+// are named from the package root as `MockOptions['<option>']`.
 import { aiuta } from './apis/aiuta/index.js';
 import type { operations as AiutaOperations } from './apis/aiuta/operations.gen.js';
 import { aiutaStudio } from './apis/aiuta-studio/index.js';
@@ -21,6 +21,3 @@ export interface MockApiOperations {
   vidau: Pick<VidauOperations, VidauServed>;
 }
 
-export type { TryOnSimulation } from './apis/aiuta-shared/credentials.js';
-export type { FlatLaySimulation, SkuReadinessSimulation } from './apis/aiuta-unified/state.js';
-export type { VideoSimulation } from './apis/vidau/state.js';
