@@ -4,19 +4,17 @@ import type {
   AiutaImage,
   AiutaUnifiedClient,
   AiutaUnifiedOperations,
-  CreateOperationResponse,
   GenerateFlatLayImageOperation,
   Outfit,
   PredefinedTryOnModels,
   SizeRecommendation,
   SkuItem,
-  SkuItemsListResponse,
   SkuTryOnOperation,
   SubscriptionDetails,
-  SuggestedOutfit,
   TryOnModels,
 } from './index.js';
 import { apiErrorBody, pollingScheduleOf, sdkEndpoints } from './index.js';
+import type { CreateOperationResponse, SkuItemsListResponse, SuggestedOutfit } from './types.js';
 
 declare const client: AiutaUnifiedClient;
 const imageType = { flat_lay_type: 'flat', viewpoint: 'front' } as const;

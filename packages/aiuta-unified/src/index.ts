@@ -40,7 +40,7 @@ export {
   TryOnOperationNotFoundError,
 } from './resources/operations.js';
 export type { OutfitRecommendationParams } from './resources/recommendations.js';
-export { type AiutaSdkEndpoints, sdkEndpoints } from './resources/sdk-endpoints.js';
+export { sdkEndpoints } from './resources/sdk-endpoints.js';
 export type { SkuItemList, SkuItemListParams } from './resources/sku-items.js';
 export type {
   AbortReason,
@@ -49,21 +49,14 @@ export type {
   AiutaUnifiedOperations,
   AiutaUnifiedPaths,
   AiutaUnifiedSchemas,
-  CreateOperationResponse,
   CreateSkuItemRequest,
   GenerateFlatLayImageOperation,
   OperationStatus,
   Outfit,
   SizeRecommendation,
-  SizeRecommendationRequest,
-  SkuCapabilities,
   SkuItem,
-  SkuItemsListResponse,
-  SkuMerchandising,
-  SkuProductInfo,
   SkuTryOnOperation,
   SubscriptionDetails,
-  SuggestedOutfit,
   TryOnModel,
   TryOnModelCategories,
 } from './types.js';

@@ -6,6 +6,7 @@ import { imageHandlers, listingHandlers, skuHandlers } from './catalogue-handler
 import { jobHandlers } from './job-handlers.js';
 import type { operations } from './operations.gen.js';
 import { sdkHandlers } from './sdk-handlers.js';
+import { seedUnified } from './seed.js';
 import { spec } from './spec.gen.js';
 import { detail, invalid, MODEL_IDS, startUnified, type UnifiedState } from './state.js';
 
@@ -37,4 +38,5 @@ export const aiutaUnified = defineMockApi({
   stop(state) {
     for (const store of [state.uploads, state.generated, state.productImages, state.catalogue, state.tryOns, state.flatLays]) store.clear();
   },
+  seed: seedUnified,
 });
