@@ -186,7 +186,9 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
   const noBody = { body: false } as const;
 
   const getOperation = (operationId: string, call?: RequestOptions) =>
-    api.call(call, (init) => raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }));
+    api.call(call, (init) =>
+      raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
+    );
 
   return {
     raw,
@@ -197,7 +199,12 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
         const { body, contentType } = await imageUpload('image_data', image, call);
         upload.body = body;
         // The typed body documents the field; the file goes out as `upload.body`, never read whole.
-        return raw.POST('/uploaded_images', { body: { image_data: '' }, bodySerializer: () => undefined, headers: { 'content-type': contentType }, ...init });
+        return raw.POST('/uploaded_images', {
+          body: { image_data: '' },
+          bodySerializer: () => undefined,
+          headers: { 'content-type': contentType },
+          ...init,
+        });
       });
     },
     getUploadedImage: (imageId, call) =>
@@ -217,7 +224,10 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
       api.call(
         call,
         (init) =>
-          raw.GET('/predefined_try_on_models', { params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } }, ...init }),
+          raw.GET('/predefined_try_on_models', {
+            params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } },
+            ...init,
+          }),
         {
           read: ({ data, response }): PredefinedModels => {
             const etag = response.headers.get('etag') ?? undefined;

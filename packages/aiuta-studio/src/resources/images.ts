@@ -37,7 +37,12 @@ export function uploadedImages(api: ApiClient<paths>): UploadedImagesResource {
         const { body, contentType } = await imageUpload('image_data', image, call);
         upload.body = body;
         // The typed body documents the field; the file goes out as `upload.body`, never read whole.
-        return raw.POST('/uploaded_images', { body: { image_data: '' }, bodySerializer: () => undefined, headers: { 'content-type': contentType }, ...init });
+        return raw.POST('/uploaded_images', {
+          body: { image_data: '' },
+          bodySerializer: () => undefined,
+          headers: { 'content-type': contentType },
+          ...init,
+        });
       });
     },
     get: (imageId, call) =>
@@ -50,6 +55,10 @@ export function uploadedImages(api: ApiClient<paths>): UploadedImagesResource {
 export function generatedImages(api: ApiClient<paths>): GeneratedImagesResource {
   return {
     delete: (imageId, call) =>
-      api.call(call, (init) => api.raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), noBody),
+      api.call(
+        call,
+        (init) => api.raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }),
+        noBody,
+      ),
   };
 }

@@ -84,7 +84,8 @@ function reader<T extends { readonly status: string }>(
     api.call(call, (init) => api.raw.GET(path, { params: { path: { operation_id: operationId } }, ...init }), {
       read: ({ data, response }) => {
         if (data === null) throw new OperationNotFoundError(operationId, response);
-        if (data === undefined) throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
+        if (data === undefined)
+          throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
         // The path is a union, so openapi-fetch types the body as either operation; the caller names which.
         return data as unknown as T;
       },
@@ -115,7 +116,10 @@ export function onFigureOperations(api: ApiClient<paths>): OnFigureOperationsRes
     regenerate: (originalOperationId, request, call) =>
       api.call(call, async (init) => {
         validateRegenerate(originalOperationId, request);
-        return api.raw.POST('/on_figure_operations/regenerate', { body: { ...request, original_operation_id: originalOperationId }, ...init });
+        return api.raw.POST('/on_figure_operations/regenerate', {
+          body: { ...request, original_operation_id: originalOperationId },
+          ...init,
+        });
       }),
     ...reader<OnFigureOperation>(api, '/on_figure_operations/{operation_id}'),
   };

@@ -145,7 +145,8 @@ export function tryOnOperations(api: ApiClient<paths>): TryOnOperationsResource 
       {
         read: ({ data, response }): SkuTryOnOperation => {
           if (data === null) throw new TryOnOperationNotFoundError(operationId, response);
-          if (data === undefined) throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
+          if (data === undefined)
+            throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
           return data;
         },
       },
