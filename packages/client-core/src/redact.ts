@@ -75,8 +75,7 @@ function neverSent(error: unknown): boolean {
  * Header names whose values are metadata, never credentials: kept in a log line, and not taken for
  * secrets to redact from a kept cause. Every other header value is a secret.
  */
-export const PLAIN_HEADER =
-  /^(accept(-encoding|-language)?|content-(length|type|encoding)|user-agent|date|etag|retry-after(-ms)?|x-request-id|x-cloud-trace-context|x-should-retry|x-ratelimit-[\w-]+)$/;
+const PLAIN_HEADER = /^(accept(-encoding|-language)?|content-(length|type|encoding)|user-agent)$/;
 const MIN_SECRET_LENGTH = 4;
 
 /** Every header value (and token within one), query value and URL credential sent on any hop that could be a secret. */
