@@ -30,6 +30,11 @@ export interface Dialect {
    */
   readonly maxReadableExponent: number;
   /**
+   * The most levels of objects and arrays, the root's included, that every release of the reference
+   * reads; deeper is refused as `too-deep`.
+   */
+  readonly maxDepth: number;
+  /**
    * The fast writer made for this dialect (write-native.ts). A copy of the dialect with a rule changed
    * carries it too, but the writer serves only the dialect it names, so a copy is written exactly.
    */
@@ -105,6 +110,12 @@ const FASTJSON2_MAX_DECIMAL_DIGITS = 38;
 
 /** fastjson2 2.0.51 and older throw on an exponent of 1024 or more; 2.0.52 and later read up to 2047. */
 const FASTJSON2_MAX_EXPONENT = 1023;
+
+/**
+ * Every release of the range reads 2048 levels of nesting and throws "level too large" past them,
+ * before a JVM's default 1 MB thread stack runs out (conformance/NOTES.md).
+ */
+const FASTJSON2_MAX_LEVEL = 2048;
 
 /**
  * How a double-valued number is written: by every release of the range where they agree
@@ -247,6 +258,7 @@ export const javaDialect: Dialect = {
   numberLexeme: javaNumberLexeme,
   number: javaNumber,
   maxReadableExponent: FASTJSON2_MAX_EXPONENT,
+  maxDepth: FASTJSON2_MAX_LEVEL,
   native: () => javaNative,
 };
 

@@ -25,6 +25,12 @@ export interface NativeWriter {
   readonly names: Map<string, string>;
 }
 
+/**
+ * The fast writers recurse (and JSON.stringify does), so past this depth they give way to the exact
+ * writer, which keeps its own stack: the engine's stays bounded whatever the depth.
+ */
+export const NATIVE_MAX_DEPTH = 256;
+
 /** Thrown to leave the fast path; the exact writer (write-canonical.ts) takes over. */
 export class Bail {}
 export const BAIL = new Bail();

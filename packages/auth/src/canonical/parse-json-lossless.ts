@@ -9,9 +9,6 @@ import { JsonNumber } from './json-number.js';
  */
 export type ParsedJson = null | boolean | string | JsonNumber | ParsedJson[] | Map<string, ParsedJson>;
 
-/** Both references recurse per level; past this depth they may overflow, so we refuse first. */
-export const MAX_DEPTH = 256;
-
 const SHORT_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 /** Sticky, and used with test() and slice(): no match array is made per number or string. */
 const NUMBER_AT = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -20,7 +17,12 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 const isWhitespace = (unit: number) => unit === 0x20 || unit === 0x0a || unit === 0x0d || unit === 0x09;
 
-export function parseJsonLossless(text: string): ParsedJson {
+/**
+ * Reads `text` as JSON, refusing it as `too-deep` past `maxDepth` levels of objects and arrays (the
+ * root's included): the dialect's limit, where its reference stops reading. It keeps its containers
+ * on a stack of its own, so no depth can exhaust the engine's.
+ */
+export function parseJsonLossless(text: string, maxDepth: number): ParsedJson {
   let pos = 0;
 
   const fail = (detail: string): never => {
@@ -69,13 +71,18 @@ export function parseJsonLossless(text: string): ParsedJson {
     }
   };
 
-  const readValue = (depth: number): ParsedJson => {
+  const readKey = (): string => {
     skipWhitespace();
-    switch (text.charCodeAt(pos)) {
-      case 0x7b: // {
-        return readObject(depth + 1);
-      case 0x5b: // [
-        return readArray(depth + 1);
+    if (text.charCodeAt(pos) !== 0x22) fail('expected a string key');
+    const key = readString();
+    skipWhitespace();
+    if (text.charCodeAt(pos) !== 0x3a) fail("expected ':'");
+    pos++;
+    return key;
+  };
+
+  const readScalar = (unit: number): ParsedJson => {
+    switch (unit) {
       case 0x22: // "
         return readString();
       case 0x74: // t
@@ -100,60 +107,64 @@ export function parseJsonLossless(text: string): ParsedJson {
     }
   };
 
-  const enter = (depth: number) => {
-    if (depth > MAX_DEPTH) {
-      throw new CanonicalJsonError('too-deep', `at position ${pos}`, `nesting deeper than ${MAX_DEPTH} levels`);
-    }
-    pos++;
+  // The objects and arrays being read, innermost last, and for each object the key of the value being read.
+  const open: (Map<string, ParsedJson> | ParsedJson[])[] = [];
+  const keys: string[] = [];
+  for (;;) {
+    // One value: a scalar or an empty container, or else the start of a container, whose first value is read next.
     skipWhitespace();
-  };
-
-  const readObject = (depth: number): Map<string, ParsedJson> => {
-    enter(depth);
-    const members = new Map<string, ParsedJson>();
-    if (text.charCodeAt(pos) === 0x7d) {
-      pos++;
-      return members;
-    }
-    for (;;) {
-      skipWhitespace();
-      if (text.charCodeAt(pos) !== 0x22) fail('expected a string key');
-      const key = readString();
-      skipWhitespace();
-      if (text.charCodeAt(pos) !== 0x3a) fail("expected ':'");
-      pos++;
-      members.set(key, readValue(depth));
-      skipWhitespace();
-      const unit = text.charCodeAt(pos++);
-      if (unit === 0x7d) return members;
-      if (unit !== 0x2c) {
-        pos--;
-        fail("expected ',' or '}'");
+    const unit = text.charCodeAt(pos);
+    let value: ParsedJson;
+    if (unit === 0x7b || unit === 0x5b) {
+      if (open.length >= maxDepth) {
+        throw new CanonicalJsonError('too-deep', `at position ${pos}`, `nesting deeper than ${maxDepth} levels`);
       }
-    }
-  };
-
-  const readArray = (depth: number): ParsedJson[] => {
-    enter(depth);
-    const items: ParsedJson[] = [];
-    if (text.charCodeAt(pos) === 0x5d) {
       pos++;
-      return items;
-    }
-    for (;;) {
-      items.push(readValue(depth));
       skipWhitespace();
-      const unit = text.charCodeAt(pos++);
-      if (unit === 0x5d) return items;
-      if (unit !== 0x2c) {
-        pos--;
-        fail("expected ',' or ']'");
+      if (unit === 0x7b && text.charCodeAt(pos) !== 0x7d) {
+        keys[open.length] = readKey();
+        open.push(new Map());
+        continue;
       }
+      if (unit === 0x5b && text.charCodeAt(pos) !== 0x5d) {
+        open.push([]);
+        continue;
+      }
+      pos++;
+      value = unit === 0x7b ? new Map() : [];
+    } else {
+      value = readScalar(unit);
     }
-  };
-
-  const value = readValue(0);
-  skipWhitespace();
-  if (pos !== text.length) fail('unexpected text after the JSON value');
-  return value;
+    // Into its container, and out of each container that ends after it.
+    for (;;) {
+      const depth = open.length;
+      if (depth === 0) {
+        skipWhitespace();
+        if (pos !== text.length) fail('unexpected text after the JSON value');
+        return value;
+      }
+      const container = open[depth - 1] as Map<string, ParsedJson> | ParsedJson[];
+      skipWhitespace();
+      const next = text.charCodeAt(pos++);
+      if (Array.isArray(container)) {
+        container.push(value);
+        if (next === 0x2c) break;
+        if (next !== 0x5d) {
+          pos--;
+          fail("expected ',' or ']'");
+        }
+      } else {
+        container.set(keys[depth - 1] as string, value);
+        if (next === 0x2c) {
+          keys[depth - 1] = readKey();
+          break;
+        }
+        if (next !== 0x7d) {
+          pos--;
+          fail("expected ',' or '}'");
+        }
+      }
+      value = open.pop() as Map<string, ParsedJson> | ParsedJson[];
+    }
+  }
 }

@@ -59,14 +59,37 @@ type Path = readonly (string | number)[];
 
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
-/** Whether the serialized form of `value` holds nothing past U+00FF (numbers and escapes are ASCII). */
-function latin1Only(value: ParsedJson): boolean {
-  if (typeof value === 'string') return !BEYOND_LATIN1.test(value);
-  if (Array.isArray(value)) return value.every(latin1Only);
-  if (value instanceof Map) {
-    for (const [key, member] of value) if (BEYOND_LATIN1.test(key) || !latin1Only(member)) return false;
+/**
+ * The objects of `root` whose text holds nothing past U+00FF (numbers and escapes are ASCII; a lone
+ * surrogate, raw in the text fastjson2 writes, is past it), in one pass that keeps its own stack.
+ */
+function latin1Objects(root: ParsedJson): Set<Map<string, ParsedJson>> {
+  const latin1 = new Set<Map<string, ParsedJson>>();
+  const open: {
+    readonly container: Map<string, ParsedJson> | ParsedJson[];
+    readonly members: Iterator<[string | number, ParsedJson]>;
+    beyond: boolean;
+  }[] = [];
+  const enter = (container: Map<string, ParsedJson> | ParsedJson[]) =>
+    open.push({ container, members: container.entries(), beyond: false });
+  if (root instanceof Map || Array.isArray(root)) enter(root);
+  while (open.length > 0) {
+    const top = open[open.length - 1] as (typeof open)[number];
+    const next = top.members.next();
+    if (next.done) {
+      open.pop();
+      if (!top.beyond && top.container instanceof Map) latin1.add(top.container);
+      const parent = open[open.length - 1];
+      if (top.beyond && parent !== undefined) parent.beyond = true;
+      continue;
+    }
+    const [name, member] = next.value;
+    if (!top.beyond && typeof name === 'string' && BEYOND_LATIN1.test(name)) top.beyond = true;
+    // Each object below is looked at all the same: its own text decides for the objects in it.
+    if (member instanceof Map || Array.isArray(member)) enter(member);
+    else if (!top.beyond && typeof member === 'string' && BEYOND_LATIN1.test(member)) top.beyond = true;
   }
-  return true;
+  return latin1;
 }
 
 /** The first member name fastjson2 reads from an object: java drops null members before it is written. */
@@ -81,28 +104,49 @@ function firstKey(object: Map<string, ParsedJson>): string | undefined {
  * garbles U+0080–U+00FF after an escape when that text holds nothing past U+00FF. The server reads
  * the canonical body (sorted), the reference in the suite the original text, so the first key in
  * both orders counts; `original` is undefined for a JS value, which only the canonical form reaches.
+ * Depth first, in order, with a stack of its own.
  */
-function misreadKeyPath(canonical: Map<string, ParsedJson>, original: ParsedJson | undefined, path: Path): Path | undefined {
-  const parentIsLatin1 = latin1Only(canonical);
-  for (const [name, child] of canonical) {
+function misreadKeyPath(canonical: Map<string, ParsedJson>, original: ParsedJson | undefined): Path | undefined {
+  const latin1 = latin1Objects(canonical);
+  const path: string[] = [];
+  const open = [{ object: canonical, original, members: canonical.entries() }];
+  while (open.length > 0) {
+    const top = open[open.length - 1] as (typeof open)[number];
+    const next = top.members.next();
+    if (next.done) {
+      open.pop();
+      path.pop();
+      continue;
+    }
+    const [name, child] = next.value;
     if (!(child instanceof Map)) continue;
-    const originalChild = original instanceof Map ? original.get(name) : undefined;
-    if (parentIsLatin1) {
+    const originalChild = top.original instanceof Map ? top.original.get(name) : undefined;
+    if (latin1.has(top.object)) {
       const firsts = [firstKey(child), originalChild instanceof Map ? firstKey(originalChild) : undefined];
       for (const key of firsts) if (key !== undefined && isMisreadableKey(key)) return [...path, name, key];
     }
-    const deeper = misreadKeyPath(child, originalChild, [...path, name]);
-    if (deeper !== undefined) return deeper;
+    path.push(name);
+    open.push({ object: child, original: originalChild, members: child.entries() });
   }
   return undefined;
 }
 
-/** The parsed body with each number fastjson2 overflows to Infinity replaced by null, as it writes them. */
-function nullOverflows(value: ParsedJson): ParsedJson {
-  if (value instanceof JsonNumber) return overflowsInFastjson2(value.lexeme) ? null : value;
-  if (Array.isArray(value)) return value.map(nullOverflows);
-  if (value instanceof Map) return new Map([...value].map(([key, member]) => [key, nullOverflows(member)]));
-  return value;
+/** Replaces, in a tree just parsed, each number fastjson2 overflows to Infinity with the null it writes. */
+function nullOverflows(root: ParsedJson): ParsedJson {
+  const open: (Map<string, ParsedJson> | ParsedJson[])[] = [];
+  if (root instanceof Map || Array.isArray(root)) open.push(root);
+  for (let container = open.pop(); container !== undefined; container = open.pop()) {
+    for (const [name, member] of container.entries()) {
+      if (member instanceof JsonNumber) {
+        if (!overflowsInFastjson2(member.lexeme)) continue;
+        if (container instanceof Map) container.set(name as string, null);
+        else container[name as number] = null;
+      } else if (member instanceof Map || Array.isArray(member)) {
+        open.push(member);
+      }
+    }
+  }
+  return root;
 }
 
 /**
@@ -112,7 +156,7 @@ function nullOverflows(value: ParsedJson): ParsedJson {
  * whole body shows a key the faulty reader would meet.
  */
 export function secondChance(input: string | CanonicalJsonObject, refusal: CanonicalJsonError): string {
-  const original = typeof input === 'string' ? nullOverflows(parseJsonLossless(input)) : undefined;
+  const original = typeof input === 'string' ? nullOverflows(parseJsonLossless(input, javaDialectKeepingKeys.maxDepth)) : undefined;
   const value = original ?? input;
   let canonical: string;
   try {
@@ -122,8 +166,8 @@ export function secondChance(input: string | CanonicalJsonObject, refusal: Canon
     if (error instanceof CanonicalJsonError && error.reason === refusal.reason) throw refusal;
     throw error;
   }
-  const body = parseJsonLossless(canonical);
-  const misread = body instanceof Map ? misreadKeyPath(body, original, []) : undefined;
+  const body = parseJsonLossless(canonical, javaDialectKeepingKeys.maxDepth);
+  const misread = body instanceof Map ? misreadKeyPath(body, original) : undefined;
   if (misread !== undefined) {
     throw new CanonicalJsonError(
       'unreadable-by-reference',

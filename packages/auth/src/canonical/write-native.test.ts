@@ -38,7 +38,7 @@ function expectSameAsExact(input: unknown): void {
   let value = input;
   if (typeof input === 'string') {
     try {
-      value = parseJsonLossless(input);
+      value = parseJsonLossless(input, javaDialect.maxDepth);
     } catch {
       value = undefined;
     }

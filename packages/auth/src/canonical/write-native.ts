@@ -1,7 +1,6 @@
 import { type Dialect, hasEscapeOrSurrogate } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { BAIL, isPlainNumber, type NativeWriter } from './native-writer.js';
-import { MAX_DEPTH } from './parse-json-lossless.js';
+import { BAIL, isPlainNumber, NATIVE_MAX_DEPTH, type NativeWriter } from './native-writer.js';
 import { writeSmall } from './write-small.js';
 
 /**
@@ -74,7 +73,7 @@ export function writeNative(dialect: Dialect, value: object, smallValues = SMALL
  * its length times the size of its first item, so that a large body is recognized in a few steps.
  */
 function estimateValues(value: unknown, limit: number, depth: number): number {
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return 1;
+  if (typeof value !== 'object' || value === null || depth > NATIVE_MAX_DEPTH) return 1;
   if (Array.isArray(value)) return value.length === 0 ? 1 : 1 + value.length * estimateValues(value[0], limit, depth + 1);
   let count = 1;
   if (value instanceof Map) {
@@ -117,7 +116,7 @@ function prepare(writer: NativeWriter, value: unknown, sorted: boolean, depth: n
       return lexeme(writer, value.toString());
     case 'object': {
       if (value === null) return null;
-      if (depth >= MAX_DEPTH) throw BAIL;
+      if (depth >= NATIVE_MAX_DEPTH) throw BAIL;
       if (Array.isArray(value)) return prepareArray(writer, value, depth + 1);
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) {
