@@ -108,8 +108,6 @@ describe('canonicalJson refusals', () => {
     ['non-finite-number', { a: Number.POSITIVE_INFINITY }],
     ['unsafe-integer', { a: 2 ** 53 }],
     ['version-dependent-number', { a: 6.8e-29 }],
-    ['lone-surrogate', { a: '\ud800' }],
-    ['lone-surrogate', { '\udc00': 1 }],
     ['unsupported-type', { a: new Date(0) }],
     ['unsupported-type', { a: () => 1 }],
     ['unsupported-type', { a: Symbol('s') }],
@@ -133,6 +131,20 @@ describe('canonicalJson refusals', () => {
   it('accepts in java what fastjson2 keeps exactly: exponent zero, long plain decimals, nested keys in arrays', () => {
     expect(canonicalJson('{"a":2.50E-0,"b":-0e0,"c":1.23456789012345678901,"d":[{"\\"é":1}],"\\"é":2}')).toBe(
       '{"\\"é":2,"a":2.50,"b":0,"c":1.23456789012345678901,"d":[{"\\"é":1}]}',
+    );
+  });
+
+  it('java keeps a lone surrogate, in any key or string at any depth, escaped as the body must carry it', () => {
+    // A text cut in the middle of an emoji: fastjson2 keeps the unit, which the body carries as JSON.stringify escapes it.
+    expect(canonicalJson('{"a":"Hello \\ud83d"}')).toBe('{"a":"Hello \\ud83d"}');
+    expect(canonicalJson({ a: 'Hello \ud83d' })).toBe('{"a":"Hello \\ud83d"}');
+    expect(canonicalJson('{"z":{"\\uDE00\\uD83D":[{"b":"x\\udfff"}]},"y":[null,"\\ud800"]}')).toBe(
+      '{"y":[null,"\\ud800"],"z":{"\\ude00\\ud83d":[{"b":"x\\udfff"}]}}',
+    );
+    expect(canonicalJson(new Map([['a', new Map([['\udbff', ['\ud83d']]])]]))).toBe('{"a":{"\\udbff":["\\ud83d"]}}');
+    // UTF-16 order, as TreeMap sorts: a lone surrogate between U+D7FF and U+E000, before a pair it starts.
+    expect(canonicalJson('{"\\ue000":1,"\\ud800\\udc00":2,"\\ud800":3,"\\ud7ff":4,"\\udfff":5}')).toBe(
+      '{"\ud7ff":4,"\\ud800":3,"\u{10000}":2,"\\udfff":5,"\ue000":1}',
     );
   });
 

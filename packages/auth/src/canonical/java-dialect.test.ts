@@ -86,6 +86,16 @@ describe('java dialect numbers (fastjson2 2.0.45-2.0.65)', () => {
     expect(isMisreadableKey('"中')).toBe(false);
   });
 
+  it('signs the body as fastjson2 writes it: each surrogate it carries as an escape raw again, nothing else changed', () => {
+    const signed = javaDialect.signedBody;
+    expect(signed('{"a":"Hello \\ud83d"}')).toBe('{"a":"Hello \ud83d"}');
+    expect(signed('{"\\uDE00\\uD83D":["\\udfff\\ud800\\udc00"]}')).toBe('{"\ude00\ud83d":["\udfff\u{10000}"]}');
+    // Other escapes stay, and an escaped backslash before "ud800" starts no escape.
+    expect(signed('{"a":"\\u0001\\"\\\\ud800\\\\\\ud800"}')).toBe('{"a":"\\u0001\\"\\\\ud800\\\\\ud800"}');
+    const plain = '{"a":"é 😀 \\n"}';
+    expect(signed(plain)).toBe(plain);
+  });
+
   it('declares the range the conformance suite runs', () => {
     expect(FASTJSON2_RANGE).toEqual({ from: '2.0.45', to: '2.0.66' });
   });

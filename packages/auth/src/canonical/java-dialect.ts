@@ -35,6 +35,12 @@ export interface Dialect {
    */
   readonly maxDepth: number;
   /**
+   * The text the reference signs for a canonical body it receives: java writes raw the lone
+   * surrogates the body carries escaped (its getBytes() then writes each as `?`); python signs the
+   * body itself.
+   */
+  readonly signedBody: (body: string) => string;
+  /**
    * The fast writer made for this dialect (write-native.ts). A copy of the dialect with a rule changed
    * carries it too, but the writer serves only the dialect it names, so a copy is written exactly.
    */
@@ -209,13 +215,24 @@ function javaNumberWith(value: number, formatting: DoubleFormatting): string {
 
 const javaNumber = (value: number) => javaNumberWith(value, 'agreed');
 
+/**
+ * fastjson2 escapes '"', '\\' and C0 controls, with lowercase hex, as JSON.stringify does, and writes the
+ * rest raw, an unpaired surrogate too. JSON.stringify escapes that one (`\ud83d`): the body must carry
+ * it so, since UTF-8 has no form for it, and fastjson2 reads the escape back to the same unit.
+ */
 function javaString(value: string): string {
-  if (!hasEscapeOrSurrogate(value)) return `"${value}"`;
-  if (!value.isWellFormed()) {
-    throw new Refusal('lone-surrogate', 'the string has an unpaired UTF-16 surrogate, which Java sends as "?" and no UTF-8 body can carry');
-  }
-  // For well-formed strings JSON.stringify escapes exactly what fastjson2 does: '"', '\' and C0 controls, lowercase hex.
-  return JSON.stringify(value);
+  return hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** A surrogate's `\uXXXX` escape, or any other escape, taken whole so that the `ud800` of `\\ud800` is no surrogate's. */
+const ESCAPE = /\\(?:u(d[89a-f][\da-f]{2})|[\s\S])/gi;
+
+/** What fastjson2 writes for a canonical java body: the body, with each surrogate it carries escaped raw again. */
+function javaSignedBody(body: string): string {
+  if (!body.includes('\\ud') && !body.includes('\\uD')) return body;
+  return body.replace(ESCAPE, (sequence, unit?: string) =>
+    unit === undefined ? sequence : String.fromCharCode(Number.parseInt(unit, 16)),
+  );
 }
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
@@ -259,6 +276,7 @@ export const javaDialect: Dialect = {
   number: javaNumber,
   maxReadableExponent: FASTJSON2_MAX_EXPONENT,
   maxDepth: FASTJSON2_MAX_LEVEL,
+  signedBody: javaSignedBody,
   native: () => javaNative,
 };
 
@@ -267,7 +285,6 @@ const javaNative: NativeWriter = {
   dropsNull: true,
   minPlainFraction: 1e-6,
   before: (a, b) => a < b,
-  checksSurrogates: true,
   checksKeys: true,
   sort: sortByCodeUnit,
   quote: javaString,

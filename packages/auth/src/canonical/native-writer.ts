@@ -11,8 +11,6 @@ export interface NativeWriter {
   readonly minPlainFraction: number;
   /** Whether `a` comes before `b` in the dialect's key order. */
   readonly before: (a: string, b: string) => boolean;
-  /** Whether a lone surrogate is refused (java: no UTF-8 body can carry it), so every string and key is checked. */
-  readonly checksSurrogates: boolean;
   /** Whether the dialect may refuse a key with an escape (java: a nested key fastjson2 mis-reads), so such keys go through `dialect.key`. */
   readonly checksKeys: boolean;
   /** Sorts keys in place in that order. */

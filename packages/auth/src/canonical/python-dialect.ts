@@ -87,6 +87,8 @@ export const pythonDialect: Dialect & { readonly name: 'python' } = {
   // CPython reads any exponent; one that overflows is refused as a non-finite number instead.
   maxReadableExponent: Number.POSITIVE_INFINITY,
   maxDepth: CPYTHON_MAX_DEPTH,
+  // The body is ASCII (ensure_ascii), a lone surrogate an escape in it, which CPython signs as it is.
+  signedBody: (body) => body,
   native: () => pythonNative,
 };
 
@@ -98,7 +100,6 @@ const pythonNative: NativeWriter = {
   dropsNull: false,
   minPlainFraction: 1e-4,
   before: (a, b) => compareCodePoints(a, b) < 0,
-  checksSurrogates: false,
   checksKeys: false,
   sort: sortByCodePoint,
   quote: (value) => (PYTHON_ESCAPES.test(value) ? pythonString(value) : `"${value}"`),

@@ -52,7 +52,14 @@ describe('canonicalJson on the whole body (the package export)', () => {
     expect(refusal(new Map([['a', new Map([['"é', 1]])]])).path).toBe('$.a["\\"é"]');
   });
 
-  it('keeps the refusal the writer found first when the second chance meets another', () => {
-    expect(refusal('{"a":{"\\"ÿ":1},"b":"\\ud800"}').reason).toBe('lone-surrogate');
+  it('counts a lone surrogate as past U+00FF: fastjson2 reads the text its parent is written to, where it is raw', () => {
+    expect(canonicalJson('{"a":{"\\"ÿ":1},"b":"\\ud800"}')).toBe('{"a":{"\\"ÿ":1},"b":"\\ud800"}');
+    expect(canonicalJson('{"a":{"b":{"\\"ÿ":1},"c":"\\ud800"}}')).toBe('{"a":{"b":{"\\"ÿ":1},"c":"\\ud800"}}');
+    // Outside the parent it does not count.
+    expect(refusal('{"a":{"b":{"\\"ÿ":1}},"c":"\\ud800"}')).toEqual({ reason: 'unreadable-by-reference', path: '$.a.b["\\"ÿ"]' });
+  });
+
+  it('reports what the second chance meets when it is not what the writer refused first', () => {
+    expect(refusal('{"a":{"\\"ÿ":1},"b":6.8e-29}').reason).toBe('version-dependent-number');
   });
 });
