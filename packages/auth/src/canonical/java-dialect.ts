@@ -2,6 +2,7 @@ import type { CanonicalJsonUnsupportedReason } from '../errors.js';
 import { fastjson2Double, javaShortestDouble } from './java-double.js';
 import { splitNumberLexeme } from './json-number.js';
 import type { NativeWriter } from './native-writer.js';
+import { MAX_NUMBER_DIGITS } from './parse-json-lossless.js';
 
 /**
  * How one vendor reference writes the pieces of a sorted compact JSON body.
@@ -61,9 +62,6 @@ const ESCAPE_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 export function hasEscapeOrSurrogate(value: string): boolean {
   return ESCAPE_OR_SURROGATE.test(value);
 }
-
-/** CPython 3.11 refuses to read a longer int (sys.get_int_max_str_digits); one limit serves both dialects. */
-export const MAX_NUMBER_DIGITS = 4300;
 
 export function countDigits(integerDigits: string, fractionDigits: string | undefined): number {
   const count = integerDigits.length + (fractionDigits?.length ?? 0);
@@ -235,6 +233,10 @@ function javaSignedBody(body: string): string {
   );
 }
 
+/** Why a key fastjson2 mis-reads is refused. */
+export const MISREAD_KEY =
+  'fastjson2 2.0.61 and later mis-read the first key of a nested object when it mixes an escaped character with one in U+0080–U+00FF and the parent object holds nothing past U+00FF; rename the key';
+
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 const LATIN1_NON_ASCII = /[\u0080-\u00ff]/;
 
@@ -257,10 +259,7 @@ export function isMisreadableKey(key: string): boolean {
 function javaKey(key: string, nested: boolean): string {
   if (!hasEscapeOrSurrogate(key)) return `"${key}"`;
   if (nested && isMisreadableKey(key)) {
-    throw new Refusal(
-      'unreadable-by-reference',
-      'fastjson2 2.0.64 and later mis-read a nested key that mixes an escaped character with one in U+0080–U+00FF when its parent object holds nothing past U+00FF; rename the key',
-    );
+    throw new Refusal('unreadable-by-reference', MISREAD_KEY);
   }
   return javaString(key);
 }

@@ -7,7 +7,8 @@ import { parseJsonLosslessOriginal } from './parse-original.test-support.js';
 
 /** The depth limit of the scanner it replaced, which the comparison below holds it to. */
 const ORIGINAL_DEPTH = 256;
-const parseJsonLossless = (text: string): ParsedJson => parseToDepth(text, ORIGINAL_DEPTH);
+const parseJsonLossless = (text: string): ParsedJson => parseToDepth(text, { maxDepth: ORIGINAL_DEPTH, maxReadableExponent: Infinity });
+const parseTo = (text: string, maxDepth: number) => parseToDepth(text, { maxDepth, maxReadableExponent: Infinity });
 
 describe('parseJsonLossless', () => {
   it('keeps number lexemes exactly as written', () => {
@@ -50,6 +51,24 @@ describe('parseJsonLossless', () => {
     }
   });
 
+  it("refuses a number the dialect's reference cannot read, wherever it is, a value a duplicate key replaces too", () => {
+    const java = { maxDepth: 2048, maxReadableExponent: 1023 };
+    for (const [text, position] of [
+      ['{"a":1e1024,"a":1}', 5],
+      ['{"a":-2.5E+01024}', 5],
+      ['{"a":[1e-1024]}', 6],
+    ] as const) {
+      expect(() => parseToDepth(text, java)).toThrowError(
+        expect.objectContaining({ reason: 'version-dependent-number', path: `at position ${position}` }),
+      );
+    }
+    expect(() => parseToDepth(`{"a":${'9'.repeat(4301)},"a":1}`, java)).toThrowError(
+      expect.objectContaining({ reason: 'number-too-long', path: 'at position 5' }),
+    );
+    expect(() => parseToDepth(`{"a":0.${'9'.repeat(4299)}e5}`, java)).not.toThrow();
+    expect(() => parseToDepth('{"a":1e1023,"b":1e1024}', { ...java, maxReadableExponent: Infinity })).not.toThrow();
+  });
+
   it('reads up to the depth it is given, objects and arrays alike, and refuses past it without using the stack', () => {
     const nested = (depth: number, open: string, close: string, inner = '1') =>
       `${open.repeat(depth - 1)}${inner}${close.repeat(depth - 1)}`;
@@ -58,16 +77,16 @@ describe('parseJsonLossless', () => {
       const arrays = nested(limit, '[', ']', '[]');
       const mixed = `${'[{"a":'.repeat(Math.floor(limit / 2))}${limit % 2 === 1 ? '[]' : '1'}${'}]'.repeat(Math.floor(limit / 2))}`;
       for (const text of [objects, arrays, mixed]) {
-        expect(() => parseToDepth(text, limit), `${limit} levels`).not.toThrow();
-        expect(() => parseToDepth(text, limit - 1)).toThrowError(expect.objectContaining({ reason: 'too-deep' }));
+        expect(() => parseTo(text, limit), `${limit} levels`).not.toThrow();
+        expect(() => parseTo(text, limit - 1)).toThrowError(expect.objectContaining({ reason: 'too-deep' }));
       }
     }
     // The deepest one: its position, and the same refusal far past it.
-    expect(() => parseToDepth(`{"a":${'['.repeat(9)}]`, 4)).toThrowError(
+    expect(() => parseTo(`{"a":${'['.repeat(9)}]`, 4)).toThrowError(
       expect.objectContaining({ reason: 'too-deep', path: 'at position 8', message: expect.stringContaining('deeper than 4 levels') }),
     );
-    expect(() => parseToDepth('['.repeat(1_000_000), 2048)).toThrowError(CanonicalJsonError);
-    expect(parseToDepth(`${'['.repeat(3)}${']'.repeat(3)}`, 3)).toEqual([[[]]]);
+    expect(() => parseTo('['.repeat(1_000_000), 2048)).toThrowError(CanonicalJsonError);
+    expect(parseTo(`${'['.repeat(3)}${']'.repeat(3)}`, 3)).toEqual([[[]]]);
   });
 });
 

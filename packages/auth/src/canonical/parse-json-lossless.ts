@@ -1,5 +1,6 @@
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
-import { JsonNumber } from './json-number.js';
+import type { Dialect } from './java-dialect.js';
+import { JsonNumber, splitNumberLexeme } from './json-number.js';
 
 /**
  * JSON parsed without loss: numbers stay lexemes, objects are Maps so that
@@ -17,12 +18,42 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 const isWhitespace = (unit: number) => unit === 0x20 || unit === 0x0a || unit === 0x0d || unit === 0x09;
 
+/** CPython 3.11 refuses to read a longer int (sys.get_int_max_str_digits); one limit serves both dialects. */
+export const MAX_NUMBER_DIGITS = 4300;
+
 /**
- * Reads `text` as JSON, refusing it as `too-deep` past `maxDepth` levels of objects and arrays (the
- * root's included): the dialect's limit, where its reference stops reading. It keeps its containers
- * on a stack of its own, so no depth can exhaust the engine's.
+ * Refuses a number its reference cannot read: more digits than MAX_NUMBER_DIGITS, or an exponent past
+ * the dialect's. Checked as the text is read, so a number in a value that a later duplicate key
+ * replaces counts too: the reference reads it, and throws, although no canonical body holds it.
  */
-export function parseJsonLossless(text: string, maxDepth: number): ParsedJson {
+function refuseUnreadable(lexeme: string, position: number, maxReadableExponent: number): void {
+  const { integerDigits, fractionDigits = '', exponent = '0' } = splitNumberLexeme(lexeme);
+  const digits = integerDigits.length + fractionDigits.length;
+  if (digits > MAX_NUMBER_DIGITS) {
+    throw new CanonicalJsonError(
+      'number-too-long',
+      `at position ${position}`,
+      `a number of ${digits} digits is longer than the ${MAX_NUMBER_DIGITS} the references accept`,
+    );
+  }
+  if (Math.abs(Number(exponent)) > maxReadableExponent) {
+    throw new CanonicalJsonError(
+      'version-dependent-number',
+      `at position ${position}`,
+      `${lexeme.slice(0, 40)}: fastjson2 2.0.51 and older throw on an exponent above ${maxReadableExponent}, later releases from 2048, even in a value a later duplicate key replaces`,
+    );
+  }
+}
+
+/**
+ * Reads `text` as JSON, within what the dialect's reference reads: `maxDepth` levels of objects and
+ * arrays (the root's included; deeper is `too-deep`), and numbers it can read (refuseUnreadable). It
+ * keeps its containers on a stack of its own, so no depth can exhaust the engine's.
+ */
+export function parseJsonLossless(
+  text: string,
+  { maxDepth, maxReadableExponent }: Pick<Dialect, 'maxDepth' | 'maxReadableExponent'>,
+): ParsedJson {
   let pos = 0;
 
   const fail = (detail: string): never => {
@@ -102,7 +133,10 @@ export function parseJsonLossless(text: string, maxDepth: number): ParsedJson {
         }
         const start = pos;
         pos = NUMBER_AT.lastIndex;
-        return new JsonNumber(text.slice(start, pos));
+        const lexeme = text.slice(start, pos);
+        // A 4-digit exponent, or 4300 digits, takes more than five characters; most numbers do not.
+        if (lexeme.length > 5) refuseUnreadable(lexeme, start, maxReadableExponent);
+        return new JsonNumber(lexeme);
       }
     }
   };

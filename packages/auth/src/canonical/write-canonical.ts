@@ -15,7 +15,7 @@ import { writeNative } from './write-native.js';
  */
 export function writeCanonical(dialect: Dialect, input: string | CanonicalJsonObject): string {
   try {
-    const value: unknown = typeof input === 'string' ? parseJsonLossless(input, dialect.maxDepth) : input;
+    const value: unknown = typeof input === 'string' ? parseJsonLossless(input, dialect) : input;
     if (!isPlainObject(value) && !(value instanceof Map)) {
       throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');
     }
@@ -76,8 +76,6 @@ interface Open {
   readonly members: { readonly [key: string]: unknown } | readonly unknown[];
   /** Whether objects reached from here through object values are sorted: along a chain of objects from the root only. */
   readonly sorted: boolean;
-  /** Whether its names are those of a sorted object below the root, which fastjson2 reads again. */
-  readonly nested: boolean;
   next: number;
   text: string;
 }
@@ -106,7 +104,7 @@ function writeTree(dialect: Dialect, root: object, path: (string | number)[]): s
         const depth = open.length;
         if (depth >= dialect.maxDepth) throw new Refusal('too-deep', `nesting deeper than ${dialect.maxDepth} levels (or a cycle)`);
         if (Array.isArray(value)) {
-          open.push({ keys: undefined, members: value, sorted: false, nested: false, next: 0, text: '' });
+          open.push({ keys: undefined, members: value, sorted: false, next: 0, text: '' });
           return undefined;
         }
         let keys: string[];
@@ -121,7 +119,7 @@ function writeTree(dialect: Dialect, root: object, path: (string | number)[]): s
           throw new Refusal('unsupported-type', `${describe(value)} is not JSON; convert it to a plain object, string or number first`);
         }
         if (sorted && keys.length > 1) dialect.sortKeys(keys);
-        open.push({ keys, members, sorted, nested: sorted && depth > 0, next: 0, text: '' });
+        open.push({ keys, members, sorted, next: 0, text: '' });
         return undefined;
       }
       default:
@@ -135,9 +133,13 @@ function writeTree(dialect: Dialect, root: object, path: (string | number)[]): s
     const top = open[open.length - 1] as Open;
     const { keys } = top;
     if (written !== undefined) {
-      // The member at the end of `path` is written: into its container's text.
-      const member = keys === undefined ? written : `${dialect.key(keys[top.next - 1] as string, top.nested)}:${written}`;
-      top.text = top.text === '' ? member : `${top.text},${member}`;
+      // The member at the end of `path` is written: into its container's text, unless it is a null the dialect drops.
+      if (keys === undefined || written !== 'null' || !dialect.dropsNullMembers) {
+        // A sorted object below the root is read again by fastjson2, which may mis-read its names.
+        const member =
+          keys === undefined ? written : `${dialect.key(keys[top.next - 1] as string, top.sorted && open.length > 1)}:${written}`;
+        top.text = top.text === '' ? member : `${top.text},${member}`;
+      }
       path.pop();
       written = undefined;
     }
@@ -150,21 +152,14 @@ function writeTree(dialect: Dialect, root: object, path: (string | number)[]): s
         written = start(item, false);
         continue;
       }
-    } else {
-      const members = top.members as { readonly [key: string]: unknown };
-      let member: unknown;
-      while (top.next < keys.length) {
-        const key = keys[top.next++] as string;
-        path.push(key);
-        member = members[key];
-        if (member !== undefined && !(member === null && dialect.dropsNullMembers)) break;
-        path.pop();
-        member = undefined;
-      }
-      if (member !== undefined) {
-        written = start(member, top.sorted);
-        continue;
-      }
+    } else if (top.next < keys.length) {
+      const key = keys[top.next++] as string;
+      path.push(key);
+      const member = (top.members as { readonly [key: string]: unknown })[key];
+      // An undefined member is left out, as JSON.stringify leaves it out.
+      if (member === undefined) path.pop();
+      else written = start(member, top.sorted);
+      continue;
     }
     // Every member is written: the container is, and so is the member it is the value of.
     open.pop();

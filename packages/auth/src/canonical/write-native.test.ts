@@ -38,7 +38,7 @@ function expectSameAsExact(input: unknown): void {
   let value = input;
   if (typeof input === 'string') {
     try {
-      value = parseJsonLossless(input, javaDialect.maxDepth);
+      value = parseJsonLossless(input, javaDialect);
     } catch {
       value = undefined;
     }
