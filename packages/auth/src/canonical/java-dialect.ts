@@ -101,7 +101,7 @@ export function sortByCodeUnit(keys: string[]): void {
   }
 }
 
-// --- the java dialect: what fastjson2 2.0.45-2.0.65 write (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
+// --- the java dialect: what fastjson2 2.0.45-2.0.66 write (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
 
 /**
  * The fastjson2 releases the java dialect is proven against: it writes what every one of them
@@ -241,7 +241,7 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 const LATIN1_NON_ASCII = /[\u0080-\u00ff]/;
 
 /**
- * Whether fastjson2 2.0.64 and 2.0.65 mis-read this key of a nested sorted object (throwing
+ * Whether fastjson2 2.0.61 and later mis-read this key of a nested sorted object (throwing
  * "malformed input", or worse, decoding it as another key) where 2.0.60 and older read it right.
  * Their JSONReaderASCII, used when the text it parses holds only U+0000–U+00FF, hands a name
  * with an escape to a UTF-8 decoder, which garbles U+0080–U+00FF. Which text that is (the
@@ -252,7 +252,7 @@ export function isMisreadableKey(key: string): boolean {
 }
 
 /**
- * Keys of nested sorted objects that fastjson2 2.0.64+ may mis-read are refused here, whatever
+ * Keys of nested sorted objects that fastjson2 2.0.61+ may mis-read are refused here, whatever
  * the rest of the text; the package's canonicalJson then looks at the whole body and accepts
  * those it can prove are read right. Root keys and keys of objects inside arrays are read right.
  */
@@ -295,7 +295,7 @@ export const javaDialectKeepingKeys: Dialect = { ...javaDialect, key: (key) => j
 
 /**
  * The java dialect with doubles written as one family of fastjson2 releases writes them, where
- * the range disagrees: `shortest` for 2.0.45–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.65.
+ * the range disagrees: `shortest` for 2.0.45–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.66.
  * Not sound for signing (a server on the other family signs differently); the signature doctor
  * uses it to say which family a received signature came from.
  */
