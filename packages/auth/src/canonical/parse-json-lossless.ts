@@ -183,20 +183,14 @@ export function parseJsonLossless(
       if (Array.isArray(container)) {
         container.push(value);
         if (next === 0x2c) break;
-        if (next !== 0x5d) {
-          pos--;
-          fail("expected ',' or ']'");
-        }
+        if (next !== 0x5d) throw new JsonSyntaxError(pos - 1, "expected ',' or ']'");
       } else {
         container.set(keys[depth - 1] as string, value);
         if (next === 0x2c) {
           keys[depth - 1] = readKey();
           break;
         }
-        if (next !== 0x7d) {
-          pos--;
-          fail("expected ',' or '}'");
-        }
+        if (next !== 0x7d) throw new JsonSyntaxError(pos - 1, "expected ',' or '}'");
       }
       value = open.pop() as Map<string, ParsedJson> | ParsedJson[];
     }
