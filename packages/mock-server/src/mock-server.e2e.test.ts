@@ -1,5 +1,5 @@
-import { apiKeyAuth, bearerAuth, createAiutaClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta';
-import { signVidauRequest } from '@signet/auth';
+import { apiKeyAuth, bearerAuth, createAiutaClient, userIdAuth } from '@signet/aiuta';
+import { issueAiutaJwt, signVidauRequest } from '@signet/auth';
 import { AuthenticationError, InternalServerError, PermissionDeniedError, RateLimitError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,26 @@ describe('Aiuta against the mock server', () => {
     await expect(aiuta.startTryOn({ uploaded_image_id: 'user_image-missing', sku_id: 's' })).rejects.toThrowError(
       '400 Input image was not found',
     );
+  });
+
+  it("reads a multipart part named without quotes (name=image_data, as Ktor before 3.5 writes it), as FastAPI's server does", async () => {
+    const server = await start();
+    const boundary = 'ktor-boundary-0123456789abcdef';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name=image_data; filename="photo.jpg"\r\nContent-Type: image/jpg\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await fetch(`${server.baseUrls.aiuta}/uploaded_images`, {
+      method: 'POST',
+      headers: { 'x-user-id': server.credentials.aiuta.subscriptionId, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const { url } = (await response.json()) as { url: string };
+    expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(PNG);
   });
 
   it('reports an aborted try-on with its reason', async () => {
