@@ -19,18 +19,26 @@ export interface CliIo {
 /** Exit codes: 0 done (or the signature matches), 1 the check failed, 2 a usage error, 70 a bug in signet. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 
-const TOP_USAGE = `usage: signet <command> [options]
+/**
+ * The bin's name. The package has this one bin, so `npx @signet/auth <command>` runs it from any
+ * folder; `signet` alone is another package on npm, which `npx signet` would fetch and run.
+ */
+const PROGRAM = 'signet-auth';
+
+const TOP_USAGE = `usage: ${PROGRAM} <command> [options]
+   or: npx @signet/auth <command> [options]   (from any folder, nothing installed)
 
 Commands:
   doctor    explain why a VidAU signature was rejected
 
 Options:
-  -h, --help     show this help, or a command's help: signet <command> --help
+  -h, --help     show this help, or a command's help: ${PROGRAM} <command> --help
   --version      print the version of @signet/auth
 
 Exit codes: 0 ok, 1 the check failed, 2 usage error.`;
 
-const DOCTOR_USAGE = `usage: signet doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
+const DOCTOR_USAGE = `usage: ${PROGRAM} doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
+   or: npx @signet/auth doctor …   (from any folder, nothing installed)
 
 Explains a VidAU signature: prints the canonical body, the string to sign and the
 expected signature, and which common mistake reproduces a received signature.
@@ -47,8 +55,14 @@ Credentials come from the environment, never from arguments:
   VIDAU_CLIENT_ID   the x-client-id
   VIDAU_AUTH_KEY    the x-auth-key (used, never printed)
 
-Exit codes: 0 the signature matches (or none was given), 1 it does not match or the body
-cannot be signed, 2 usage error.`;
+A match only shows that the signature was made with the key you gave: if the server still
+refuses it, that key (or the client id) is not the one the server has.
+
+Warnings (on stderr) name inputs no server accepts even when the signature matches: a
+credential with whitespace around it, a timestamp in seconds.
+
+Exit codes: 0 the signature matches and nothing was warned of (or no signature was given),
+1 it does not match, a warning was printed, or the body cannot be signed; 2 usage error.`;
 
 /** A mistake in how the CLI was called: one line on stderr, exit 2, no stack. */
 class UsageError extends Error {
@@ -84,6 +98,42 @@ function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['op
     if (positional) throw new UsageError(`unexpected argument ${positional[1]}`, command);
     throw new UsageError(message.split(/\.\s/)[0] ?? message, command);
   }
+}
+
+/** Where a credential has whitespace, in words that never show the credential itself. */
+function surroundingWhitespace(value: string): string | undefined {
+  const describe = (space: string) => (/^[\r\n]+$/.test(space) ? 'a line break' : /^ +$/.test(space) ? 'spaces' : 'whitespace');
+  const leading = /^\s+/.exec(value)?.[0];
+  const trailing = /\s+$/.exec(value)?.[0];
+  if (leading !== undefined && trailing !== undefined) return `begins with ${describe(leading)} and ends with ${describe(trailing)}`;
+  if (leading !== undefined) return `begins with ${describe(leading)}`;
+  if (trailing !== undefined) return `ends with ${describe(trailing)}`;
+  return undefined;
+}
+
+/** The first millisecond timestamp of 1973: anything below it is a timestamp in seconds (until the year 5138). */
+const SECONDS_BELOW = 100_000_000_000;
+
+/** Inputs no VidAU server accepts even when the signature over them matches; none names a secret. */
+function doctorWarnings(input: { clientId: string; authKey: string; timestamp: number }): string[] {
+  const warnings: string[] = [];
+  for (const [name, value] of [
+    ['VIDAU_CLIENT_ID', input.clientId],
+    ['VIDAU_AUTH_KEY', input.authKey],
+  ] as const) {
+    const where = surroundingWhitespace(value);
+    if (where !== undefined) {
+      warnings.push(
+        `${name} ${where}: no header can carry it, every signet client refuses it, and the vendor's has none. The signatures below use it as given; remove the whitespace (a file read with a trailing newline is the usual cause).`,
+      );
+    }
+  }
+  if (input.timestamp < SECONDS_BELOW) {
+    warnings.push(
+      `--timestamp ${input.timestamp} is in seconds (${new Date(input.timestamp * 1000).toISOString()}); VidAU's timestamp header is milliseconds (${input.timestamp * 1000}), and a server refuses a request outside its time window however it is signed.`,
+    );
+  }
+  return warnings;
 }
 
 async function doctor(args: readonly string[], io: CliIo): Promise<number> {
@@ -125,6 +175,9 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
     { clientId, authKey, body, timestamp, dialect, ...(values.signature !== undefined && { receivedSignature: values.signature }) },
     nodeHmacSha256Base64,
   );
+  const warnings = doctorWarnings({ clientId, authKey, timestamp });
+  for (const warning of warnings) io.stderr(`${PROGRAM} doctor: warning: ${warning}\n`);
+  const passed = warnings.length === 0 ? EXIT.ok : EXIT.failed;
   const out = (line: string) => io.stdout(`${line}\n`);
   out(`dialect             ${report.dialect}`);
   if (report.canonicalBody === undefined) {
@@ -135,10 +188,10 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
   out(`string to sign      ${report.stringToSign}`);
   out(`expected signature  ${report.expectedSignature}`);
   out(`this body is sensitive to: ${report.sensitiveTo.join(', ') || 'none of the usual mistakes'}`);
-  if (report.matches === undefined) return EXIT.ok;
+  if (report.matches === undefined) return passed;
   if (report.matches) {
-    out(`received signature  ${values.signature}  ✓ matches`);
-    return EXIT.ok;
+    out(`received signature  ${values.signature}  ✓ matches with the key you gave; if the server still refuses, the key itself is wrong`);
+    return passed;
   }
   out(`received signature  ${values.signature}  ✗ does not match`);
   if (report.explainedBy.length === 0) {
@@ -159,7 +212,7 @@ const defaultIo: CliIo = {
   now: () => Date.now(),
 };
 
-/** Runs `signet <argv>` and resolves to the exit code; never throws and never prints a stack for a user mistake. */
+/** Runs `signet-auth <argv>` and resolves to the exit code; never throws and never prints a stack for a user mistake. */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
   const sink: CliIo = { ...defaultIo, ...io };
   const [first, ...rest] = argv;
@@ -181,22 +234,22 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     return await command(rest, sink);
   } catch (error) {
     if (error instanceof UsageError) {
-      const help = error.command === undefined ? 'signet --help' : `signet ${error.command} --help`;
-      sink.stderr(`signet${error.command === undefined ? '' : ` ${error.command}`}: ${error.message} (see ${help})\n`);
+      const name = error.command === undefined ? PROGRAM : `${PROGRAM} ${error.command}`;
+      sink.stderr(`${name}: ${error.message} (see ${name} --help)\n`);
       return EXIT.usage;
     }
     if (error instanceof SignetError) {
-      sink.stderr(`signet: ${error.message}\n`);
+      sink.stderr(`${PROGRAM}: ${error.message}\n`);
       return EXIT.failed;
     }
     // A bug in signet, not a mistake of the caller: say so in one line; the stack on request.
     const detail = sink.env.SIGNET_DEBUG ? (error instanceof Error ? (error.stack ?? error.message) : String(error)) : String(error);
-    sink.stderr(`signet: internal error: ${detail}${sink.env.SIGNET_DEBUG ? '' : ' (set SIGNET_DEBUG=1 for the stack)'}\n`);
+    sink.stderr(`${PROGRAM}: internal error: ${detail}${sink.env.SIGNET_DEBUG ? '' : ' (set SIGNET_DEBUG=1 for the stack)'}\n`);
     return EXIT.internal;
   }
 }
 
-// `node dist/cli.js …` runs it too (bin/signet.js calls main itself).
+// `node dist/cli.js …` runs it too (bin/signet-auth.js calls main itself).
 function isEntry(): boolean {
   try {
     return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
