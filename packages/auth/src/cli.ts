@@ -1,10 +1,13 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { SignetError } from '@signet/client-core/errors';
+import { InvalidRequestError, SignetError } from '@signet/client-core/errors';
+import type { CanonicalJsonDialect } from './canonical/canonical-json.js';
 import { nodeHmacSha256Base64 } from './crypto/node.js';
 import { diagnoseVidauSignature } from './doctor.js';
+import { charsetNamed, doctorWarnings, recordWarnings } from './doctor-inputs.js';
 import { python } from './python.js';
+import { bodySha256, parseVidauSigningRecord, type VidauSigningRecord } from './vidau/signing-record.js';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -38,6 +41,7 @@ Options:
 Exit codes: 0 ok, 1 the check failed, 2 usage error.`;
 
 const DOCTOR_USAGE = `usage: ${PROGRAM} doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
+       ${PROGRAM} doctor --body <file|-> --from-error <file>
    or: npx @signet/auth doctor …   (from any folder, nothing installed)
 
 Explains a VidAU signature: prints the canonical body, the string to sign and the
@@ -48,6 +52,9 @@ Options:
   --timestamp <ms>       the timestamp header, in milliseconds; default now
   --signature <base64>   the Authorization header the server received, to explain
   --dialect java|python  the vendor reference to match; default java (what the server runs)
+  --from-error <file>    what a VidAU client's AuthenticationError says of the request it signed,
+                         written with JSON.stringify(error.signing): its client id, timestamp,
+                         signature, dialect and charset, and a digest that --body must match
   -h, --help             show this help
   --version              print the version of @signet/auth
 
@@ -100,48 +107,77 @@ function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['op
   }
 }
 
-/** Where a credential has whitespace, in words that never show the credential itself. */
-function surroundingWhitespace(value: string): string | undefined {
-  const describe = (space: string) => (/^[\r\n]+$/.test(space) ? 'a line break' : /^ +$/.test(space) ? 'spaces' : 'whitespace');
-  const leading = /^\s+/.exec(value)?.[0];
-  const trailing = /\s+$/.exec(value)?.[0];
-  if (leading !== undefined && trailing !== undefined) return `begins with ${describe(leading)} and ends with ${describe(trailing)}`;
-  if (leading !== undefined) return `begins with ${describe(leading)}`;
-  if (trailing !== undefined) return `ends with ${describe(trailing)}`;
-  return undefined;
+type DoctorValues = {
+  body?: string;
+  timestamp?: string;
+  signature?: string;
+  dialect?: string;
+  'from-error'?: string;
+  help?: boolean;
+  version?: boolean;
+};
+
+function readInput(io: CliIo, path: string): string {
+  try {
+    return io.readFile(path === '-' ? 0 : path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unknown error');
+    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${code}`, 'doctor');
+  }
 }
 
-/** The first millisecond timestamp of 1973: anything below it is a timestamp in seconds (until the year 5138). */
-const SECONDS_BELOW = 100_000_000_000;
+/** The signing record of `--from-error <file>`, or a usage error saying what is wrong with it. */
+function readRecord(io: CliIo, path: string): VidauSigningRecord {
+  const text = readInput(io, path);
+  try {
+    return parseVidauSigningRecord(JSON.parse(text));
+  } catch (error) {
+    const why = error instanceof InvalidRequestError ? `${error.field} ${error.message.replace(/^.*?: /, '')}` : 'it is not JSON';
+    throw new UsageError(`--from-error ${path}: ${why} (write it with JSON.stringify(error.signing))`, 'doctor');
+  }
+}
 
-/** Inputs no VidAU server accepts even when the signature over them matches; none names a secret. */
-function doctorWarnings(input: { clientId: string; authKey: string; timestamp: number }): string[] {
-  const warnings: string[] = [];
-  for (const [name, value] of [
-    ['VIDAU_CLIENT_ID', input.clientId],
-    ['VIDAU_AUTH_KEY', input.authKey],
-  ] as const) {
-    const where = surroundingWhitespace(value);
-    if (where !== undefined) {
-      warnings.push(
-        `${name} ${where}: no header can carry it, every signet client refuses it, and the vendor's has none. The signatures below use it as given; remove the whitespace (a file read with a trailing newline is the usual cause).`,
-      );
+/** What the doctor checks: from the flags and the environment, or from a signing record and the environment. */
+async function doctorInputs(values: DoctorValues, io: CliIo) {
+  const usage = (message: string) => new UsageError(message, 'doctor');
+  if (values.body === undefined) throw usage('--body is required (a file, or - for standard input)');
+  const record = values['from-error'] === undefined ? undefined : readRecord(io, values['from-error']);
+  if (record !== undefined) {
+    for (const flag of ['timestamp', 'signature', 'dialect'] as const) {
+      if (values[flag] !== undefined) throw usage(`--${flag} comes from --from-error: leave it out`);
     }
   }
-  if (input.timestamp < SECONDS_BELOW) {
-    warnings.push(
-      `--timestamp ${input.timestamp} is in seconds (${new Date(input.timestamp * 1000).toISOString()}); VidAU's timestamp header is milliseconds (${input.timestamp * 1000}), and a server refuses a request outside its time window however it is signed.`,
-    );
+  const timestamp = record?.timestamp ?? (values.timestamp === undefined ? io.now() : Number(values.timestamp));
+  if (values.timestamp !== undefined && (!/^\d+$/.test(values.timestamp) || !Number.isSafeInteger(timestamp))) {
+    throw usage(`--timestamp must be an integer number of milliseconds, got ${JSON.stringify(values.timestamp)}`);
   }
-  return warnings;
+  const dialectName = record?.dialect ?? values.dialect ?? 'java';
+  if (dialectName !== 'java' && dialectName !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialectName)}`);
+  const charset = record === undefined ? 'UTF-8' : await charsetNamed(record.charset);
+  if (charset === undefined) throw usage(`--from-error names charset ${JSON.stringify(record?.charset)}, which this version does not know`);
+  const clientId = record?.clientId ?? io.env.VIDAU_CLIENT_ID;
+  const authKey = io.env.VIDAU_AUTH_KEY;
+  const unset = [!clientId && 'VIDAU_CLIENT_ID', !authKey && 'VIDAU_AUTH_KEY'].filter(Boolean);
+  if (!clientId || !authKey) throw usage(`set ${unset.join(' and ')} in the environment`);
+  const body = readInput(io, values.body);
+  const receivedSignature = record?.signature ?? values.signature;
+  const warnings = [...doctorWarnings({ clientId, authKey, timestamp }), ...(record ? recordWarnings(record, io.env.VIDAU_CLIENT_ID) : [])];
+  const dialect: CanonicalJsonDialect = dialectName === 'python' ? python : 'java';
+  return { clientId, authKey, body, timestamp, dialect, charset, receivedSignature, record, warnings };
 }
 
 async function doctor(args: readonly string[], io: CliIo): Promise<number> {
   const values = parse(
     args,
-    { body: { type: 'string' }, timestamp: { type: 'string' }, signature: { type: 'string' }, dialect: { type: 'string' } },
+    {
+      body: { type: 'string' },
+      timestamp: { type: 'string' },
+      signature: { type: 'string' },
+      dialect: { type: 'string' },
+      'from-error': { type: 'string' },
+    },
     'doctor',
-  ) as { body?: string; timestamp?: string; signature?: string; dialect?: string; help?: boolean; version?: boolean };
+  ) as DoctorValues;
   if (values.help) {
     io.stdout(`${DOCTOR_USAGE}\n`);
     return EXIT.ok;
@@ -150,52 +186,47 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  const usage = (message: string) => new UsageError(message, 'doctor');
-  if (values.body === undefined) throw usage('--body is required (a file, or - for standard input)');
-  const timestamp = values.timestamp === undefined ? io.now() : Number(values.timestamp);
-  if (values.timestamp !== undefined && (!/^\d+$/.test(values.timestamp) || !Number.isSafeInteger(timestamp))) {
-    throw usage(`--timestamp must be an integer number of milliseconds, got ${JSON.stringify(values.timestamp)}`);
-  }
-  const dialectName = values.dialect ?? 'java';
-  if (dialectName !== 'java' && dialectName !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialectName)}`);
-  const dialect = dialectName === 'python' ? python : 'java';
-  const clientId = io.env.VIDAU_CLIENT_ID;
-  const authKey = io.env.VIDAU_AUTH_KEY;
-  const unset = [!clientId && 'VIDAU_CLIENT_ID', !authKey && 'VIDAU_AUTH_KEY'].filter(Boolean);
-  if (!clientId || !authKey) throw usage(`set ${unset.join(' and ')} in the environment`);
-  let body: string;
-  try {
-    body = io.readFile(values.body === '-' ? 0 : values.body);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unknown error');
-    throw usage(`cannot read ${values.body === '-' ? 'standard input' : values.body}: ${code}`);
-  }
-
+  const { receivedSignature, record, warnings, ...input } = await doctorInputs(values, io);
   const report = await diagnoseVidauSignature(
-    { clientId, authKey, body, timestamp, dialect, ...(values.signature !== undefined && { receivedSignature: values.signature }) },
+    { ...input, ...(receivedSignature !== undefined && { receivedSignature }) },
     nodeHmacSha256Base64,
   );
-  const warnings = doctorWarnings({ clientId, authKey, timestamp });
   for (const warning of warnings) io.stderr(`${PROGRAM} doctor: warning: ${warning}\n`);
   const passed = warnings.length === 0 ? EXIT.ok : EXIT.failed;
   const out = (line: string) => io.stdout(`${line}\n`);
-  out(`dialect             ${report.dialect}`);
+  if (record !== undefined) {
+    out(
+      `request             ${record.method} ${record.path}, sent ${new Date(record.timestamp).toISOString()} as client ${record.clientId}`,
+    );
+  }
+  out(
+    `dialect             ${report.dialect}${report.charset === 'UTF-8' ? '' : `, charset ${typeof report.charset === 'string' ? report.charset : report.charset.name}`}`,
+  );
   if (report.canonicalBody === undefined) {
     out(`canonical body      none: ${report.problem}`);
     return EXIT.failed;
   }
   out(`canonical body      ${report.canonicalBody}`);
+  if (record !== undefined && (await bodySha256(report.canonicalBody)) !== record.bodySha256) {
+    out("                    ✗ not the body that was sent (the SHA-256 of its canonical form differs): give that request's body");
+    return EXIT.failed;
+  }
   out(`string to sign      ${report.stringToSign}`);
   out(`expected signature  ${report.expectedSignature}`);
   out(`this body is sensitive to: ${report.sensitiveTo.join(', ') || 'none of the usual mistakes'}`);
   if (report.matches === undefined) return passed;
+  const label = record === undefined ? 'received signature' : 'sent signature    ';
   if (report.matches) {
-    out(`received signature  ${values.signature}  ✓ matches with the key you gave; if the server still refuses, the key itself is wrong`);
+    out(`${label}  ${receivedSignature}  ✓ matches with the key you gave; if the server still refuses, the key itself is wrong`);
     return passed;
   }
-  out(`received signature  ${values.signature}  ✗ does not match`);
+  out(`${label}  ${receivedSignature}  ✗ does not match`);
   if (report.explainedBy.length === 0) {
-    out('No single common mistake reproduces it: check the auth key, the client id and the timestamp header.');
+    const check =
+      record === undefined
+        ? 'the auth key, the client id and the timestamp header'
+        : 'the auth key: it is not the one the request was signed with';
+    out(`No single common mistake reproduces it: check ${check}.`);
   } else {
     for (const hypothesis of report.explainedBy) out(`explained by ${hypothesis.name}: ${hypothesis.explanation}`);
   }
