@@ -9,9 +9,8 @@ const authKey = 'from-error-SECRET';
 const timestamp = 1723515690000;
 const body = '{"b":null,"a":1.50,"n":"é"}';
 const canonical = '{"a":1.50,"n":"é"}';
-const request = { method: 'POST', path: '/openapi/v1.0/avatar/video/create', clientId, timestamp };
 
-/** Runs `doctor --body body.json --from-error signing.json` with the files and environment given. */
+/** Runs `doctor --body body.json --from-error error.json` with the files and environment given. */
 interface DoctorRun {
   readonly env?: Record<string, string>;
   readonly files?: Record<string, string>;
@@ -21,8 +20,8 @@ interface DoctorRun {
 async function doctor(signing: unknown, { env = { VIDAU_AUTH_KEY: authKey }, files = {}, args = [] }: DoctorRun = {}) {
   let stdout = '';
   let stderr = '';
-  const all: Record<string, string> = { 'body.json': body, 'signing.json': JSON.stringify(signing), ...files };
-  const code = await main(['doctor', '--body', 'body.json', '--from-error', 'signing.json', ...args], {
+  const all: Record<string, string> = { 'body.json': body, 'error.json': JSON.stringify(signing), ...files };
+  const code = await main(['doctor', '--body', 'body.json', '--from-error', 'error.json', ...args], {
     stdout: (text) => {
       stdout += text;
     },
@@ -44,12 +43,13 @@ async function doctor(signing: unknown, { env = { VIDAU_AUTH_KEY: authKey }, fil
 const signedWith = async (key: string, options: { dialect?: typeof python; charset?: typeof gbk; sent?: string } = {}) => {
   const sent = options.sent ?? canonical;
   const signature = await signVidau({ clientId, authKey: key, body: sent, timestamp, ...options });
-  return vidauSigningRecord({ ...request, body: sent, signature, ...options });
+  return vidauSigningRecord({ clientId, timestamp, body: sent, signature, ...options });
 };
 
 describe('signet-auth doctor --from-error', () => {
   it('checks the signature sent against the key given, with the record’s client id, timestamp and dialect', async () => {
-    const result = await doctor(await signedWith(authKey));
+    const path = '/openapi/v1.0/avatar/video/create';
+    const result = await doctor({ code: 'ERR_API', status: 401, method: 'POST', path, signing: await signedWith(authKey) });
     expect(result).toMatchObject({ code: EXIT.ok, stderr: '' });
     expect(result.stdout).toContain(
       'request             POST /openapi/v1.0/avatar/video/create, sent 2024-08-13T02:21:30.000Z as client client-1',
@@ -80,9 +80,10 @@ describe('signet-auth doctor --from-error', () => {
     expect(result).toMatchObject({ code: EXIT.ok });
   });
 
-  it('reads a serialized error that holds the record as `signing`', async () => {
-    const error = { name: 'AuthenticationError', status: 401, signing: await signedWith(authKey) };
-    expect((await doctor(error)).code).toBe(EXIT.ok);
+  it('reads a record on its own too', async () => {
+    const result = await doctor(await signedWith(authKey));
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout).toContain('request             sent 2024-08-13T02:21:30.000Z as client client-1');
   });
 
   it('warns when VIDAU_CLIENT_ID names another client than the one the request was sent as', async () => {
@@ -102,10 +103,13 @@ describe('signet-auth doctor --from-error', () => {
   });
 
   it.each([
-    [{ ...request, signature: 'x' }, 'signet-auth doctor: --from-error signing.json: bodySha256 is missing or malformed'],
-    ['not json', 'signet-auth doctor: --from-error signing.json: it is not JSON'],
+    [
+      { status: 401, signing: { clientId, timestamp, signature: 'x' } },
+      'signet-auth doctor: --from-error error.json: bodySha256 is missing or malformed',
+    ],
+    ['not json', 'signet-auth doctor: --from-error error.json: it is not JSON'],
   ])('names what is wrong with the file', async (signing, message) => {
-    const files = typeof signing === 'string' ? { 'signing.json': signing } : {};
+    const files = typeof signing === 'string' ? { 'error.json': signing } : {};
     const result = await doctor(signing, { files });
     expect(result.code).toBe(EXIT.usage);
     expect(result.stderr).toContain(message);

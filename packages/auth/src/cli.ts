@@ -7,7 +7,7 @@ import { nodeHmacSha256Base64 } from './crypto/node.js';
 import { diagnoseVidauSignature } from './doctor.js';
 import { charsetNamed, doctorWarnings, recordWarnings } from './doctor-inputs.js';
 import { python } from './python.js';
-import { bodySha256, parseVidauSigningRecord, type VidauSigningRecord } from './vidau/signing-record.js';
+import { bodySha256, parseVidauSigningRecord, type ReadSigningRecord } from './vidau/signing-record.js';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -52,9 +52,9 @@ Options:
   --timestamp <ms>       the timestamp header, in milliseconds; default now
   --signature <base64>   the Authorization header the server received, to explain
   --dialect java|python  the vendor reference to match; default java (what the server runs)
-  --from-error <file>    what a VidAU client's AuthenticationError says of the request it signed,
-                         written with JSON.stringify(error.signing): its client id, timestamp,
-                         signature, dialect and charset, and a digest that --body must match
+  --from-error <file>    a VidAU client's AuthenticationError, as JSON.stringify(error) writes it:
+                         the client id, timestamp, signature, dialect and charset the refused
+                         request was signed with, and a digest of its body that --body must match
   -h, --help             show this help
   --version              print the version of @signet/auth
 
@@ -127,13 +127,13 @@ function readInput(io: CliIo, path: string): string {
 }
 
 /** The signing record of `--from-error <file>`, or a usage error saying what is wrong with it. */
-function readRecord(io: CliIo, path: string): VidauSigningRecord {
+function readRecord(io: CliIo, path: string): ReadSigningRecord {
   const text = readInput(io, path);
   try {
     return parseVidauSigningRecord(JSON.parse(text));
   } catch (error) {
     const why = error instanceof InvalidRequestError ? `${error.field} ${error.message.replace(/^.*?: /, '')}` : 'it is not JSON';
-    throw new UsageError(`--from-error ${path}: ${why} (write it with JSON.stringify(error.signing))`, 'doctor');
+    throw new UsageError(`--from-error ${path}: ${why} (write it with JSON.stringify(error))`, 'doctor');
   }
 }
 
@@ -141,7 +141,8 @@ function readRecord(io: CliIo, path: string): VidauSigningRecord {
 async function doctorInputs(values: DoctorValues, io: CliIo) {
   const usage = (message: string) => new UsageError(message, 'doctor');
   if (values.body === undefined) throw usage('--body is required (a file, or - for standard input)');
-  const record = values['from-error'] === undefined ? undefined : readRecord(io, values['from-error']);
+  const read = values['from-error'] === undefined ? undefined : readRecord(io, values['from-error']);
+  const record = read?.record;
   if (record !== undefined) {
     for (const flag of ['timestamp', 'signature', 'dialect'] as const) {
       if (values[flag] !== undefined) throw usage(`--${flag} comes from --from-error: leave it out`);
@@ -163,7 +164,7 @@ async function doctorInputs(values: DoctorValues, io: CliIo) {
   const receivedSignature = record?.signature ?? values.signature;
   const warnings = [...doctorWarnings({ clientId, authKey, timestamp }), ...(record ? recordWarnings(record, io.env.VIDAU_CLIENT_ID) : [])];
   const dialect: CanonicalJsonDialect = dialectName === 'python' ? python : 'java';
-  return { clientId, authKey, body, timestamp, dialect, charset, receivedSignature, record, warnings };
+  return { clientId, authKey, body, timestamp, dialect, charset, receivedSignature, record, request: read?.request, warnings };
 }
 
 async function doctor(args: readonly string[], io: CliIo): Promise<number> {
@@ -186,7 +187,7 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  const { receivedSignature, record, warnings, ...input } = await doctorInputs(values, io);
+  const { receivedSignature, record, request, warnings, ...input } = await doctorInputs(values, io);
   const report = await diagnoseVidauSignature(
     { ...input, ...(receivedSignature !== undefined && { receivedSignature }) },
     nodeHmacSha256Base64,
@@ -195,9 +196,8 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
   const passed = warnings.length === 0 ? EXIT.ok : EXIT.failed;
   const out = (line: string) => io.stdout(`${line}\n`);
   if (record !== undefined) {
-    out(
-      `request             ${record.method} ${record.path}, sent ${new Date(record.timestamp).toISOString()} as client ${record.clientId}`,
-    );
+    const sent = `sent ${new Date(record.timestamp).toISOString()} as client ${record.clientId}`;
+    out(`request             ${request === undefined ? sent : `${request}, ${sent}`}`);
   }
   out(
     `dialect             ${report.dialect}${report.charset === 'UTF-8' ? '' : `, charset ${typeof report.charset === 'string' ? report.charset : report.charset.name}`}`,
