@@ -2,7 +2,7 @@
 // `changeset publish`, installs them with npm and with pnpm in fresh consumer projects, type-checks
 // a README-like example (moduleResolution nodenext, and bundler for a browser app) and runs it
 // against the mock server, runs the same signed calls under Deno and Bun, and runs the signature
-// doctor with npx from an empty folder.
+// doctor with npx from an empty folder, and on a VidAU 401 as the error's message says.
 //
 // It also publishes a patch release of @signet/auth and @signet/client-core and installs
 // @signet/aiuta at the older version beside @signet/auth at the patch: the consumers must end up
@@ -21,7 +21,7 @@
 // doctor.mjs (npx).
 import { rmSync } from 'node:fs';
 import { consumer } from './registry-e2e/consumer.mjs';
-import { doctorFromEmptyFolder } from './registry-e2e/doctor.mjs';
+import { doctorFromEmptyFolder, doctorFromError } from './registry-e2e/doctor.mjs';
 import { children, LIMIT_MS, results, run, started, step, work } from './registry-e2e/job.mjs';
 import { installTools, publishPatch, publishRelease, startRegistry } from './registry-e2e/registry.mjs';
 import { runtimes } from './registry-e2e/runtimes.mjs';
@@ -54,6 +54,7 @@ async function main() {
   await consumer('pnpm', registry, versions, mixed);
   await runtimes(npmConsumer.dir, npmConsumer.signature);
   await doctorFromEmptyFolder(registry);
+  await doctorFromError(registry, npmConsumer.dir);
 }
 
 const timer = setTimeout(() => {
