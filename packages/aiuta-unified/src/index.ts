@@ -35,10 +35,12 @@ export type {
 export {
   type FlatLayOperationCreateParams,
   isOperationFinished,
+  pollingScheduleOf,
   type TryOnOperationCreateParams,
   TryOnOperationNotFoundError,
 } from './resources/operations.js';
 export type { OutfitRecommendationParams } from './resources/recommendations.js';
+export { type AiutaSdkEndpoints, sdkEndpoints } from './resources/sdk-endpoints.js';
 export type { SkuItemList, SkuItemListParams } from './resources/sku-items.js';
 export type {
   AbortReason,
@@ -52,12 +54,16 @@ export type {
   GenerateFlatLayImageOperation,
   OperationStatus,
   Outfit,
+  SizeRecommendation,
+  SizeRecommendationRequest,
   SkuCapabilities,
   SkuItem,
   SkuItemsListResponse,
   SkuMerchandising,
   SkuProductInfo,
   SkuTryOnOperation,
+  SubscriptionDetails,
+  SuggestedOutfit,
   TryOnModel,
   TryOnModelCategories,
 } from './types.js';
