@@ -5,7 +5,7 @@
 // 2. runs every block (node with tsx) against the mock server, which scripts/readme-mock.mjs puts at
 //    the vendors' own URLs (MSW), with the mock's test credentials in the environment variables the
 //    examples read (AIUTA_API_KEY, VIDAU_CLIENT_ID, …), in a folder of its own that holds the
-//    files the examples name (./person.jpg).
+//    files the examples name (each './<name>.jpg', the smallest JPEG).
 //
 // A block that cannot run here (one that needs a real browser, say) says so where a reader sees it:
 // its first line is `// (not run in CI: <why>)`. Those, and the READMEs run by a check of their own,
@@ -23,7 +23,7 @@ const NOT_RUN_MARKER = /^\/\/ \(not run in CI: (.+)\)\s*$/;
 /** READMEs type-checked here but run by a check of their own. */
 const RUN_ELSEWHERE = new Map([[join('packages', 'mock-server', 'README.md'), "the mock server's own README check"]]);
 const RUN_TIMEOUT_MS = 60_000;
-/** The smallest JPEG: what `./person.jpg` is for an example that uploads it. */
+/** The smallest JPEG: what each `./<name>.jpg` an example names is, for an example that uploads it. */
 const JPEG = Uint8Array.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
 ]);
@@ -69,10 +69,10 @@ function typeCheck(blocks) {
 }
 
 /** Runs one example in a folder of its own; resolves to undefined, or to why it failed. */
-function runExample({ file }) {
+function runExample({ file, code }) {
   const cwd = join(dir, file.replace(/\.ts$/, ''));
   mkdirSync(cwd);
-  writeFileSync(join(cwd, 'person.jpg'), JPEG);
+  for (const [, name] of code.matchAll(/'\.\/([\w-]+\.jpg)'/g)) writeFileSync(join(cwd, name), JPEG);
   const args = ['--import', 'tsx', '--import', pathToFileURL(resolve('scripts/readme-mock.mjs')).href, join(dir, file)];
   const options = { cwd, env: { ...process.env, ...EXAMPLE_ENV }, encoding: 'utf8', timeout: RUN_TIMEOUT_MS, maxBuffer: 16 << 20 };
   return new Promise((done) =>
