@@ -253,18 +253,6 @@ describe('RESPONSE-WRAP', () => {
       AuthenticationError,
     );
   });
-
-  it('names includeAuthKey and signet doctor in a 401, unless the key was already sent', async () => {
-    const unauthorized = () => server([new Response(null, { status: 401 })]);
-    const hinted = await createVidauClient({ ...credentials, fetch: unauthorized().fetch })
-      .getTaskInfo('task-1')
-      .catch((error: Error) => error.message);
-    expect(hinted).toMatch(/includeAuthKey: true.*signet doctor/);
-    const plain = await createVidauClient({ ...credentials, fetch: unauthorized().fetch, includeAuthKey: true })
-      .getTaskInfo('task-1')
-      .catch((error: Error) => error.message);
-    expect(plain).not.toMatch(/includeAuthKey/);
-  });
 });
 
 describe('setup', () => {

@@ -102,7 +102,7 @@ export interface SignOptions {
    * with `?` for each character it cannot represent. `UTF-8` (default) is Java 18+ and any
    * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`;
    * windows-1252, GBK, GB18030, Shift_JIS and the other defaults of Windows and legacy locales are
-   * values from `@signet/auth/charsets` (`charset: gbk`). `signet doctor` names the one a server uses.
+   * values from `@signet/auth/charsets` (`charset: gbk`). `npx @signet/auth doctor` names the one a server uses.
    */
   readonly charset?: VidauCharset;
   /**
