@@ -71,6 +71,12 @@ export interface OutgoingRequest {
    * from a Blob or a stream (`SendOptions.body`), whose bytes are not read in advance.
    */
   readonly body: Uint8Array | undefined;
+  /**
+   * The Request handed to `send`, its body already read: the same object on every try and hop of
+   * one call, and the one `createApiClient`'s `explainError` is given, so that a signer can keep
+   * what it signed for the error the call may end in (in a WeakMap keyed by it).
+   */
+  readonly request: Request;
 }
 
 /** What a {@link RequestSigner} adds to one hop. */
@@ -183,13 +189,19 @@ export function createTransport(options: TransportOptions = {}): Transport {
    * try's signal. The global fetch is called with the URL and init instead, so that it builds
    * that Request itself rather than a second one from ours.
    */
-  const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops): Promise<Response> => {
+  const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops, call: Request): Promise<Response> => {
     const headers = new Headers(init.headers);
     let body: HopInit['body'] | string = init.body;
     if (options.sign) {
       let signature: RequestSignature;
       try {
-        signature = await options.sign({ method: init.method, url, headers, body: body instanceof Uint8Array ? body : undefined });
+        signature = await options.sign({
+          method: init.method,
+          url,
+          headers,
+          body: body instanceof Uint8Array ? body : undefined,
+          request: call,
+        });
         if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
       } catch (error) {
         throw requestConstructionError(error) ?? error;
@@ -231,6 +243,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
   const attempt = async (
+    call: Request,
     first: HopInit,
     url: URL,
     userSignal: AbortSignal | undefined,
@@ -249,7 +262,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // What each hop sent, to redact from a runtime error kept as a cause; read only on failure.
     const sent: SentHops = [];
     try {
-      const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent), maxRedirects);
+      const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent, call), maxRedirects);
       const { response } = followed;
       const { status } = response;
       /** Logs the answer that ends this try, with its time: `debug`, or `info` for an error status. */
@@ -296,7 +309,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         headers: request.headers,
         body: body ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer())),
       };
-      return withRetries((mayRetry) => attempt(first, url, signal, timeoutMs, mayRetry), {
+      return withRetries((mayRetry) => attempt(request, first, url, signal, timeoutMs, mayRetry), {
         maxRetries,
         // A stream is read as it is sent: there is nothing left to send again.
         mayRepeat:

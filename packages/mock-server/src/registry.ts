@@ -20,4 +20,3 @@ export interface MockApiOperations {
   'aiuta-studio': StudioOperations;
   vidau: Pick<VidauOperations, VidauServed>;
 }
-
