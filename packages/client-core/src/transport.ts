@@ -264,23 +264,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     try {
       const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent, call), maxRedirects);
       const { response } = followed;
-      const { status } = response;
-      /** Logs the answer that ends this try, with its time: `debug`, or `info` for an error status. */
-      const answered = (bytes?: Uint8Array | null) =>
-        log?.(
-          status < 400 ? 'debug' : 'info',
-          `${status} ${first.method} ${followed.url.href} in ${Math.round(performance.now() - started)} ms`,
-          sent,
-          bytes,
-          {
-            status,
-            requestId: requestIdOf(response.headers),
-          },
-        );
+      const answered = (bytes?: Uint8Array | null) => log && logAnswer(log, response, first.method, followed.url, sent, started, bytes);
       if (isRetryableAnswer(response) && mayRetry()) {
         answered();
         await discard(response);
-        return { status, retryAfterMs: retryAfterMs(response.headers, now()) };
+        return { status: response.status, retryAfterMs: retryAfterMs(response.headers, now()) };
       }
       const bytes = await readBody(response, controller.signal, maxResponseBytes, followed.url.host);
       answered(bytes);
@@ -321,6 +309,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       });
     },
   };
+}
+
+/** Logs the answer that ends a try, with the try's time: `debug`, or `info` for an error status. */
+function logAnswer(log: Log, response: Response, method: string, url: URL, sent: SentHops, started: number, bytes?: Uint8Array | null) {
+  const { status } = response;
+  const line = `${status} ${method} ${url.href} in ${Math.round(performance.now() - started)} ms`;
+  log(status < 400 ? 'debug' : 'info', line, sent, bytes, { status, requestId: requestIdOf(response.headers) });
 }
 
 /** Logs a retry: which one, of what, after how long a wait, and what caused it. */
