@@ -335,3 +335,5 @@ export type AnySignetClientError =
   | ApiTimeoutError
   | AbortedError
   | PollTimeoutError;
+
+export { numberOption } from './option.js';
