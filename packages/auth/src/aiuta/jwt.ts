@@ -37,7 +37,7 @@ function secretKey(secret: unknown): Uint8Array {
  * that also checks the caller, see `createAiutaTokenHandler`.
  *
  * @throws InvalidCredentialsError for an empty `secret` or `issuer`.
- * @throws InvalidRequestError for an `expiresInSeconds` that is not a positive integer, or
+ * @throws InvalidRequestError for an `expiresInSeconds` that is not a whole number of at least 1, or
  *   `claims` that JSON cannot encode (a bigint, a cycle).
  *
  * @example
@@ -57,9 +57,8 @@ export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> 
   const key = secretKey(input.secret);
   if (typeof input.issuer !== 'string' || input.issuer === '')
     throw new InvalidCredentialsError('Aiuta JWT issuer must be a non-empty string');
-  if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
-    throw new InvalidRequestError('expiresInSeconds', `must be a positive integer, got ${String(input.expiresInSeconds)}`);
-  }
+  if (input.expiresInSeconds === undefined) throw new InvalidRequestError('expiresInSeconds', 'must be given');
+  numberOption('expiresInSeconds', input.expiresInSeconds, 0, { min: 1 });
   const issuedAt = Math.floor((input.now ?? Date.now)() / 1000);
   if (!Number.isSafeInteger(issuedAt)) throw new InvalidRequestError('now', 'the clock must return milliseconds since the epoch');
   const claims: JWTPayload = { ...input.claims };

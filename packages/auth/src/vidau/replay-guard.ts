@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core/errors';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
 
 /**
@@ -80,14 +80,11 @@ function tagOf(signature: string): string {
  * A replay guard for `verifyVidauSignature`: each genuine signed request is accepted once. Keep one
  * per process (or back several with one shared guard) for the same credentials.
  *
- * @throws InvalidRequestError for a `maxEntries` that is not a positive integer.
+ * @throws InvalidRequestError for a `maxEntries` that is not a whole number of at least 1.
  * @throws InvalidWindowError for a `toleranceMs` that is NaN, negative or infinite.
  */
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
-  const maxEntries = options.maxEntries ?? DEFAULT_REPLAY_GUARD_ENTRIES;
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new InvalidRequestError('maxEntries', 'must be a positive integer');
-  }
+  const maxEntries = numberOption('maxEntries', options.maxEntries, DEFAULT_REPLAY_GUARD_ENTRIES, { min: 1 });
   const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
   assertToleranceMs(toleranceMs);
   const clock = options.now ?? Date.now;
