@@ -9,27 +9,23 @@ describe('numberOption', () => {
     expect(numberOption('seconds', 0.5, 7, { fractional: true })).toBe(0.5);
   });
 
-  it.each([
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    -1,
-    1.5,
-    '5',
-    null,
-    5n,
-    {},
-    Number.MAX_SAFE_INTEGER + 2,
-  ])('refuses %s with an InvalidRequestError naming the option, not its value', (value) => {
-    let failure: unknown;
-    try {
-      numberOption('maxBodyBytes', value, 1);
-    } catch (error) {
-      failure = error;
-    }
-    expect(failure).toBeInstanceOf(InvalidRequestError);
-    expect(failure).toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'maxBodyBytes', message: 'maxBodyBytes: must be a whole number of at least 0' });
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1, 1.5, '5', null, 5n, {}, Number.MAX_SAFE_INTEGER + 2])(
+    'refuses %s with an InvalidRequestError naming the option, not its value',
+    (value) => {
+      let failure: unknown;
+      try {
+        numberOption('maxBodyBytes', value, 1);
+      } catch (error) {
+        failure = error;
+      }
+      expect(failure).toBeInstanceOf(InvalidRequestError);
+      expect(failure).toMatchObject({
+        code: 'ERR_INVALID_REQUEST',
+        field: 'maxBodyBytes',
+        message: 'maxBodyBytes: must be a whole number of at least 0',
+      });
+    },
+  );
 
   it('names the bounds it checks', () => {
     expect(() => numberOption('port', 70_000, 0, { max: 65_535 })).toThrowError('port: must be a whole number from 0 to 65535');

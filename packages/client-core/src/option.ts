@@ -24,7 +24,11 @@ export function numberOption(
   name: string,
   value: unknown,
   fallback: number,
-  { min = 0, max = Number.MAX_SAFE_INTEGER, fractional = false }: { readonly min?: number; readonly max?: number; readonly fractional?: boolean } = {},
+  {
+    min = 0,
+    max = Number.MAX_SAFE_INTEGER,
+    fractional = false,
+  }: { readonly min?: number; readonly max?: number; readonly fractional?: boolean } = {},
 ): number {
   if (value === undefined) return fallback;
   const whole = fractional ? 'a number' : 'a whole number';

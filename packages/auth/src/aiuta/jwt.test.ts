@@ -96,7 +96,9 @@ describe('verifyAiutaJwt', () => {
 
   it('accepts an iat up to 60 seconds ahead (clock skew), or clockToleranceSeconds when larger', async () => {
     await expect(verifyAiutaJwt(await issue({ now: () => now() + 60_000 }), { secret, issuer, now })).resolves.toBeDefined();
-    await expect(verifyAiutaJwt(await issue({ now: () => now() + 61_000 }), { secret, issuer, now })).rejects.toBeInstanceOf(JwtInvalidError);
+    await expect(verifyAiutaJwt(await issue({ now: () => now() + 61_000 }), { secret, issuer, now })).rejects.toBeInstanceOf(
+      JwtInvalidError,
+    );
     const later = await issue({ now: () => now() + 120_000 });
     await expect(verifyAiutaJwt(later, { secret, issuer, now, clockToleranceSeconds: 120 })).resolves.toBeDefined();
   });

@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type HmacSha256Base64, type HmacSha256Base64OfText, CANONICAL_BASE64, type VerifyHmacSha256Base64Sync } from './hmac.js';
+import { CANONICAL_BASE64, type HmacSha256Base64, type HmacSha256Base64OfText, type VerifyHmacSha256Base64Sync } from './hmac.js';
 
 /** Synchronous node:crypto path; several times faster than Web Crypto for small messages. */
 export const nodeHmacSha256Base64 = ((key: Uint8Array | string, message: Uint8Array | string): string => {

@@ -1,4 +1,4 @@
-import { type HmacSha256Base64, CANONICAL_BASE64, type VerifyHmacSha256Base64 } from './hmac.js';
+import { CANONICAL_BASE64, type HmacSha256Base64, type VerifyHmacSha256Base64 } from './hmac.js';
 
 export function importHmacKey(key: Uint8Array<ArrayBuffer>, usage: 'sign' | 'verify'): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
