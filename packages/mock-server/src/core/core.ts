@@ -1,3 +1,4 @@
+import { numberOption } from '@signet/client-core/errors';
 import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
 import { fromRequest } from './body.js';
 import { type Fault, FaultQueue } from './faults.js';
@@ -14,7 +15,11 @@ export interface ServeOptions {
   readonly now?: () => number;
   /** Canned answers for the first matching requests (more with `injectFault`). */
   readonly faults?: readonly Fault[];
-  /** Largest request body read; a larger one is answered 413 without reading the rest. Default 10 MiB. */
+  /**
+   * Largest request body read; a larger one is answered 413 without reading the rest. Default 10 MiB.
+   * Every numeric option (this, `limits`, the APIs' timings) must be a whole number in range:
+   * anything else (NaN, Infinity, a string) is refused with InvalidRequestError when the mock starts.
+   */
   readonly maxBodyBytes?: number;
   /** Caps for the stores (uploads, operations, tasks, webhooks); the oldest entries go first. */
   readonly limits?: MockStoreLimits;
@@ -56,6 +61,15 @@ const DEFAULT_LIMITS: Required<MockStoreLimits> = { records: 10_000, files: 1_00
 
 const responders = new WeakMap<MockCore, Responder>();
 
+/** The store caps, each given one checked (a whole number of at least 1), the others the defaults. */
+function checkedLimits(given: MockStoreLimits = {}): Required<MockStoreLimits> {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of Object.keys(limits) as (keyof MockStoreLimits)[]) {
+    limits[name] = numberOption(`limits.${name}`, given[name], DEFAULT_LIMITS[name], { min: 1 });
+  }
+  return limits;
+}
+
 /**
  * Builds the mock from a registry of API modules: each module gets its instance state, and its
  * spec's routes are compiled once; requests then go through the pipeline (see `createResponder`).
@@ -63,8 +77,8 @@ const responders = new WeakMap<MockCore, Responder>();
  */
 export function createMockCore({ apis, origin: originOption, options = {}, credentials = {} }: MockCoreOptions): MockCore {
   const now = options.now ?? Date.now;
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = checkedLimits(options.limits);
+  const maxBodyBytes = numberOption('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, { min: 1 });
   const origin = typeof originOption === 'function' ? originOption : () => originOption;
   const faults = new FaultQueue(options.faults);
   const timers = new Timers();

@@ -1,3 +1,5 @@
+import { InvalidRequestError, numberOption } from '@signet/client-core/errors';
+
 /** A canned answer for the next matching requests, to exercise retries and error handling. */
 export interface Fault {
   /** The API's name, as in `baseUrls` and `requestCounts`. */
@@ -24,8 +26,11 @@ export class FaultQueue {
     return this.pending.length;
   }
 
+  /** @throws InvalidRequestError for a status that cannot be sent or a `times` that is not a whole number of at least 1. */
   inject(fault: Fault): void {
-    this.pending.push({ fault, left: fault.times ?? 1 });
+    if (fault.status === undefined) throw new InvalidRequestError('status', 'must be given');
+    numberOption('status', fault.status, 0, { min: 200, max: 599 });
+    this.pending.push({ fault, left: numberOption('times', fault.times, 1, { min: 1 }) });
   }
 
   /** The first fault for this API and operation, counted as used once more. */

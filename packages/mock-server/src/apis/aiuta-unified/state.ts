@@ -1,8 +1,9 @@
+import { numberOption } from '@signet/client-core/errors';
 import type { MockApiSetup, MockFile, MockRequest, MockResponse } from '../../core/api.js';
 import { json } from '../../core/http.js';
 import { BoundedMap } from '../../core/store.js';
 import type { ValidationProblem } from '../../core/validate.js';
-import type { AiutaCredentials, TryOnOutcome, TryOnSimulation } from '../aiuta-shared/credentials.js';
+import { type AiutaCredentials, checkedTimings, type TryOnOutcome, type TryOnSimulation } from '../aiuta-shared/credentials.js';
 import type { JwtClaims } from '../aiuta-shared/jwt.js';
 import type { Upload } from '../aiuta-shared/uploads.js';
 import { PLACEHOLDER_PNG } from '../assets.js';
@@ -125,10 +126,10 @@ export function startUnified({ options, credentials, context }: MockApiSetup<Aiu
     credentials,
     now,
     fileUrl: (name) => context.fileUrl(name),
-    tryOn: options.tryOn ?? {},
-    flatLay: options.flatLay ?? {},
+    tryOn: checkedTimings('tryOn', options.tryOn),
+    flatLay: checkedTimings('flatLay', options.flatLay),
     skuReadiness: options.skuReadiness ?? {},
-    preparingMs: options.skuReadiness?.preparingMs ?? 500,
+    preparingMs: numberOption('skuReadiness.preparingMs', options.skuReadiness?.preparingMs, 500),
     uploads: fileStore<Upload>(),
     generated: fileStore<MockFile>(),
     productImages,

@@ -1,6 +1,6 @@
 import type { MockApiSetup, MockFile, MockRequest } from '../../core/api.js';
 import { BoundedMap } from '../../core/store.js';
-import { type AiutaCredentials, phaseOf, type TryOnOutcome, type TryOnSimulation } from '../aiuta-shared/credentials.js';
+import { type AiutaCredentials, checkedTimings, phaseOf, type TryOnOutcome, type TryOnSimulation } from '../aiuta-shared/credentials.js';
 import type { JwtClaims } from '../aiuta-shared/jwt.js';
 import type { Upload } from '../aiuta-shared/uploads.js';
 import { PLACEHOLDER_PNG } from '../assets.js';
@@ -48,7 +48,7 @@ export function startAiuta({ options, credentials, context }: MockApiSetup<Aiuta
     new BoundedMap<string, V>({ maxEntries: limits.files, maxWeight: limits.fileBytes, weigh: byteSize, now });
   return {
     credentials,
-    tryOn: options.tryOn ?? {},
+    tryOn: checkedTimings('tryOn', options.tryOn),
     now,
     fileUrl: (name) => context.fileUrl(name),
     uploads: fileStore<Upload>(),

@@ -1,4 +1,5 @@
 import { type CanonicalJsonDialect, canonicalJson } from '@signet/auth';
+import { numberOption } from '@signet/client-core/errors';
 import { verifySignature as platformVerifier } from '#vidau-verifier';
 import type { MockApiContext, MockApiSetup } from '../../core/api.js';
 import { BoundedMap } from '../../core/store.js';
@@ -70,11 +71,11 @@ export function startVidau(
   return {
     credentials,
     video: options.video ?? {},
-    renderMs: options.video?.renderMs ?? 1500,
+    renderMs: numberOption('video.renderMs', options.video?.renderMs, 1500),
     context,
     tasks: new BoundedMap<string, StoredTask>({ maxEntries: context.limits.records, now, onEvict: (_id, task) => task.cancelWebhook() }),
     verify,
-    verifyOptions: { now, toleranceMs: options.toleranceMs ?? 5 * 60 * 1000, dialect },
+    verifyOptions: { now, toleranceMs: numberOption('toleranceMs', options.toleranceMs, 5 * 60 * 1000), dialect },
   };
 }
 
