@@ -25,7 +25,10 @@ export interface ServeOptions {
   readonly limits?: MockStoreLimits;
   /** Webhooks go to loopback URLs only unless this is set (or `webhookFetch` is given). */
   readonly allowRemoteWebhooks?: boolean;
-  /** Delivers webhooks instead of the global fetch; every webhook URL is then handed to it. */
+  /**
+   * Delivers webhooks instead of the global fetch; every webhook URL is then handed to it. Its
+   * requests say `redirect: 'manual'`: the mock follows no redirect, and records a 3xx as the answer.
+   */
   readonly webhookFetch?: (request: Request) => Promise<Response>;
 }
 

@@ -70,6 +70,9 @@ export function webhookSender(policy: WebhookPolicy, deliveries: WebhookDelivery
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
+        // A redirect is the receiver's answer, recorded as such: following it would send the
+        // payload to a target the delivery policy never checked (off this machine, say).
+        redirect: 'manual',
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
       const response = await (own ? policy.handleOwn : (policy.webhookFetch ?? globalThis.fetch))(request);
