@@ -33,12 +33,12 @@ export function parseBody(
     } catch {
       return { refused: api.invalid(bodyProblem('JSON decode error', 'json_invalid')) };
     }
-    return checked(api, validate, body, body);
+    return checked(api, validate, body, body, bytes.length);
   }
   if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
     return parseForm(api, validate, bytes, request.headers.get('content-type') ?? type);
   }
-  return checked(api, validate, bytes, bytes);
+  return checked(api, validate, bytes, bytes, bytes.length);
 }
 
 function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, contentType: string): Promise<Parsed> {
@@ -52,15 +52,15 @@ function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, 
         // A file part is validated as the string the spec declares (`format: binary`).
         shown[key] = typeof value === 'string' ? value : '';
       }
-      return checked(api, validate, fields, shown);
+      return checked(api, validate, fields, shown, bytes.length);
     },
     () => ({ refused: api.invalid(bodyProblem('There was an error parsing the body', 'value_error')) }),
   );
 }
 
 /** The validated body, or the module's refusal listing what is wrong with it. */
-function checked(api: AnyMockApi, validate: BodyValidator, body: unknown, forValidation: unknown): Parsed {
-  const problems = validate(forValidation);
+function checked(api: AnyMockApi, validate: BodyValidator, body: unknown, forValidation: unknown, byteLength: number): Parsed {
+  const problems = validate(forValidation, byteLength);
   return problems.length > 0 ? { refused: api.invalid(problems) } : { body };
 }
 
