@@ -1,5 +1,6 @@
 import type { AnyMockApi, IncomingMockRequest, MockResponse } from './api.js';
 import { mediaType } from './http.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import type { CompiledOperation } from './router.js';
 import type { BodyValidator, ValidationProblem } from './validate.js';
 
@@ -32,6 +33,9 @@ export function parseBody(
       body = JSON.parse(utf8.decode(bytes));
     } catch {
       return { refused: api.invalid(bodyProblem('JSON decode error', 'json_invalid')) };
+    }
+    if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
+      return { refused: api.invalid(bodyProblem(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'json_depth')) };
     }
     return checked(api, validate, body, body, bytes.length);
   }
