@@ -11,6 +11,7 @@ const BAD = [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, '10'] as const;
 /** Each option, by the name the error gives it, with the options that set it to `value`. */
 const OPTIONS: readonly [string, (value: never) => MockOptions][] = [
   ['maxBodyBytes', (value) => ({ maxBodyBytes: value })],
+  ['limits.bytes', (value) => ({ limits: { bytes: value } })],
   ['limits.records', (value) => ({ limits: { records: value } })],
   ['limits.files', (value) => ({ limits: { files: value } })],
   ['limits.fileBytes', (value) => ({ limits: { fileBytes: value } })],

@@ -1,11 +1,12 @@
 import { numberOption } from '@signet/client-core/errors';
-import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
+import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockFile, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
 import { fromRequest } from './body.js';
 import { type Fault, FaultQueue } from './faults.js';
 import { serverPath } from './openapi.js';
 import { createResponder, type Responder } from './pipeline.js';
 import { compileRoutes } from './router.js';
 import { createRoute, type Registered } from './routing.js';
+import { BoundedMap, ByteBudget, memoryOf } from './store.js';
 import { Timers, webhookSender } from './webhooks.js';
 import { toResponse } from './wire.js';
 
@@ -60,9 +61,31 @@ export interface MockCore {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-const DEFAULT_LIMITS: Required<MockStoreLimits> = { records: 10_000, files: 1_000, fileBytes: 256 * 1024 * 1024, webhooks: 1_000 };
+const DEFAULT_LIMITS: Required<MockStoreLimits> = {
+  bytes: 128 * 1024 * 1024,
+  records: 10_000,
+  files: 1_000,
+  fileBytes: 256 * 1024 * 1024,
+  webhooks: 1_000,
+};
 
 const responders = new WeakMap<MockCore, Responder>();
+
+/** Makes the stores of one module instance, all within the one budget. */
+function storeFactory(limits: Required<MockStoreLimits>, budget: ByteBudget, now: () => number): MockApiContext['store'] {
+  const byteSize = (file: MockFile) => file.bytes.byteLength;
+  return <V>(kind: 'files' | 'records', onEvict?: (key: string, value: V) => void) =>
+    kind === 'files'
+      ? new BoundedMap<string, V>({
+          maxEntries: limits.files,
+          maxWeight: limits.fileBytes,
+          weigh: byteSize as unknown as (value: V) => number,
+          now,
+          budget,
+          ...(onEvict && { onEvict }),
+        })
+      : new BoundedMap<string, V>({ maxEntries: limits.records, weigh: memoryOf, now, budget, ...(onEvict && { onEvict }) });
+}
 
 /** The store caps, each given one checked (a whole number of at least 1), the others the defaults. */
 function checkedLimits(given: MockStoreLimits = {}): Required<MockStoreLimits> {
@@ -85,6 +108,7 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
   const origin = typeof originOption === 'function' ? originOption : () => originOption;
   const faults = new FaultQueue(options.faults);
   const timers = new Timers();
+  const budget = new ByteBudget(limits.bytes);
   const webhooks: WebhookDelivery[] = [];
   const requestCounts: Record<string, number> = {};
   const sendWebhook = webhookSender(
@@ -94,6 +118,7 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
       webhookFetch: options.webhookFetch,
       allowRemote: options.allowRemoteWebhooks === true,
       remember: limits.webhooks,
+      budget,
     },
     webhooks,
   );
@@ -107,6 +132,7 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
         fileUrl: (file) => `${origin()}${files}${encodeURIComponent(file)}`,
         later: (ms, task) => timers.later(ms, task),
         sendWebhook: (url, payload) => sendWebhook(api.name, url, payload),
+        store: storeFactory(limits, budget, now),
       };
       const state: unknown = api.start({
         options,

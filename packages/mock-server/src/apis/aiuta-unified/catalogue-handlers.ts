@@ -1,6 +1,7 @@
 // Handlers of the images, SKU items, recommendations and try-on model lists, each over the instance's state.
 import type { Handlers, MockRequest } from '../../core/api.js';
 import { ifNoneMatchMatches } from '../../core/http.js';
+import { MAX_PAGE_BYTES, withinBytes } from '../../core/store.js';
 import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
 import { applyCapabilities, capabilitiesOf, describeItem, outfitsFor, productInfoProblem, storeProductImages } from './catalogue.js';
 import type { operations } from './operations.gen.js';
@@ -72,10 +73,14 @@ export const skuHandlers: Table<
     if (!Array.isArray(query)) return query;
     const [offset = 0, limit = 10] = query;
     const items = state.catalogue.values();
-    const page = items.slice(offset, offset + limit);
+    // A page also ends before it passes MAX_PAGE_BYTES: next_offset says where the next one starts.
+    const page = withinBytes(
+      items.slice(offset, offset + limit).map((item) => describeItem(state, item)),
+      MAX_PAGE_BYTES,
+    );
     const end = offset + page.length;
     return reply(200, {
-      items: page.map((item) => describeItem(state, item)),
+      items: page,
       total: items.length,
       next_offset: end < items.length ? end : null,
     });
@@ -121,6 +126,7 @@ export const skuHandlers: Table<
     const item = state.catalogue.get(params.sku_id);
     if (item === undefined) return skuNotFound(params.sku_id);
     applyCapabilities(state, item, capabilitiesOf(body));
+    state.catalogue.resize(params.sku_id);
     return reply(200, describeItem(state, item));
   },
   updateSkuItemMerchandising({ params, body, reply }, state) {

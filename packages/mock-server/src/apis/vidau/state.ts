@@ -2,7 +2,7 @@ import { type CanonicalJsonDialect, canonicalJson } from '@signet/auth';
 import { numberOption } from '@signet/client-core/errors';
 import { verifySignature as platformVerifier } from '#vidau-verifier';
 import type { MockApiContext, MockApiSetup } from '../../core/api.js';
-import { BoundedMap } from '../../core/store.js';
+import type { BoundedMap } from '../../core/store.js';
 import type { components, operations } from './operations.gen.js';
 import type { SignatureVerifier } from './verifier.js';
 
@@ -73,7 +73,7 @@ export function startVidau(
     video: options.video ?? {},
     renderMs: numberOption('video.renderMs', options.video?.renderMs, 1500),
     context,
-    tasks: new BoundedMap<string, StoredTask>({ maxEntries: context.limits.records, now, onEvict: (_id, task) => task.cancelWebhook() }),
+    tasks: context.store<StoredTask>('records', (_id, task) => task.cancelWebhook()),
     verify,
     verifyOptions: { now, toleranceMs: numberOption('toleranceMs', options.toleranceMs, 5 * 60 * 1000), dialect },
   };
