@@ -38,7 +38,10 @@ describe('the core', () => {
     expect(core.requestCounts).toEqual({ toy: 13 });
 
     expect(seen.context?.fileUrl('1')).toBe('http://mock.test/files/toy/1');
-    expect(await (await core.handle(new Request('http://mock.test/files/toy/1'))).text()).toBe('hi');
+    const file = await core.handle(new Request('http://mock.test/files/toy/1'));
+    expect(await file.text()).toBe('hi');
+    // Only images and videos keep their type; anything else is bytes, and no browser sniffs it.
+    expect([file.headers.get('content-type'), file.headers.get('x-content-type-options')]).toEqual(['application/octet-stream', 'nosniff']);
     expect((await core.handle(new Request('http://mock.test/files/toy/2'))).status).toBe(404);
     core.close();
   });

@@ -2,6 +2,7 @@
 import type { OpenApiDocument } from '../../core/openapi.js';
 import { call, dictionary, documents, type LoadRequest, operation, pick, type ServiceRuns } from '../../service-runs.test-support.js';
 import type { AiutaCredentials } from '../aiuta-shared/credentials.js';
+import { IMAGE_HOOK, UPLOAD_REFUSALS } from '../aiuta-shared/service-runs.test-support.js';
 
 /** Every flat-lay variant, so a flat-lay of a kept SKU item succeeds whatever image_type is drawn. */
 const VARIANTS = ['flat', 'ghost_mannequin', 'detail'].flatMap((flat_lay_type) =>
@@ -97,6 +98,7 @@ async function config(baseUrl: string, apiKey: string, spec: OpenApiDocument): P
     operation('getFlatLayOperation', [pick('path.operation_id', 'flat-lays')]),
     operation('createSkuTryOnOperation', [pick('body.uploaded_image_id', 'try-on-images'), BUSINESS_RULES, MORE_EXAMPLES]),
     operation('getSkuTryOnOperation', [pick('path.operation_id', 'try-ons')]),
+    operation('createUploadedImage', [UPLOAD_REFUSALS]),
     operation('getUploadedImage', [pick('path.image_id', 'kept-images'), ...untilImage404IsDocumented('getUploadedImage')]),
     operation('deleteUploadedImage', [pick('path.image_id', 'deleted-images'), ...untilImage404IsDocumented('deleteUploadedImage')]),
     operation('deleteGeneratedImage', [pick('path.image_id', 'generated-images'), ...untilImage404IsDocumented('deleteGeneratedImage')]),
@@ -148,6 +150,7 @@ export const runs: ServiceRuns<AiutaCredentials> = {
   schemathesis: {
     options: { tryOn: { queuedMs: 0, runningMs: 0 }, flatLay: { queuedMs: 0, runningMs: 0 }, skuReadiness: { preparingMs: 0 } },
     args: ({ apiKey }) => ['-H', `x-api-key: ${apiKey}`],
+    env: () => IMAGE_HOOK,
     config: ({ baseUrl, credentials, spec }) => config(baseUrl, credentials.apiKey, spec),
   },
   load: {
