@@ -335,5 +335,3 @@ export type AnySignetClientError =
   | ApiTimeoutError
   | AbortedError
   | PollTimeoutError;
-
-export { numberOption } from './option.js';

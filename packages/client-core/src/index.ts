@@ -25,5 +25,6 @@ export {
   UnprocessableEntityError,
 } from './errors.js';
 export type { ImageInput, ImageOptions } from './image.js';
+export { numberOption } from './option.js';
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';
 export type { ClientTransportOptions, FetchLike } from './transport.js';

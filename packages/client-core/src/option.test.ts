@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, numberOption } from './errors.js';
+import { InvalidRequestError } from './errors.js';
+import { numberOption } from './option.js';
 
 describe('numberOption', () => {
   it('gives the fallback for undefined, and the value inside the bounds', () => {

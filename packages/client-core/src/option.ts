@@ -15,7 +15,7 @@ import { InvalidRequestError } from './errors.js';
  *
  * @example
  * ```ts
- * import { numberOption } from '@signet/client-core/errors';
+ * import { numberOption } from '@signet/client-core';
  *
  * const maxBodyBytes = numberOption('maxBodyBytes', Number.NaN, 1024 * 1024, { min: 1 }); // throws ERR_INVALID_REQUEST
  * ```

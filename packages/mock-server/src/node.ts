@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, isIPv6 } from 'node:net';
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import type { IncomingMockRequest, MockHeaders, MockResponse } from './core/api.js';
 import { concat } from './core/body.js';
 import { type MockCore, responderOf } from './core/core.js';

@@ -1,4 +1,5 @@
-import { numberOption, SignetError } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
+import { SignetError } from '@signet/client-core/errors';
 import { unwrapEnvelope } from './envelope.js';
 import type { components } from './schema.gen.js';
 import { type TaskOutcome, taskOutcome } from './task.js';

@@ -1,4 +1,4 @@
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import { decodeJwt } from 'jose';
 import type { Middleware } from 'openapi-fetch';
 import { TokenProviderError } from '../errors.js';

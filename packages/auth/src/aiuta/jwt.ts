@@ -1,4 +1,5 @@
-import { InvalidRequestError, numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
 

@@ -1,4 +1,4 @@
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
 
 /**

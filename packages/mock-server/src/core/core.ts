@@ -1,4 +1,4 @@
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockFile, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
 import { fromRequest } from './body.js';
 import { type Fault, FaultQueue } from './faults.js';

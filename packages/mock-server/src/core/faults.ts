@@ -1,4 +1,5 @@
-import { InvalidRequestError, numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
+import { InvalidRequestError } from '@signet/client-core/errors';
 
 /** A canned answer for the next matching requests, to exercise retries and error handling. */
 export interface Fault {

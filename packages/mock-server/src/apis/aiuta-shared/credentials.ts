@@ -1,4 +1,4 @@
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 
 // What both Aiuta modules share: one subscription's credentials, and the try-on simulation.
 

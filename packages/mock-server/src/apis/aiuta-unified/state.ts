@@ -1,4 +1,4 @@
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import type { MockApiSetup, MockFile, MockRequest, MockResponse } from '../../core/api.js';
 import { json } from '../../core/http.js';
 import type { BoundedMap } from '../../core/store.js';

@@ -1,5 +1,5 @@
 import { type CanonicalJsonDialect, canonicalJson } from '@signet/auth';
-import { numberOption } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import { verifySignature as platformVerifier } from '#vidau-verifier';
 import type { MockApiContext, MockApiSetup } from '../../core/api.js';
 import type { BoundedMap } from '../../core/store.js';
