@@ -1,61 +1,33 @@
-"""The vendor's Python sample (VidAU authentication page), verbatim, behind a line protocol.
+"""The vendor's Python sample (VidAU authentication page, verbatim in the kit's vidau_sample.py), behind a line protocol.
 
 Each input line is a JSON object {"id", "text", "clientId", "authKey", "timestamp"}; each output
-line is {"id", "ok": true, "canonical", "signature"} or {"id", "ok": false, "error"}. Output is
+line is {"id", "ok": true, "canonical", "signature", "keyHex", "messageHex"} (the key and message
+bytes generate_signature hashes) or {"id", "ok": false, "error"}. Output is
 ASCII JSON, so lone surrogates and every other code point survive the pipe exactly.
 The first output line is {"ready": true, "python": "<version>"}.
 """
 
-import base64
-import hashlib
-import hmac
 import json
+import os
 import platform
 import sys
 
-
-class JsonSorter:
-    @staticmethod
-    def object_to_json_sorted(obj):
-        obj_dict = JsonSorter._convert_to_dict(obj)
-        sorted_dict = JsonSorter._sort_dict(obj_dict)
-        return json.dumps(sorted_dict, separators=(',', ':'))
-
-    @staticmethod
-    def _convert_to_dict(obj):
-        if isinstance(obj, dict):
-            return obj
-        elif hasattr(obj, '__dict__'):
-            return obj.__dict__
-        elif isinstance(obj, str):
-            return json.loads(obj)
-        else:
-            raise ValueError("Unsupported type")
-
-    @staticmethod
-    def _sort_dict(d):
-        sorted_items = sorted(d.items())
-        sorted_dict = {}
-        for key, value in sorted_items:
-            if isinstance(value, dict):
-                sorted_dict[key] = JsonSorter._sort_dict(value)
-            else:
-                sorted_dict[key] = value
-        return sorted_dict
-
-
-def generate_signature(client_id, auth_key, data, timestamp):
-    message = f"{client_id}{data}{timestamp}"
-    mac = hmac.new(auth_key.encode('utf-8'), message.encode('utf-8'), hashlib.sha256)
-    signature = base64.b64encode(mac.digest()).decode('utf-8')
-    return signature
+# The vendor's sample, verbatim, lives once: beside the conformance kit's example adapter (which is
+# published, so no bytecode is written next to it).
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "packages", "vidau-conformance", "examples", "python"))
+from vidau_sample import JsonSorter, generate_signature  # noqa: E402
 
 
 def answer(request):
     try:
         data = JsonSorter.object_to_json_sorted(request["text"])
-        signature = generate_signature(request["clientId"], request["authKey"], data, int(request["timestamp"]))
-        return {"id": request["id"], "ok": True, "canonical": data, "signature": signature}
+        client_id, auth_key, timestamp = request["clientId"], request["authKey"], int(request["timestamp"])
+        signature = generate_signature(client_id, auth_key, data, timestamp)
+        # The same expressions generate_signature encodes, for the vectors' intermediate steps.
+        key = auth_key.encode('utf-8').hex()
+        message = f"{client_id}{data}{timestamp}".encode('utf-8').hex()
+        return {"id": request["id"], "ok": True, "canonical": data, "signature": signature, "keyHex": key, "messageHex": message}
     except Exception as error:  # every failure is an answer, not a crash
         return {"id": request["id"], "ok": False, "error": f"{type(error).__name__}: {error}"}
 

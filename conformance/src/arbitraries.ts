@@ -38,9 +38,40 @@ const specialUnits = fc.constantFrom(
   '中',
 );
 
+/** [first, last] code points of the blocks the legacy server charsets map, and of their edges. */
+const LEGACY_CHARSET_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x80, 0xff], // C1 (windows-1252's 0x80–0x9F, and the five it leaves out) and Latin-1
+  [0x152, 0x17e], // Œ Š Ž and neighbours: windows-1252
+  [0x391, 0x3c9], // Greek
+  [0x401, 0x451], // Cyrillic
+  [0x2010, 0x2044], // dashes, quotes, † ‰ ‹ ›, ‖ and ‾: windows-1252 and the Japanese charsets part ways here
+  [0x20ac, 0x20ac], // €
+  [0x2100, 0x2199], // ℃ № ™ Roman numerals, arrows: windows-31j's NEC rows
+  [0x2200, 0x22ff], // maths: ∥ − ∼
+  [0x2460, 0x24ff], // circled numbers
+  [0x2500, 0x257f], // box drawing
+  [0x3000, 0x30ff], // CJK punctuation, 〜, kana
+  [0x3131, 0x318e], // Hangul compatibility jamo
+  [0x3400, 0x4dbf], // CJK extension A: GBK, GB18030
+  [0x4e00, 0x9fff], // CJK unified ideographs
+  [0xac00, 0xd7a3], // Hangul syllables: EUC-KR holds 2,350 of them
+  [0xe000, 0xe8ff], // private use: GBK and GB18030 map part of it
+  [0xf900, 0xfaff], // CJK compatibility ideographs
+  [0xfe30, 0xfe4f], // CJK compatibility forms
+  [0xff01, 0xffe5], // fullwidth and halfwidth forms, ～ ￠ ￡ ￢ ￥
+  [0x20000, 0x2a6df], // CJK extension B: four bytes in GB18030
+];
+
+/** A character from the blocks above: what windows-1252, GBK, GB18030, Shift_JIS, EUC-KR, Big5 and the rest encode. */
+const legacyCharsetCharacter = fc
+  .constantFrom(...LEGACY_CHARSET_BLOCKS)
+  .chain(([first, last]) => fc.integer({ min: first, max: last }))
+  .map((codePoint) => String.fromCodePoint(codePoint));
+
 const character = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), weight: 6 },
   { arbitrary: specialUnits, weight: 3 },
+  { arbitrary: legacyCharsetCharacter, weight: 2 },
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 2 },
 );
 

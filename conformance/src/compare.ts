@@ -3,10 +3,13 @@ import {
   type CanonicalJsonUnsupportedReason,
   canonicalJson,
   JsonSyntaxError,
+  SignetAuthError,
   signVidau,
   type VidauCharset,
   vidauStringToSign,
 } from '@signet/auth';
+import { javaStringBytes } from '@signet/auth/charsets';
+import { CHARSET_OPTIONS } from './charsets.js';
 import type { JavaRange, JvmCharset, RangeAnswer, ReferenceAnswer, ReferenceCase } from './references.js';
 import { DIALECT_OPTION, type DialectName } from './vectors.js';
 
@@ -25,7 +28,14 @@ export async function signetAnswer(c: ReferenceCase, dialect: DialectName, chars
     throw error;
   }
   const input = { clientId: c.clientId, authKey: c.authKey, body: canonical, timestamp: c.timestamp };
-  const signature = await signVidau(input, charset === undefined ? {} : { charset });
+  let signature: string;
+  try {
+    signature = await signVidau(input, charset === undefined ? {} : { charset });
+  } catch (error) {
+    // Credentials a header cannot carry, a timestamp in seconds: refused before anything is signed.
+    if (error instanceof SignetAuthError) return { ok: false, code: error.code };
+    throw error;
+  }
   return { ok: true, canonical, stringToSign: vidauStringToSign(input), signature };
 }
 
@@ -109,30 +119,13 @@ export async function refusalStands(range: JavaRange, c: ReferenceCase, written:
 }
 
 /**
- * Java's `String.getBytes()` under a JVM default charset, written out independently of
- * @signet/auth: one `?` for each code point the charset cannot hold (an unpaired surrogate too).
- */
-export function jvmBytes(text: string, charset: JvmCharset): Uint8Array {
-  const out: number[] = [];
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0;
-    const unpaired = codePoint >= 0xd800 && codePoint <= 0xdfff;
-    const limit = charset === 'US-ASCII' ? 0x80 : charset === 'ISO-8859-1' ? 0x100 : 0x110000;
-    if (unpaired || codePoint >= limit) out.push(0x3f);
-    else if (charset === 'UTF-8') out.push(...Buffer.from(character, 'utf8'));
-    else out.push(codePoint);
-  }
-  return Uint8Array.from(out);
-}
-
-/**
- * The same case on a JVM whose default charset is not UTF-8: the reference's bytes must be the
- * canonical body in that charset, and signet's signature with `charset` set must be the reference's.
+ * The same case on a JVM whose default charset is not UTF-8: the reference's bytes must be what signet
+ * encodes the canonical body to in that charset, and signet's signature with `charset` set must be the reference's.
  */
 export function judgeCharset(charset: JvmCharset, ours: SignetAnswer, reference: ReferenceAnswer): Verdict {
   if (!ours.ok) throw new Error('judgeCharset takes only bodies signet accepted');
   if (!reference.ok) return { kind: 'mismatch', detail: `${charset} reference failed (${reference.error}) on ${ours.canonical}` };
-  if (!sameBytes(jvmBytes(ours.canonical, charset), reference.canonical)) {
+  if (!sameBytes(javaStringBytes(ours.canonical, CHARSET_OPTIONS[charset]), reference.canonical)) {
     return { kind: 'mismatch', detail: `${charset} bytes differ for ${ours.canonical}` };
   }
   if (ours.signature !== reference.signature) {

@@ -87,4 +87,23 @@ export const CURATED_CASES: readonly CuratedCase[] = [
   { name: 'first in the original order only: the reference reads the original text', text: '{"a":{"z\\"ÿ":1,"B":2}}' },
   { name: 'same key under a parent with a character past U+00FF', text: '{"a":{"\\"ÿ":1},"z":"中"}' },
   { name: 'first in the sorted body the server reads, not in the original', text: '{"a":{"b":1,"\\"ÿ":2}}' },
+  // Not JSON: fastjson2 reads some of it leniently, CPython reads NaN.
+  { name: 'trailing comma', text: '{"a":1,}' },
+  { name: 'member without a value', text: '{"a":}' },
+  { name: 'NaN literal', text: '{"a":NaN}' },
+  { name: 'top-level null', text: 'null' },
+  // Limits: 256 levels of nesting, CPython's 4300 digits, fastjson2's 10000.
+  { name: '257 levels of objects', text: `${'{"a":'.repeat(257)}1${'}'.repeat(257)}` },
+  { name: '1200 levels of objects: CPython runs out of stack', text: `${'{"a":'.repeat(1200)}1${'}'.repeat(1200)}` },
+  { name: '4301-digit integer', text: `{"a":${'7'.repeat(4301)}}` },
+  { name: '10001-digit integer: 2.0.64 and later throw', text: `{"a":${'7'.repeat(10001)}}` },
+  // Characters the JVM charsets write past ASCII, and those they leave out.
+  {
+    name: 'windows-1252 specials and the five code points it leaves out',
+    text: '{"a":"€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ","b":"\\u0081\\u008d\\u008f\\u0090\\u009d"}',
+  },
+  { name: 'CJK in every legacy charset', text: '{"zh":"中文简体繁體","ja":"日本語ｶﾀｶﾅ〜","ko":"한국어"}' },
+  { name: 'four bytes in GB18030 only', text: '{"a":"😀𠀋\\ue5e5"}' },
+  { name: 'Shift_JIS and windows-31j part ways', text: '{"a":"～∥－￠￡￢\\u2016\\u2212\\u301c"}' },
+  { name: 'JIS X 0212: EUC-JP only, not x-euc-jp-linux', text: '{"a":"©®À¡ª"}' },
 ];

@@ -1,17 +1,20 @@
-import { FASTJSON2_RANGE } from '@signet/auth';
+import { FASTJSON2_RANGE, signVidau } from '@signet/auth';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceCase } from './arbitraries.js';
+import { CHARSET_OPTIONS, OTHER_CHARSETS } from './charsets.js';
 import { judge, judgeCharset, refusalStands, signetAnswer, type Verdict } from './compare.js';
+import { describeNewest, fetchRelease, type NewestRelease, newestServedRelease } from './newest-release.js';
 import { FASTJSON2_PINNED, fastjson2Range, JavaRange, type JvmCharset, type ReferenceCase, ReferenceProcess } from './references.js';
 import type { DialectName } from './vectors.js';
 
 /** At least this many cases per dialect per run; CI sets no lower bound. */
 const RUNS = Math.max(10_000, Number(process.env.SIGNET_CONFORMANCE_RUNS ?? 0));
 const SEED = Number(process.env.SIGNET_CONFORMANCE_SEED ?? Date.now() % 2 ** 31);
-/** The releases the range must include: those where the writer or reader changed, and the newest on Maven Central. */
-const REQUIRED_RELEASES = ['2.0.45', '2.0.49', '2.0.50', '2.0.53', '2.0.57', '2.0.60', '2.0.64', '2.0.65'];
-const CHARSETS: readonly JvmCharset[] = ['US-ASCII', 'ISO-8859-1'];
+/** The releases the fixed list must include: those where the writer or reader changed, and the newest when it was last measured. */
+const REQUIRED_RELEASES = ['2.0.45', '2.0.49', '2.0.50', '2.0.53', '2.0.57', '2.0.60', '2.0.64', '2.0.65', '2.0.66'];
+/** Every JVM default charset besides UTF-8 that the charset option reproduces: one JVM each, on the pinned release. */
+const CHARSETS = OTHER_CHARSETS;
 
 interface Tally {
   checked: number;
@@ -29,13 +32,21 @@ interface Tally {
 
 const tally = (): Tally => ({ checked: 0, identical: 0, mismatches: 0, acceptedWhereVersionsDiffer: 0, refused: {}, overRefused: {} });
 const tallies: Record<DialectName, Tally> = { java: tally(), python: tally() };
-const charsetTallies = Object.fromEntries(CHARSETS.map((c) => [c, { checked: 0, differentFromUtf8: 0, mismatches: 0 }])) as Record<
-  JvmCharset,
-  { checked: number; differentFromUtf8: number; mismatches: number }
->;
+interface CharsetTally {
+  checked: number;
+  differentFromUtf8: number;
+  /** Bodies in which the JVM wrote some character as bytes of its own past ASCII (not just '?'): what exercises the table. */
+  mapped: number;
+  mismatches: number;
+}
+const charsetTallies = Object.fromEntries(
+  CHARSETS.map((c): [JvmCharset, CharsetTally] => [c, { checked: 0, differentFromUtf8: 0, mapped: 0, mismatches: 0 }]),
+) as Record<JvmCharset, CharsetTally>;
 
 let range: JavaRange;
 let python: ReferenceProcess;
+/** The newest release Maven Central serves today: run beside the fixed list when it is not in it. */
+let newest: NewestRelease;
 const jvmsByCharset = new Map<JvmCharset, ReferenceProcess>();
 
 function record(dialect: DialectName, verdict: Verdict): void {
@@ -65,18 +76,24 @@ async function checkJava(c: ReferenceCase): Promise<void> {
   if (verdict.kind === 'mismatch' || verdict.kind === 'accepted-where-versions-differ')
     throw new Error(`java ${verdict.kind}: ${verdict.detail}`);
   if (!ours.ok || verdict.kind !== 'match') return;
-  // The same body on a server whose JVM default charset is not UTF-8.
-  for (const [charset, jvm] of jvmsByCharset) {
-    const [reference, signed] = await Promise.all([jvm.run(c), signetAnswer(c, 'java', charset)]);
-    const t = charsetTallies[charset];
-    t.checked++;
-    if (signed.ok && signed.signature !== ours.signature) t.differentFromUtf8++;
-    const charsetVerdict = judgeCharset(charset, signed, reference);
-    if (charsetVerdict.kind !== 'match') {
+  // The same body on servers whose JVM default charset is not UTF-8, all at once.
+  const problems = await Promise.all(
+    [...jvmsByCharset].map(async ([charset, jvm]) => {
+      // The body is the one signet already wrote: only the signature depends on the charset.
+      const input = { clientId: c.clientId, authKey: c.authKey, body: ours.canonical, timestamp: c.timestamp };
+      const [reference, signature] = await Promise.all([jvm.run(c), signVidau(input, { charset: CHARSET_OPTIONS[charset] })]);
+      const signed = { ...ours, signature };
+      const t = charsetTallies[charset];
+      t.checked++;
+      if (signed.ok && signed.signature !== ours.signature) t.differentFromUtf8++;
+      if (reference.ok && reference.canonical.some((byte) => byte >= 0x80)) t.mapped++;
+      const charsetVerdict = judgeCharset(charset, signed, reference);
+      if (charsetVerdict.kind === 'match') return [];
       t.mismatches++;
-      throw new Error(`java ${charset}: ${charsetVerdict.kind === 'mismatch' ? charsetVerdict.detail : charsetVerdict.kind}`);
-    }
-  }
+      return [`java ${charset}: ${charsetVerdict.kind === 'mismatch' ? charsetVerdict.detail : charsetVerdict.kind}`];
+    }),
+  );
+  if (problems.flat().length > 0) throw new Error(problems.flat().join('\n'));
 }
 
 async function checkPython(c: ReferenceCase): Promise<void> {
@@ -90,15 +107,29 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
   beforeAll(async () => {
     // Required, not optional: a missing java or python3 fails the suite rather than skipping it.
     const charsetJvms = CHARSETS.map((charset) => ReferenceProcess.start('java', { fastjson2: FASTJSON2_PINNED, charset }));
-    [range, python] = await Promise.all([JavaRange.start(), ReferenceProcess.start('python')]);
+    const fixed = fastjson2Range();
+    newest = await newestServedRelease(fixed.at(-1) ?? FASTJSON2_RANGE.to);
+    if (newest.reachable && !fixed.includes(newest.version)) {
+      const version = newest.version;
+      newest = await fetchRelease(version).then(
+        () => newest,
+        (error: Error): NewestRelease => ({
+          reachable: false,
+          reason: `fastjson2 ${version} is listed but did not download: ${error.message}`,
+        }),
+      );
+    }
+    const versions = newest.reachable && !fixed.includes(newest.version) ? [...fixed, newest.version] : fixed;
+    [range, python] = await Promise.all([JavaRange.start(versions), ReferenceProcess.start('python')]);
     (await Promise.all(charsetJvms)).forEach((jvm, i) => {
       jvmsByCharset.set(CHARSETS[i] as JvmCharset, jvm);
     });
     console.log(`conformance: seed ${SEED} (rerun with SIGNET_CONFORMANCE_SEED=${SEED}), ${RUNS} cases per dialect`);
+    console.log(`conformance fastjson2: ${describeNewest(newest, fixed)}`);
   });
 
   afterAll(async () => {
-    const lines: string[] = [];
+    const lines: string[] = [`conformance fastjson2: ${newest === undefined ? 'not resolved' : describeNewest(newest, fastjson2Range())}`];
     for (const [dialect, version] of [
       ['java', range?.version],
       ['python', python?.version],
@@ -114,19 +145,20 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
     for (const [charset, t] of Object.entries(charsetTallies)) {
       lines.push(
         `conformance java JVM charset ${charset} (fastjson2=${FASTJSON2_PINNED}): ${t.checked} accepted bodies signed, ` +
-          `${t.differentFromUtf8} of them differently from UTF-8, ${t.mismatches} mismatches`,
+          `${t.differentFromUtf8} of them differently from UTF-8, ${t.mapped} with characters it writes past ASCII, ${t.mismatches} mismatches`,
       );
     }
     console.log(lines.join('\n'));
     await Promise.all([range?.close(), python?.close(), ...[...jvmsByCharset.values()].map((j) => j.close())]);
   });
 
-  it('runs the declared fastjson2 range: every required release, the java dialect bounds, one JVM each', () => {
+  it('runs the declared fastjson2 range and the newest release served, one JVM each', () => {
     const versions = fastjson2Range();
     expect(versions).toEqual(expect.arrayContaining(REQUIRED_RELEASES));
     expect(versions[0]).toBe(FASTJSON2_RANGE.from);
     expect(versions.at(-1)).toBe(FASTJSON2_RANGE.to);
-    expect(range.versions).toEqual(versions);
+    const beside = newest.reachable && !versions.includes(newest.version) ? [newest.version] : [];
+    expect(range.versions).toEqual([...versions, ...beside]);
     expect([...jvmsByCharset.values()].map((j) => j.version)).toEqual(CHARSETS.map((c) => `fastjson2=${FASTJSON2_PINNED} charset=${c}`));
   });
 
@@ -145,10 +177,12 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
       // Refusals are sanctioned, but a suite that refuses everything proves nothing.
       expect(t.identical).toBeGreaterThan(RUNS * 0.75);
     }
-    for (const t of Object.values(charsetTallies)) {
+    for (const [charset, t] of Object.entries(charsetTallies)) {
       expect(t.mismatches).toBe(0);
-      // The charset runs must exercise non-ASCII: a fifth of accepted bodies at least sign differently.
+      // The charset runs must exercise non-ASCII: a fifth of accepted bodies at least sign differently,
+      // and, past US-ASCII, a fifth hold characters the charset writes as bytes of its own.
       expect(t.differentFromUtf8).toBeGreaterThan(t.checked / 5);
+      if (charset !== 'US-ASCII') expect(t.mapped).toBeGreaterThan(t.checked / 5);
     }
   }, 600_000);
 });

@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ImportedCharset } from '@signet/auth/charsets';
 
 export type ReferenceName = 'java' | 'python';
 
-/** The JVM default charsets the vendor's `getBytes()` calls are checked under (Java 17 switches). */
-export type JvmCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1';
+/** The JVM default charsets the vendor's `getBytes()` calls are checked under, by Java's name for each. */
+export type JvmCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1' | ImportedCharset['name'];
 
 export interface ReferenceCase {
   /** The JSON text handed to the vendor's sorter. */
@@ -19,7 +20,14 @@ export interface ReferenceCase {
 
 /** What a reference answered: the exact bytes it would sign (in its charset), or the exception it threw. */
 export type ReferenceAnswer =
-  | { readonly ok: true; readonly canonical: Uint8Array; readonly signature: string }
+  | {
+      readonly ok: true;
+      readonly canonical: Uint8Array;
+      readonly signature: string;
+      /** The key and message bytes the reference's HMAC took (`getBytes()` in its charset). */
+      readonly key: Uint8Array;
+      readonly message: Uint8Array;
+    }
   | { readonly ok: false; readonly error: string };
 
 const conformanceRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,7 +65,7 @@ export interface JavaOptions {
   readonly charset?: JvmCharset;
 }
 
-interface Launch {
+export interface Launch {
   readonly command: string;
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
@@ -70,9 +78,12 @@ interface Protocol {
   decode(line: string): { id: number; answer: ReferenceAnswer };
 }
 
-function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions): Launch {
-  // Java 17 takes its default charset from the locale unless file.encoding says otherwise. US-ASCII is what a
-  // server under LANG=C gets; ISO-8859-1 what an explicit -Dfile.encoding gives. Nothing else is changed.
+/**
+ * A JVM running `mainClass` from the reference build on one fastjson2 release, with `charset` as its default.
+ * Java 17 takes its default charset from the locale unless file.encoding says otherwise: US-ASCII is what a
+ * server under LANG=C gets; every other one is set as -Dfile.encoding would set it. Nothing else is changed.
+ */
+export function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions, mainClass = 'reference.Main'): Launch {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const args: string[] = [];
   if (charset === 'US-ASCII') {
@@ -87,7 +98,7 @@ function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOpt
     '-XX:TieredStopAtLevel=1',
     '-cp',
     [join(javaTarget, 'classes'), join(javaTarget, `fastjson2-${fastjson2}/*`)].join(':'),
-    'reference.Main',
+    mainClass,
   );
   return { command: 'java', args, env };
 }
@@ -103,10 +114,11 @@ function javaProtocol({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaO
       return charset === 'UTF-8' ? version : `${version} ${jvmCharset}`;
     },
     decode: (line) => {
-      const [id, status, payload = '', signature = ''] = line.split('\t');
+      const [id, status, payload = '', signature = '', key = '', message = ''] = line.split('\t');
+      const bytes = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
       const answer: ReferenceAnswer =
         status === 'ok'
-          ? { ok: true, canonical: new Uint8Array(Buffer.from(payload, 'hex')), signature }
+          ? { ok: true, canonical: bytes(payload), signature, key: bytes(key), message: bytes(message) }
           : { ok: false, error: Buffer.from(payload, 'hex').toString('utf8') };
       return { id: Number(id), answer };
     },
@@ -124,10 +136,25 @@ const pythonProtocol: Protocol = {
   // Major.minor only: json and repr() are stable across patch releases, and CI images differ in patch.
   ready: (line) => `python=${(JSON.parse(line) as { python: string }).python.split('.').slice(0, 2).join('.')}`,
   decode: (line) => {
-    const reply = JSON.parse(line) as { id: number; ok: boolean; canonical?: string; signature?: string; error?: string };
+    const reply = JSON.parse(line) as {
+      id: number;
+      ok: boolean;
+      canonical?: string;
+      signature?: string;
+      keyHex?: string;
+      messageHex?: string;
+      error?: string;
+    };
+    const bytes = (hex = '') => new Uint8Array(Buffer.from(hex, 'hex'));
     // The Python answer is a str of code points; its signed bytes are its UTF-8 (pure ASCII here).
     const answer: ReferenceAnswer = reply.ok
-      ? { ok: true, canonical: utf8.encode(reply.canonical ?? ''), signature: reply.signature ?? '' }
+      ? {
+          ok: true,
+          canonical: utf8.encode(reply.canonical ?? ''),
+          signature: reply.signature ?? '',
+          key: bytes(reply.keyHex),
+          message: bytes(reply.messageHex),
+        }
       : { ok: false, error: reply.error ?? 'unknown error' };
     return { id: reply.id, answer };
   },

@@ -52,7 +52,8 @@ describe('diagnoseVidauSignature', () => {
 
 describe('diagnoseVidauSignature: server settings', () => {
   const latin1 = (text: string) => Buffer.from(text, 'latin1');
-  const unicode = '{"n":"é😀"}';
+  // Every charset but US-ASCII writes é or 中 as bytes of its own.
+  const unicode = '{"n":"é中"}';
 
   it("names the server JVM's charset, and the option that fixes it, when that reproduces the signature", async () => {
     // A US-ASCII JVM signs '?' for each non-ASCII code point, of the key too: worked out by hand.
@@ -63,13 +64,28 @@ describe('diagnoseVidauSignature: server settings', () => {
     expect(report.explainedBy[0]?.explanation).toContain("charset: 'US-ASCII'");
     expect(report.sensitiveTo).toEqual(expect.arrayContaining(['US-ASCII charset', 'ISO-8859-1 charset']));
 
+    // windows-1252 writes é as ISO-8859-1 does: either server could have sent this one.
     const iso = createHmac('sha256', latin1('doctor-SECRET-key')).update(latin1('client-1{"n":"é?"}1723515690000')).digest('base64');
     const isoReport = await diagnoseVidauSignature({ clientId, authKey, body: unicode, timestamp, receivedSignature: iso });
-    expect(isoReport.explainedBy.map((h) => h.name)).toEqual(['ISO-8859-1 charset']);
+    expect(isoReport.explainedBy.map((h) => h.name)).toEqual(['ISO-8859-1 charset', 'windows-1252 charset']);
+  });
+
+  it('names an imported charset, and where to import it from, when that reproduces the signature', async () => {
+    // 中 is d6d0 in GBK and GB18030; 😀 is '?' in GBK and 9439fc36 in GB18030 (Java 17's getBytes, measured).
+    const body = '{"n":"中😀"}';
+    const message = (hex: string) => Buffer.concat([latin1('client-1{"n":"'), Buffer.from(hex, 'hex'), latin1('"}1723515690000')]);
+    const gbk = createHmac('sha256', authKey).update(message('d6d03f')).digest('base64');
+    const report = await diagnoseVidauSignature({ clientId, authKey, body, timestamp, receivedSignature: gbk });
+    expect(report.explainedBy.map((h) => h.name)).toEqual(['GBK charset']);
+    expect(report.explainedBy[0]?.explanation).toContain("charset: gbk (from '@signet/auth/charsets')");
+    const gb18030 = createHmac('sha256', authKey).update(message('d6d09439fc36')).digest('base64');
+    const other = await diagnoseVidauSignature({ clientId, authKey, body, timestamp, receivedSignature: gb18030 });
+    expect(other.explainedBy.map((h) => h.name)).toEqual(['GB18030 charset']);
+    expect(other.sensitiveTo).toEqual(expect.arrayContaining(['windows-1252 charset', 'Shift_JIS charset', 'Big5 charset']));
   });
 
   it('takes the charset the server is known to use, and then names UTF-8 as the mistake', async () => {
-    const utf8 = signed('client-1{"n":"é😀"}1723515690000');
+    const utf8 = signed('client-1{"n":"é中"}1723515690000');
     const report = await diagnoseVidauSignature({
       clientId,
       authKey,
@@ -98,7 +114,7 @@ describe('diagnoseVidauSignature: server settings', () => {
       receivedSignature: signed('client-1{"a":6.799999999999999E-29}1723515690000'),
     });
     expect(newer.canonicalBody).toBeUndefined();
-    expect(newer.explainedBy.map((h) => h.name)).toEqual(['fastjson2 2.0.56–2.0.65']);
+    expect(newer.explainedBy.map((h) => h.name)).toEqual(['fastjson2 2.0.56–2.0.66']);
     expect(newer.explainedBy[0]?.explanation).toMatch(/plain decimal/);
     const older = await diagnoseVidauSignature({
       clientId,

@@ -58,6 +58,26 @@ export interface VidauDiagnosis {
 
 const variant = (base: Dialect, change: Partial<Dialect>): Dialect => ({ ...base, ...change });
 
+/**
+ * A hypothesis for every charset but the expected one: the server signed `stringToSign` in it. The
+ * tables of `@signet/auth/charsets` are loaded when the doctor first runs, so that a bundle holding
+ * it carries them as a chunk of their own, fetched only then.
+ */
+async function charsetHypotheses(expected: VidauCharset, stringToSign: string | undefined): Promise<Hypothesis[]> {
+  const { IMPORTED_CHARSETS } = await import('./vidau/charsets/imported.js');
+  const options = [
+    ...VIDAU_CHARSETS.map((c) => [c, `charset: '${String(c)}'`] as const),
+    ...IMPORTED_CHARSETS.map(([exported, c]) => [c, `charset: ${exported} (from '@signet/auth/charsets')`] as const),
+  ];
+  return options
+    .filter(([c]) => c !== expected)
+    .map(([c, option]) => {
+      const name = typeof c === 'string' ? c : c.name;
+      const explanation = `the server's JVM encodes with ${name} (its default charset), so each character ${name} cannot hold was signed as '?'; sign with ${option}`;
+      return { name: `${name} charset`, concerns: 'message', explanation, stringToSign, charset: c };
+    });
+}
+
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
   if (typeof value !== 'object' || value === null) return value;
@@ -85,7 +105,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * fastjson2 release, …) reproduces a received one, naming the option that fixes it.
  * The auth key is used to compute signatures and is never part of the result.
  *
- * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` other than `UTF-8`, `US-ASCII` and `ISO-8859-1`.
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`, or a `charset` other than `UTF-8`, `US-ASCII`, `ISO-8859-1` and those of `@signet/auth/charsets`.
  */
 export async function diagnoseVidauSignature(
   input: DiagnoseVidauInput,
@@ -194,15 +214,7 @@ export async function diagnoseVidauSignature(
       explanation: 'the sender left the client id out of the string to sign',
       stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
     },
-    ...VIDAU_CHARSETS.filter((c) => c !== charset).map(
-      (c): Hypothesis => ({
-        name: `${c} charset`,
-        concerns: 'message',
-        explanation: `the server's JVM encodes with ${c} (its default charset), so each character ${c} cannot hold was signed as '?'; sign with charset: '${c}'`,
-        stringToSign,
-        charset: c,
-      }),
-    ),
+    ...(await charsetHypotheses(charset, stringToSign)),
   ];
 
   const expectedSignature = stringToSign === undefined ? undefined : await mac(stringToSign);

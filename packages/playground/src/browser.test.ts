@@ -11,7 +11,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const vectorsDir = join(root, '../../conformance/vectors');
+const vectorsDir = join(root, '../vidau-conformance/vectors');
 const CHROMIUM = process.env.SIGNET_CHROMIUM ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',

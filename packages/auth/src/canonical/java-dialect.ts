@@ -98,7 +98,7 @@ export function sortByCodeUnit(keys: string[]): void {
  * The fastjson2 releases the java dialect is proven against: it writes what every one of them
  * writes, and refuses what any two of them write differently (conformance/java/pom.xml).
  */
-export const FASTJSON2_RANGE = { from: '2.0.45', to: '2.0.65' } as const;
+export const FASTJSON2_RANGE = { from: '2.0.45', to: '2.0.66' } as const;
 
 /** fastjson2 reads a mantissa of more than 38 significant digits through a separate path that 2.0.60 and older corrupted. */
 const FASTJSON2_MAX_DECIMAL_DIGITS = 38;

@@ -31,7 +31,7 @@ export type VerifyHmacSha256Base64Sync = (
  */
 export type HmacSha256Base64OfText = (key: Uint8Array<ArrayBuffer> | string, message: Uint8Array<ArrayBuffer> | string) => string;
 
-/** Only ASCII (U+0000–U+007F): text that is its own bytes under UTF-8, US-ASCII and ISO-8859-1 alike. */
+/** Only ASCII (U+0000–U+007F): text that is its own bytes under every charset the `charset` option takes. */
 export const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**

@@ -1,6 +1,7 @@
 import { InvalidRequestError } from '@signet/client-core/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { big5, eucJp, eucJpLinux, eucKr, gb18030, gbk, shiftJis, windows31j, windows1252 } from '../charsets.js';
 import { assertVidauCharset, javaStringBytes } from './charset.js';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -35,8 +36,31 @@ describe('javaStringBytes: String.getBytes() under the JVM default charset', () 
     );
   });
 
-  it('refuses an unknown charset name', () => {
+  it('refuses an unknown charset name, and names the import for the others', () => {
     expect(() => assertVidauCharset('utf8')).toThrowError(InvalidRequestError);
+    expect(() => assertVidauCharset('GBK')).toThrowError(/'@signet\/auth\/charsets'/);
+    expect(() => assertVidauCharset({ name: 'GBK' })).toThrowError(InvalidRequestError);
     expect(() => assertVidauCharset('UTF-8')).not.toThrow();
+    expect(() => assertVidauCharset(gbk)).not.toThrow();
+  });
+});
+
+describe('javaStringBytes: the charsets of @signet/auth/charsets', () => {
+  // "a€é中ｱ😀", a lone high surrogate, "ŒÀ©", U+0081, "〜∥" and U+2000B, through Java 17's String.getBytes(charset).
+  const text = 'a\u20ac\u00e9\u4e2d\uff71\ud83d\ude00\ud800\u0152\u00c0\u00a9\u0081\u301c\u2225\ud840\udc0b';
+  it.each([
+    ['windows-1252', windows1252, '6180e93f3f3f3f8cc0a93f3f3f3f'],
+    ['GBK', gbk, '61a2e3a8a6d6d03f3f3f3f3f3f3f3fa1ce3f'],
+    ['GB18030', gb18030, '61a2e3a8a6d6d0843197339439fc363f813093338130863881308438813081318139a431a1ce95328337'],
+    ['Shift_JIS', shiftJis, '613f3f9286b13f3f3f3f3f3f81603f3f'],
+    ['windows-31j', windows31j, '613f3f9286b13f3f3f3f3f3f3f81613f'],
+    ['EUC-JP', eucJp, '613f8fabb1c3e68eb13f3f8fa9ad8faaa28fa2ed3fa1c13f3f'],
+    ['x-euc-jp-linux', eucJpLinux, '613f3fc3e68eb13f3f3f3f3f3fa1c13f3f'],
+    ['EUC-KR', eucKr, '61a2e63ff1e93f3f3fa8ab3f3f3f3fa1ab3f'],
+    ['Big5', big5, '613f3fa4a43f3f3f3f3f3f3f3fa1fc3f'],
+  ] as const)("Java 17's %s", (name, charset, expected) => {
+    expect(charset.name).toBe(name);
+    expect(hex(javaStringBytes(text, charset))).toBe(expected);
+    expect(hex(javaStringBytes('ascii ~\\', charset))).toBe(Buffer.from('ascii ~\\').toString('hex'));
   });
 });

@@ -1,23 +1,40 @@
 import { InvalidRequestError } from '@signet/client-core/errors';
 
 /**
+ * A default charset a Java 17 server may have besides the three built in, imported from
+ * `@signet/auth/charsets` (`windows1252`, `gbk`, `gb18030`, `shiftJis`, `windows31j`, `eucJp`,
+ * `eucJpLinux`, `eucKr`, `big5`) so that only the bundles that use one carry its table. Pass it as `charset`; what it holds besides its name is internal.
+ */
+export interface ImportedCharset {
+  /** Java's name for it, as `Charset.defaultCharset()` prints it and `-Dfile.encoding` takes it. */
+  readonly name: 'windows-1252' | 'GBK' | 'GB18030' | 'Shift_JIS' | 'windows-31j' | 'EUC-JP' | 'x-euc-jp-linux' | 'EUC-KR' | 'Big5';
+}
+
+/** An imported charset as the encoder sees it: Java's bytes for one code point, or '?'. */
+export interface JavaCharset extends ImportedCharset {
+  readonly write: (codePoint: number, bytes: number[]) => void;
+}
+
+/**
  * The default charset of the server's JVM, which the vendor's `authKey.getBytes()` and
  * `message.getBytes()` encode with. UTF-8 on Java 18+ and on Java 17 under a UTF-8 locale;
- * US-ASCII on Java 17 under `LANG=C`; ISO-8859-1 with `-Dfile.encoding=ISO-8859-1`.
+ * US-ASCII on Java 17 under `LANG=C`; ISO-8859-1 with `-Dfile.encoding=ISO-8859-1`; and the
+ * others, such as windows-1252 or GBK, as values from `@signet/auth/charsets`.
  */
-export type VidauCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1';
+export type VidauCharset = 'UTF-8' | 'US-ASCII' | 'ISO-8859-1' | ImportedCharset;
 
-/** Every value the `charset` option takes. */
+/** The charset names the `charset` option takes; the other charsets are values from `@signet/auth/charsets`. */
 export const VIDAU_CHARSETS: readonly VidauCharset[] = ['UTF-8', 'US-ASCII', 'ISO-8859-1'];
 
 export function assertVidauCharset(charset: unknown): asserts charset is VidauCharset {
-  if (!VIDAU_CHARSETS.includes(charset as VidauCharset)) {
-    throw new InvalidRequestError('charset', `must be one of ${VIDAU_CHARSETS.join(', ')}`);
+  if (!VIDAU_CHARSETS.includes(charset as VidauCharset) && typeof (charset as Partial<JavaCharset> | null)?.write !== 'function') {
+    throw new InvalidRequestError('charset', `must be one of ${VIDAU_CHARSETS.join(', ')} or a charset from '@signet/auth/charsets'`);
   }
 }
 
 const utf8 = new TextEncoder();
 const QUESTION_MARK = 0x3f;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * What Java's `String.getBytes()` yields under `charset`: a character the charset cannot
@@ -25,7 +42,7 @@ const QUESTION_MARK = 0x3f;
  * surrogate, in UTF-8 too, where TextEncoder would write U+FFFD instead).
  */
 export function javaStringBytes(text: string, charset: VidauCharset = 'UTF-8'): Uint8Array<ArrayBuffer> {
-  // ASCII (every credential, most bodies) is one byte per unit in all three: a loop beats TextEncoder's call cost.
+  // ASCII (every credential, most bodies) is one byte per unit in all of them: a loop beats TextEncoder's call cost.
   const ascii = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -36,30 +53,14 @@ export function javaStringBytes(text: string, charset: VidauCharset = 'UTF-8'): 
 }
 
 function encodeBeyondAscii(text: string, charset: VidauCharset): Uint8Array<ArrayBuffer> {
-  if (charset === 'UTF-8' && text.isWellFormed()) return utf8.encode(text);
-  const limit = charset === 'US-ASCII' ? 0x80 : charset === 'ISO-8859-1' ? 0x100 : 0x110000;
+  if (charset === 'UTF-8') return utf8.encode(text.isWellFormed() ? text : text.replace(LONE_SURROGATE, '?'));
   const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let codePoint = unit;
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        codePoint = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      } else {
-        codePoint = -1;
-      }
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-      codePoint = -1;
-    }
-    if (codePoint < 0 || codePoint >= limit) bytes.push(QUESTION_MARK);
-    else if (codePoint < 0x80 || limit === 0x100) bytes.push(codePoint);
-    else if (codePoint < 0x800) bytes.push(0xc0 | (codePoint >> 6), 0x80 | (codePoint & 0x3f));
-    else if (codePoint < 0x10000) bytes.push(0xe0 | (codePoint >> 12), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f));
-    else {
-      bytes.push(0xf0 | (codePoint >> 18), 0x80 | ((codePoint >> 12) & 0x3f), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f));
-    }
+  for (const character of text) {
+    // A pair is one code point; an unpaired surrogate stays one unit, past every charset's reach.
+    const codePoint = character.codePointAt(0) as number;
+    if (codePoint < 0x80) bytes.push(codePoint);
+    else if (typeof charset === 'object') (charset as JavaCharset).write(codePoint, bytes);
+    else bytes.push(charset === 'ISO-8859-1' && codePoint < 0x100 ? codePoint : QUESTION_MARK);
   }
   return Uint8Array.from(bytes);
 }

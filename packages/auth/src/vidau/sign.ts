@@ -92,7 +92,9 @@ export interface SignOptions {
    * The default charset of the server's JVM: the vendor signs `authKey.getBytes()` and
    * `message.getBytes()`, so the key and the string to sign are encoded as Java would there,
    * with `?` for each character it cannot represent. `UTF-8` (default) is Java 18+ and any
-   * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`.
+   * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`;
+   * windows-1252, GBK, GB18030, Shift_JIS and the other defaults of Windows and legacy locales are
+   * values from `@signet/auth/charsets` (`charset: gbk`). `signet doctor` names the one a server uses.
    */
   readonly charset?: VidauCharset;
 }
@@ -137,7 +139,7 @@ function verificationKey(authKey: string, charset: VidauCharset): Uint8Array<Arr
  *
  * @throws InvalidCredentialsError for an empty `clientId` or `authKey`, or one a header cannot carry.
  * @throws InvalidTimestampError for a timestamp that is not whole milliseconds, or looks like seconds.
- * @throws InvalidRequestError for a `charset` other than `UTF-8`, `US-ASCII` and `ISO-8859-1`.
+ * @throws InvalidRequestError for a `charset` other than `UTF-8`, `US-ASCII`, `ISO-8859-1` and those of `@signet/auth/charsets`.
  *
  * @example
  * ```ts

@@ -14,8 +14,9 @@ import java.util.Properties;
 /**
  * A long-lived reference process. Each input line is
  * {@code id TAB hex(utf8 json text) TAB hex(utf8 clientId) TAB hex(utf8 authKey) TAB timestamp};
- * each output line is {@code id TAB ok TAB hex(canonical.getBytes()) TAB signature}
- * or {@code id TAB error TAB hex(utf8 message)}. Hex keeps the transport out of the comparison.
+ * each output line is {@code id TAB ok TAB hex(canonical.getBytes()) TAB signature TAB hex(authKey.getBytes()) TAB
+ * hex(message.getBytes())} (the key and message bytes {@code SignatureUtil} hashes) or
+ * {@code id TAB error TAB hex(utf8 message)}. Hex keeps the transport out of the comparison.
  * The first output line is {@code ready TAB fastjson2=<version> TAB charset=<default charset>}, where the
  * version is read from the fastjson2 classes actually loaded (the JVM's classpath picks the release) and
  * the charset is the one the vendor's {@code getBytes()} calls encode with.
@@ -41,8 +42,14 @@ public final class Main {
             try {
                 String text = utf8(f[1]);
                 String canonical = JsonSorterUtils.objectToJsonSorted(JSON.parseObject(text));
-                String signature = SignatureUtil.generateSignature(utf8(f[2]), utf8(f[3]), canonical, Long.parseLong(f[4]));
-                out.println(f[0] + "\tok\t" + HEX.formatHex(canonical.getBytes()) + "\t" + signature);
+                String clientId = utf8(f[2]);
+                String authKey = utf8(f[3]);
+                long timestamp = Long.parseLong(f[4]);
+                String signature = SignatureUtil.generateSignature(clientId, authKey, canonical, timestamp);
+                // The bytes SignatureUtil hands to HMAC, from the same expressions in the same JVM.
+                String message = clientId + canonical + timestamp;
+                out.println(f[0] + "\tok\t" + HEX.formatHex(canonical.getBytes()) + "\t" + signature + "\t"
+                        + HEX.formatHex(authKey.getBytes()) + "\t" + HEX.formatHex(message.getBytes()));
             } catch (Exception | StackOverflowError e) {
                 String message = e.getClass().getSimpleName() + ": " + e.getMessage();
                 out.println(f[0] + "\terror\t" + HEX.formatHex(message.getBytes(StandardCharsets.UTF_8)));
