@@ -2,7 +2,8 @@
 // `node scripts/api-snapshot.mjs` rewrites api-snapshot.json; `--check` fails when the API changed
 // and the snapshot was not updated, so each API change is a visible, reviewed diff. Every exported
 // subpath is recorded (`./package.json` aside): what one package imports from another is public too,
-// since the peer ranges let any release of one meet any release of the other.
+// since the peer ranges let any release of one meet any release of the other. A namespace export counts
+// as one name, its members listed under it.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -31,8 +32,15 @@ function exportsOf(file) {
   });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  const entries = checker.getExportsOfModule(moduleSymbol).map((s) => [s.getName(), kindOf(s, checker)]);
+  return namesOf(checker, checker.getSymbolAtLocation(source));
+}
+
+/** Each export's kind; a namespace (`export * as errors from …`) is one name, recorded with its own members. */
+function namesOf(checker, moduleSymbol) {
+  const entries = checker.getExportsOfModule(moduleSymbol).map((s) => {
+    const kind = kindOf(s, checker);
+    return [s.getName(), kind === 'namespace' ? namesOf(checker, checker.getAliasedSymbol(s)) : kind];
+  });
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -28,27 +28,41 @@ function check(packageName, entry, file) {
   }
   const moduleSymbol = checker.getSymbolAtLocation(source);
   if (moduleSymbol === undefined) return;
+  checkExports(checker, moduleSymbol, `${packageName}${entry === '.' ? '' : entry.slice(1)} `);
+}
+
+/** Checks every export of `moduleSymbol`; a namespace (`export * as errors from …`) by the doc of its export, then each member. */
+function checkExports(checker, moduleSymbol, prefix) {
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const where = `${prefix}${exported.getName()}`;
+    const namespaceExport = exported.declarations?.find((d) => ts.isNamespaceExport(d));
+    if (namespaceExport !== undefined) {
+      judge(where, docOf(namespaceExport.parent));
+      checkExports(checker, symbol, `${where}.`);
+      continue;
+    }
     const declarations = symbol.declarations ?? [];
     // Generated OpenAPI types document themselves through the spec; re-exported `paths`/`operations` are aliases of them.
     if (declarations.some((d) => d.getSourceFile().fileName.endsWith('.gen.d.ts'))) {
       documented++;
       continue;
     }
-    const text = declarations.map(docOf).join('\n');
-    const where = `${packageName}${entry === '.' ? '' : entry.slice(1)} ${exported.getName()}`;
-    if (text.trim() === '') problems.push(`${where}: no TSDoc`);
-    else if (/(^|[^`'"\w])@signet\//m.test(text)) problems.push(`${where}: a bare @signet/... in its TSDoc (put it in backticks)`);
-    else documented++;
+    judge(where, declarations.map(docOf).join('\n'));
   }
+}
+
+function judge(where, text) {
+  if (text.trim() === '') problems.push(`${where}: no TSDoc`);
+  else if (/(^|[^`'"\w])@signet\//m.test(text)) problems.push(`${where}: a bare @signet/... in its TSDoc (put it in backticks)`);
+  else documented++;
 }
 
 for (const dir of readdirSync('packages').sort()) {
   const manifest = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
   if (manifest.private) continue;
   for (const [entry, conditions] of Object.entries(manifest.exports ?? {})) {
-    if (typeof conditions !== 'object' || conditions.types === undefined || entry.endsWith('/internal')) continue;
+    if (typeof conditions !== 'object' || conditions.types === undefined) continue;
     check(manifest.name, entry, join('packages', dir, conditions.types));
   }
 }

@@ -10,7 +10,7 @@ import { bearerAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { createAiutaTokenHandler } from '@signet/auth';
 import { toNodeListener } from '@signet/auth/node';
 import { startMockServer } from '@signet/mock-server';
-import { AuthenticationError, createVidauClient, createVidauWebhookHandler, type VidauWebhookEvent } from '@signet/vidau';
+import { createVidauClient, createVidauWebhookHandler, errors, type VidauWebhookEvent } from '@signet/vidau';
 
 // A tiny PNG header is enough for the mock; a real integration sends a real photo.
 const PHOTO = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -119,7 +119,7 @@ try {
   // And a forged request is refused.
   const forged = createVidauClient({ ...mock.credentials.vidau, authKey: 'not-the-key', baseUrl: mock.baseUrls.vidau });
   const refusal = await forged.getTaskInfo(task.task_id ?? '').catch((error: unknown) => error);
-  step('VidAU request signed with a wrong key refused', refusal instanceof AuthenticationError, String(refusal));
+  step('VidAU request signed with a wrong key refused', refusal instanceof errors.AuthenticationError, String(refusal));
 } catch (error) {
   step('unexpected error', false, String(error));
 } finally {

@@ -173,7 +173,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
 
 /** The README's examples, as a user would paste them; prints one JSON line with what happened. */
 const example = `import { writeFile } from 'node:fs/promises';
-import { AuthenticationError, apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { apiKeyAuth, createAiutaClient, errors } from '@signet/aiuta';
 import { canonicalJson, signVidau } from '@signet/auth';
 import { SignetError } from '@signet/client-core/errors';
 import { startMockServer } from '@signet/mock-server';
@@ -202,7 +202,7 @@ try {
     JSON.stringify({
       uploaded: [fromBytes.id, fromPath.id].every((id) => id.length > 0),
       task: typeof task.task_id === 'string',
-      authenticationError: error instanceof AuthenticationError,
+      authenticationError: error instanceof errors.AuthenticationError,
       instanceofSignetError: error instanceof SignetError,
       signature,
     }),
@@ -229,7 +229,7 @@ export const signature: Promise<string> = signVidau({ clientId: 'id', authKey: '
 /** The same calls in plain JavaScript for Node, Deno and Bun, against a mock server started by this job. */
 const runtimeScript = `import { writeFile } from 'node:fs/promises';
 import process from 'node:process';
-import { AuthenticationError, apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { apiKeyAuth, createAiutaClient, errors } from '@signet/aiuta';
 import { canonicalJson, signVidau } from '@signet/auth';
 import { SignetError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
@@ -251,7 +251,7 @@ const signature = await signVidau({ clientId: 'client-1', authKey: 'secret', bod
 console.log(JSON.stringify({
   uploaded: fromPath.id.length > 0,
   task: typeof task.task_id === 'string',
-  authenticationError: error instanceof AuthenticationError,
+  authenticationError: error instanceof errors.AuthenticationError,
   instanceofSignetError: error instanceof SignetError,
   signature,
 }));

@@ -1,20 +1,17 @@
 /**
- * What a signet client costs over a raw `fetch` to the same server, side by side in one run:
- * (a) a hand-signed raw `fetch` POST vs `createVidauClient().getTaskInfo`, (b) a raw GET vs
- * `createAiutaClient().getOperation`; each raw call also with the timeout signal every client try
- * carries, the least a raw call pays for a deadline that can stop a request whose headers never come. The server is a small node:http one on 127.0.0.1 (keep-alive)
- * in a child process, so this process's CPU time is the client's alone; it checks every VidAU
+ * What a signet client costs, side by side in one run, against the other ways to make the same
+ * call: (a) `createVidauClient().getTaskInfo`, (b) `createAiutaClient().getOperation`, each against
+ * a raw `fetch` (as it is, and with the timeout signal every client try carries, the least a raw
+ * call pays for a deadline that can stop a request whose headers never come), bare openapi-fetch
+ * (`createClient` with the signing or the API key header done by hand in an `onRequest`
+ * middleware, no deadline), and openai-node's generic `client.post`/`client.get` (its own retries,
+ * 2, and timeout, 60 s, as ours). The server is a small node:http one on 127.0.0.1 (keep-alive) in
+ * a child process, so this process's CPU time is the callers' alone; it checks every VidAU
  * signature against the bytes it received (401 otherwise) and answers a small JSON body.
  *
- * Each set is measured in rounds; within a round the candidates take turns in short batches
- * (A B C, C B A, …) until each has run for CLIENT_SPEED_MS of wall time, so that a busy moment on
- * the machine falls on all of them. Reported: the median, and the range over rounds, of the
- * per-round ratio of calls per second (client / raw) by wall time, and the same by this process's
- * CPU time per call.
- *
- * `node --import tsx benchmarks/src/client-speed.ts` (after `pnpm build`); CLIENT_SPEED_ROUNDS
- * (default 9) and CLIENT_SPEED_MS (default 2000) bound it to about two minutes, and
- * CLIENT_SPEED_ONLY=vidau or =aiuta measures one set.
+ * Measured as `side-by-side.ts` describes. `node --import tsx benchmarks/src/client-speed.ts`
+ * (after `pnpm build`); CLIENT_SPEED_ROUNDS (default 9) and CLIENT_SPEED_MS (default 2000) bound
+ * it to about four minutes, and CLIENT_SPEED_ONLY=vidau or =aiuta measures one set.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -22,23 +19,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { type AiutaPaths, apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { canonicalJson, vidauHeaders } from '@signet/auth';
-import { createVidauClient } from '@signet/vidau';
+import { createVidauClient, type VidauPaths } from '@signet/vidau';
+import OpenAI from 'openai';
+import createClient from 'openapi-fetch';
+import { type Call, type Candidate, measure, report } from './side-by-side.js';
 import { withTimeout } from './with-timeout.js';
 
 const ROUNDS = Number(process.env.CLIENT_SPEED_ROUNDS ?? 9);
 /** Wall time each candidate gets per round. */
 const TIME_MS = Number(process.env.CLIENT_SPEED_MS ?? 2000);
-/** `vidau` or `aiuta` to measure one pair only. */
+/** `vidau` or `aiuta` to measure one set only. */
 const ONLY = process.env.CLIENT_SPEED_ONLY;
-/** Calls per turn. */
-const BATCH = 25;
 const clientId = 'bench-client';
 const authKey = 'bench-auth-key';
 const apiKey = 'bench-api-key';
 const taskId = 'task-0123456789';
 const operationId = 'operation-0123456789';
+/** The clients' defaults, given to openai-node too. */
+const MAX_RETRIES = 2;
+const TIMEOUT_MS = 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // The server (child process): `client-speed.ts serve` prints its port and answers until stdin closes.
@@ -91,93 +92,113 @@ async function startServer(): Promise<{ port: number; child: ChildProcess }> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The measurement.
+// The candidates: the same call made each way, every one reading the whole answer.
 
-type Call = () => Promise<unknown>;
+const TIMED = 'with a timeout signal (AbortController + setTimeout, cleared after the body)';
 
-interface Sample {
-  /** Calls per second, by wall time. */
-  readonly wall: number;
-  /** Microseconds of this process's CPU per call. */
-  readonly cpuUs: number;
+/** A raw fetch call that checks the status and parses the answer, with the signal a deadline would give it. */
+async function rawCall(url: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, { ...init, ...(signal && { signal }) });
+  if (!response.ok) throw new Error(`raw call answered ${response.status}`);
+  return response.json();
 }
 
-const cpuUs = () => {
-  const usage = process.cpuUsage();
-  return usage.user + usage.system;
-};
-
-async function batch(call: Call, n: number): Promise<{ wallMs: number; cpuUs: number }> {
-  const cpu = cpuUs();
-  const start = performance.now();
-  for (let i = 0; i < n; i++) await call();
-  return { wallMs: performance.now() - start, cpuUs: cpuUs() - cpu };
-}
-
-/** Rounds of the candidates taking turns (A B C, then C B A, …) for TIME_MS each. */
-async function measure(calls: readonly Call[]): Promise<Sample[][]> {
-  // Warm up every candidate (JIT, connection pool).
-  const warmUntil = performance.now() + Math.min(3000, TIME_MS);
-  while (performance.now() < warmUntil) for (const call of calls) await batch(call, BATCH);
-  const samples = calls.map(() => [] as Sample[]);
-  const order = calls.map((_, i) => i);
-  for (let round = 0; round < ROUNDS; round++) {
-    const total = calls.map(() => ({ wallMs: 0, cpuUs: 0, n: 0 }));
-    for (let turn = 0; total.some((t) => t.wallMs < TIME_MS); turn++) {
-      for (const i of turn % 2 === 0 ? order : [...order].reverse()) {
-        const timing = await batch(calls[i] as Call, BATCH);
-        const t = total[i] as { wallMs: number; cpuUs: number; n: number };
-        t.wallMs += timing.wallMs;
-        t.cpuUs += timing.cpuUs;
-        t.n += BATCH;
-      }
-    }
-    for (const [i, t] of total.entries()) samples[i]?.push({ wall: (t.n / t.wallMs) * 1000, cpuUs: t.cpuUs / t.n });
-    process.stderr.write('.');
-  }
-  process.stderr.write('\n');
-  return samples;
-}
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const spread = (values: readonly number[]) =>
-  `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
-
-interface Candidate {
-  readonly name: string;
-  readonly samples: readonly Sample[];
-}
-
-/** `client` against each baseline, round by round. */
-function report(title: string, baselines: readonly Candidate[], client: Candidate): string {
-  const row = ({ name, samples }: Candidate) =>
-    `| ${name} | ${Math.round(median(samples.map((s) => s.wall)))} | ${median(samples.map((s) => s.cpuUs)).toFixed(0)} |`;
-  const against = (baseline: Candidate) => {
-    const raw = baseline.samples;
-    const wallRatio = client.samples.map((sample, i) => sample.wall / (raw[i]?.wall ?? Number.NaN));
-    // CPU per call: raw / client, so that 1× means no overhead and less means slower, like the wall ratio.
-    const cpuRatio = client.samples.map((sample, i) => (raw[i]?.cpuUs ?? Number.NaN) / sample.cpuUs);
-    const overheadUs = client.samples.map((sample, i) => sample.cpuUs - (raw[i]?.cpuUs ?? Number.NaN));
-    return [
-      `- client vs ${baseline.name}, calls/s by wall time: **${spread(wallRatio)}** (median, range of ${ROUNDS} rounds)`,
-      `  - by this process's CPU per call: ${spread(cpuRatio)}; client overhead ${median(overheadUs).toFixed(0)} µs/call (${Math.min(...overheadUs).toFixed(0)}–${Math.max(...overheadUs).toFixed(0)})`,
-    ].join('\n');
+function vidauCandidates(origin: string): [string, Call][] {
+  const signed = async () => {
+    const body = canonicalJson({ task_id: taskId });
+    return { body, headers: await vidauHeaders({ clientId, authKey, body, timestamp: Date.now() }) };
   };
+  const sendRaw = async (signal?: AbortSignal) => {
+    const { body, headers } = await signed();
+    return rawCall(
+      `${origin}/openapi/v1.0/task/info`,
+      { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } },
+      signal,
+    );
+  };
+  const bare = createClient<VidauPaths>({ baseUrl: `${origin}/openapi`, bodySerializer: (body) => canonicalJson(body as never) });
+  bare.use({
+    onRequest: async ({ request }) => {
+      const body = await request.clone().text();
+      const headers = await vidauHeaders({ clientId, authKey, body, timestamp: Date.now() });
+      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+    },
+  });
+  const openai = new OpenAI({ apiKey: 'unused', baseURL: `${origin}/openapi`, maxRetries: MAX_RETRIES, timeout: TIMEOUT_MS });
+  const vidau = createVidauClient({ clientId, authKey, baseUrl: `${origin}/openapi` });
   return [
-    `### ${title}`,
-    '',
-    "| candidate | calls/s, wall (median) | this process's CPU µs/call (median) |",
-    '| --- | ---: | ---: |',
-    ...baselines.map(row),
-    row(client),
-    '',
-    ...baselines.map(against),
-    '',
-  ].join('\n');
+    ['raw fetch POST, canonicalJson + vidauHeaders', () => sendRaw()],
+    [`raw fetch POST ${TIMED}`, withTimeout(sendRaw)],
+    [
+      'bare openapi-fetch, signed in onRequest',
+      async () => {
+        const { data, response } = await bare.POST('/v1.0/task/info', { body: { task_id: taskId } });
+        if (!response.ok) throw new Error(`bare openapi-fetch call answered ${response.status}`);
+        return data;
+      },
+    ],
+    [
+      'openai-node client.post, signed per call',
+      async () => {
+        const { headers } = await signed();
+        return openai.post('/v1.0/task/info', { body: { task_id: taskId }, headers });
+      },
+    ],
+    ['createVidauClient().getTaskInfo', () => vidau.getTaskInfo(taskId)],
+  ];
+}
+
+function aiutaCandidates(origin: string): [string, Call][] {
+  const baseUrl = `${origin}/digital-try-on/v1`;
+  const sendRaw = (signal?: AbortSignal) =>
+    rawCall(`${baseUrl}/sku_images_operations/${operationId}`, { headers: { 'x-api-key': apiKey } }, signal);
+  const bare = createClient<AiutaPaths>({ baseUrl });
+  bare.use({
+    onRequest: ({ request }) => {
+      request.headers.set('x-api-key', apiKey);
+    },
+  });
+  const openai = new OpenAI({
+    apiKey: 'unused',
+    baseURL: baseUrl,
+    defaultHeaders: { 'x-api-key': apiKey },
+    maxRetries: MAX_RETRIES,
+    timeout: TIMEOUT_MS,
+  });
+  const aiuta = createAiutaClient({ auth: apiKeyAuth(apiKey), baseUrl });
+  return [
+    ['raw fetch GET with x-api-key', () => sendRaw()],
+    [`raw fetch GET ${TIMED}`, withTimeout(sendRaw)],
+    [
+      'bare openapi-fetch, x-api-key in onRequest',
+      async () => {
+        const { data, response } = await bare.GET('/sku_images_operations/{operation_id}', {
+          params: { path: { operation_id: operationId } },
+        });
+        if (!response.ok) throw new Error(`bare openapi-fetch call answered ${response.status}`);
+        return data;
+      },
+    ],
+    ['openai-node client.get', () => openai.get(`/sku_images_operations/${operationId}`)],
+    ['createAiutaClient().getOperation', () => aiuta.getOperation(operationId)],
+  ];
+}
+
+/** Measures one set; the last candidate is the signet client, compared with every other. */
+async function section(title: string, candidates: readonly [string, Call][]): Promise<string> {
+  // Each answers what the server sent, so each sends what the server checks.
+  for (const [name, call] of candidates) {
+    const answer = (await call()) as { task_id?: string; id?: string };
+    if (answer.task_id !== taskId && answer.id !== operationId) throw new Error(`${name}: unexpected answer`);
+  }
+  const samples = await measure(
+    candidates.map(([, call]) => call),
+    ROUNDS,
+    TIME_MS,
+  );
+  const measured: Candidate[] = candidates.map(([name], i) => ({ name, samples: samples[i] ?? [] }));
+  const client = measured.at(-1) as Candidate;
+  return report(title, measured, client, measured.slice(0, -1));
 }
 
 async function main(): Promise<void> {
@@ -186,75 +207,16 @@ async function main(): Promise<void> {
   const { port, child } = await startServer();
   try {
     const origin = `http://127.0.0.1:${port}`;
-    const vidau = createVidauClient({ clientId, authKey, baseUrl: `${origin}/openapi` });
-    const aiuta = createAiutaClient({ auth: apiKeyAuth(apiKey), baseUrl: `${origin}/digital-try-on/v1` });
-
-    const sendVidau = async (signal?: AbortSignal) => {
-      const body = canonicalJson({ task_id: taskId });
-      const headers = await vidauHeaders({ clientId, authKey, body, timestamp: Date.now() });
-      const response = await fetch(`${origin}/openapi/v1.0/task/info`, {
-        method: 'POST',
-        body,
-        headers: { ...headers, 'content-type': 'application/json' },
-        ...(signal && { signal }),
-      });
-      if (!response.ok) throw new Error(`raw VidAU call answered ${response.status}`);
-      return response.json();
-    };
-    const sendAiuta = async (signal?: AbortSignal) => {
-      const response = await fetch(`${origin}/digital-try-on/v1/sku_images_operations/${operationId}`, {
-        headers: { 'x-api-key': apiKey },
-        ...(signal && { signal }),
-      });
-      if (!response.ok) throw new Error(`raw Aiuta call answered ${response.status}`);
-      return response.json();
-    };
-    const rawVidau = () => sendVidau();
-    const rawVidauTimed = withTimeout(sendVidau);
-    const rawAiuta = () => sendAiuta();
-    const rawAiutaTimed = withTimeout(sendAiuta);
-    const clientVidau = () => vidau.getTaskInfo(taskId);
-    const clientAiuta = () => aiuta.getOperation(operationId);
-    // Each answers what the server sent, so each sends what the server checks.
-    for (const call of [rawVidau, rawVidauTimed, clientVidau, rawAiuta, rawAiutaTimed, clientAiuta]) {
-      const answer = (await call()) as { task_id?: string; id?: string };
-      if (answer.task_id !== taskId && answer.id !== operationId) throw new Error('unexpected answer');
-    }
-
-    const vidauSamples = ONLY === 'aiuta' ? undefined : await measure([rawVidau, rawVidauTimed, clientVidau]);
-    const aiutaSamples = ONLY === 'vidau' ? undefined : await measure([rawAiuta, rawAiutaTimed, clientAiuta]);
+    const sections: string[] = [];
+    if (ONLY !== 'aiuta') sections.push(await section('VidAU task info (signed POST)', vidauCandidates(origin)));
+    if (ONLY !== 'vidau') sections.push(await section('Aiuta operation (GET with an API key)', aiutaCandidates(origin)));
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
-    const timedNote = 'with a timeout signal (AbortController + setTimeout, cleared after the body)';
-    const section = (title: string, rawName: string, clientName: string, [raw, timed, client]: Sample[][]) =>
-      report(
-        title,
-        [
-          { name: rawName, samples: raw ?? [] },
-          { name: `${rawName} ${timedNote}`, samples: timed ?? [] },
-        ],
-        { name: clientName, samples: client ?? [] },
-      );
     process.stdout.write(
       [
-        `## Client overhead over raw fetch (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${ROUNDS} rounds of ${TIME_MS} ms per candidate, load average ${load} at start, ${seconds} s)`,
+        `## Clients side by side (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${ROUNDS} rounds of ${TIME_MS} ms per candidate, load average ${load} at start, ${seconds} s)`,
         '',
-        vidauSamples &&
-          section(
-            'VidAU task info: hand-signed raw fetch POST vs createVidauClient().getTaskInfo',
-            'raw fetch POST, canonicalJson + vidauHeaders',
-            'createVidauClient().getTaskInfo',
-            vidauSamples,
-          ),
-        aiutaSamples &&
-          section(
-            'Aiuta operation: raw fetch GET vs createAiutaClient().getOperation',
-            'raw fetch GET with x-api-key',
-            'createAiutaClient().getOperation',
-            aiutaSamples,
-          ),
-      ]
-        .filter((text) => text !== undefined)
-        .join('\n'),
+        ...sections,
+      ].join('\n'),
     );
   } finally {
     child.stdin?.end();

@@ -1,21 +1,24 @@
 // The rules the spec states only in prose (descriptions, not schema keywords), checked before
 // anything is sent. Each refusal is an InvalidRequestError naming the field, never its value.
-import { InvalidRequestError } from '@signet/client-core';
-import { requireNonEmpty } from '@signet/client-core/internal';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import type { components } from './schema.gen.js';
 
 type Schemas = components['schemas'];
 
 /** `sku_ids` of a try-on: 1 to 5 (the Digital Try-On API allowed 2). */
-export const MAX_TRY_ON_SKUS = 5;
+const MAX_TRY_ON_SKUS = 5;
 /** `limit` of `GET /sku_items`. */
-export const MAX_PAGE_LIMIT = 500;
+const MAX_PAGE_LIMIT = 500;
 /** `count` of `GET /recommendations/outfits/{sku_id}`. */
-export const MAX_OUTFITS = 5;
+const MAX_OUTFITS = 5;
 /** `image_urls` and `uploaded_image_ids` of `SkuProductInfo`: "up to 20" in the vendor's prose. */
-export const MAX_PRODUCT_IMAGES = 20;
+const MAX_PRODUCT_IMAGES = 20;
 
 const given = (value: unknown) => value !== undefined && value !== null;
+
+function requireNonEmpty(value: unknown, field: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw new InvalidRequestError(field, 'must be a non-empty string');
+}
 
 export function requireObject(value: unknown, field: string): asserts value is object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidRequestError(field, 'must be an object');

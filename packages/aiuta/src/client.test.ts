@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiKeyAuth, bearerAuth, issueAiutaJwt, userIdAuth, verifyAiutaJwt } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
+import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, createAiutaClient, InvalidRequestError, type SkuImagesRequest, UnprocessableEntityError } from './index.js';
+import { createAiutaClient, errors, type SkuImagesRequest } from './index.js';
+
+const { BadRequestError, InvalidRequestError, UnprocessableEntityError } = errors;
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]);
@@ -201,6 +204,36 @@ describe('try-on operations', () => {
       expect(final.status).toBe(last);
       expect(seen).toEqual(statuses);
     }
+  });
+});
+
+describe('the auth middleware and middleware added later', () => {
+  const auths: [string, () => Middleware[]][] = [
+    ['apiKeyAuth alone', () => [apiKeyAuth('aiuta-key-1')]],
+    ['apiKeyAuth beside userIdAuth', () => [apiKeyAuth('aiuta-key-1'), userIdAuth('subscription-1')]],
+  ];
+
+  it.each(auths)('hands an onResponse given to the auth after registration the real Request (%s)', async (_name, auth) => {
+    const io = server([], () => Response.json(operation('IN_PROGRESS')));
+    const middleware = auth();
+    const aiuta = createAiutaClient({ auth: middleware, fetch: io.fetch });
+    const seen: unknown[] = [];
+    (middleware[0] as Middleware).onResponse = ({ request }) => {
+      const copy = request.clone();
+      seen.push(copy.headers.get('x-api-key'), new URL(copy.url).pathname);
+    };
+    await aiuta.getOperation('op-1');
+    expect(seen).toEqual(['aiuta-key-1', '/digital-try-on/v1/sku_images_operations/op-1']);
+  });
+
+  it.each(auths)('sends the Request that middleware added later put in place of its own (%s)', async (_name, auth) => {
+    const io = server([], () => Response.json(operation('IN_PROGRESS')));
+    const aiuta = createAiutaClient({ auth: auth(), fetch: io.fetch });
+    aiuta.raw.use({ onRequest: ({ request }) => new Request(`${request.url}?trace=1`, request) });
+    await aiuta.getOperation('op-1');
+    expect(io.sent.map((r) => [r.url, r.headers.get('x-api-key')])).toEqual([
+      ['https://api.aiuta.com/digital-try-on/v1/sku_images_operations/op-1?trace=1', 'aiuta-key-1'],
+    ]);
   });
 });
 

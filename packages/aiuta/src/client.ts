@@ -3,12 +3,13 @@ import {
   createApiClient,
   type ImageInput,
   type ImageOptions,
-  InvalidRequestError,
+  imagePart,
   type PollOptions,
   poll,
   type RequestOptions,
+  strictJsonBody,
 } from '@signet/client-core';
-import { imagePart, requireNonEmpty, strictJsonBody } from '@signet/client-core/internal';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import type { Client, Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.gen.js';
 
@@ -78,8 +79,9 @@ export type PredefinedModels =
 
 /**
  * The Aiuta Digital Try-On API: upload a photo, start a try-on, wait for the images. Every method
- * takes per-call {@link RequestOptions} (`signal`, `timeoutMs`, `maxRetries`, `retry`); an empty
- * ID is refused with InvalidRequestError before anything is sent.
+ * takes per-call {@link RequestOptions} (`signal`, `timeoutMs`, `maxRetries`, `retry`). An ID is
+ * sent as one path segment whatever it holds; an empty one, `.` or `..` is refused with
+ * InvalidRequestError (`path.image_id`, `path.operation_id`) before anything is sent.
  */
 export interface AiutaClient {
   /** The underlying openapi-fetch client, authenticated and retried the same way. */
@@ -135,7 +137,9 @@ export function isOperationFinished(operation: SkuImagesOperation): boolean {
 }
 
 function validateTryOn(request: SkuImagesRequest): void {
-  requireNonEmpty(request.uploaded_image_id, 'uploaded_image_id');
+  if (typeof request.uploaded_image_id !== 'string' || request.uploaded_image_id === '') {
+    throw new InvalidRequestError('uploaded_image_id', 'must be a non-empty string');
+  }
   const hasSku = request.sku_id !== undefined && request.sku_id !== null;
   const hasSkus = request.sku_ids !== undefined && request.sku_ids !== null;
   if (hasSku === hasSkus) throw new InvalidRequestError('sku_id', 'give exactly one of sku_id and sku_ids');
@@ -178,7 +182,6 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
   const { raw } = api;
 
   const getOperation = async (operationId: string, call?: RequestOptions) => {
-    requireNonEmpty(operationId, 'operation_id');
     return api.call(call, (init) =>
       raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
     );
@@ -200,17 +203,14 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
       );
     },
     async getUploadedImage(imageId, call) {
-      requireNonEmpty(imageId, 'image_id');
       return api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }));
     },
     async deleteUploadedImage(imageId, call) {
-      requireNonEmpty(imageId, 'image_id');
       await api.call(call, (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), {
         body: false,
       });
     },
     async deleteGeneratedImage(imageId, call) {
-      requireNonEmpty(imageId, 'image_id');
       await api.call(call, (init) => raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), {
         body: false,
       });

@@ -1,18 +1,5 @@
-export {
-  apiKeyAuth,
-  type BearerAuthOptions,
-  bearerAuth,
-  InvalidCredentialsError,
-  type IssueAiutaJwtInput,
-  issueAiutaJwt,
-  JwtInvalidError,
-  TokenProviderError,
-  userIdAuth,
-  type VerifyAiutaJwtOptions,
-  verifyAiutaJwt,
-} from '@signet/auth';
-export type { ClientTransportOptions, ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
-export * from '@signet/client-core/errors';
+export { apiKeyAuth, type BearerAuthOptions, bearerAuth, userIdAuth } from '@signet/auth';
+export type { ImageInput, ImageOptions, PollOptions, RequestOptions } from '@signet/client-core';
 export {
   AIUTA_BASE_URL,
   type AiutaClient,
@@ -31,3 +18,21 @@ export {
   type SkuImagesResponse,
   type TryOnModelCategories,
 } from './client.js';
+/**
+ * Every error the Aiuta client can throw, to catch with `instanceof` or by `code`: the client
+ * errors of `@signet/client-core` (`SignetError`, `ApiError` and its subclasses by status,
+ * `ApiTimeoutError`, `InvalidRequestError`, …), `InvalidCredentialsError` from `apiKeyAuth` and
+ * `userIdAuth`, and `TokenProviderError` from `bearerAuth`.
+ *
+ * @example
+ * ```ts
+ * import { errors } from '@signet/aiuta';
+ *
+ * function explain(error: unknown): string {
+ *   if (error instanceof errors.RateLimitError) return 'slow down';
+ *   if (error instanceof errors.ApiError) return `${error.status} ${error.reason ?? ''}`;
+ *   return error instanceof errors.SignetError ? error.code : 'not from signet';
+ * }
+ * ```
+ */
+export * as errors from './errors.js';

@@ -1,6 +1,6 @@
-import createClient from 'openapi-fetch';
+import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { createApiClient, staticHeaders } from './client.js';
+import { createApiClient } from './client.js';
 import { AbortedError, ApiConnectionError, ApiResponseError, NotFoundError, SignetError } from './errors.js';
 import { answer, startFaultServer } from './fault-server.test-support.js';
 import { recordingFetch } from './testing.js';
@@ -149,50 +149,41 @@ describe('createApiClient', () => {
   });
 });
 
-describe('a call without middleware', () => {
-  it('hands the signer the serialized body as it is, and the transport sends exactly it', async () => {
+describe('middleware', () => {
+  const text = (body: Uint8Array | string | undefined) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
+  const setHeader = (name: string, value: string): Middleware => ({
+    onRequest: ({ request }) => {
+      request.headers.set(name, value);
+    },
+  });
+  const getItem = (api: ReturnType<typeof client>, headers?: Record<string, string>) =>
+    api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...(headers && { headers }), ...init }));
+  const postItem = (api: ReturnType<typeof client>, middleware?: Middleware[]) =>
+    api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...(middleware && { middleware }), ...init }));
+
+  it('hands the signer the serialized body, which the transport sends as it is', async () => {
     const io = recordingFetch([() => Response.json({ id: '1' }, { status: 201 })]);
-    const bodies: unknown[] = [];
+    const bodies: string[] = [];
     const api = client(io, {
       bodySerializer: (body) => JSON.stringify(body, null, 1),
       sign: ({ body }) => {
-        bodies.push(body);
+        bodies.push(text(body));
         return { headers: { 'x-signature': 'sig' } };
       },
     });
-    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
+    await postItem(api);
     expect(bodies).toEqual(['{\n "name": "n"\n}']);
     expect(io.requests.map((r) => [r.body, r.headers.get('content-type'), r.headers.get('x-signature')])).toEqual([
       ['{\n "name": "n"\n}', 'application/json', 'sig'],
     ]);
   });
 
-  it('builds real Requests once the client has middleware', async () => {
-    const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
-    const api = client(io);
-    const kinds: boolean[] = [];
-    api.raw.use({
-      onRequest: ({ request }) => {
-        kinds.push(request instanceof Request && Object.getPrototypeOf(request) === Request.prototype);
-        return new Request(request, { headers: { 'x-copy': '1' } });
-      },
-    });
-    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, ...init }));
-    expect(kinds).toEqual([true]);
-    expect(io.requests.map((r) => [r.body, r.headers.get('x-copy')])).toEqual([['{"name":"n"}', '1']]);
-  });
-});
-
-describe('staticHeaders', () => {
-  const getItem = (api: ReturnType<typeof client>, headers?: Record<string, string>) =>
-    api.call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...(headers && { headers }), ...init }));
-
   it('sets its headers on every try, over the same header set by the client or the call', async () => {
     const io = recordingFetch([unavailable(), () => Response.json({ id: '1' })]);
     const api = client(io, {
       ...noWait,
       headers: { 'x-api-key': 'from-client-headers' },
-      middleware: [staticHeaders({ 'X-API-Key': 'from-auth' }), staticHeaders({ 'x-user-id': 'user-1' })],
+      middleware: [setHeader('X-API-Key', 'from-auth'), setHeader('x-user-id', 'user-1')],
     });
     await getItem(api, { 'x-api-key': 'from-call' });
     expect(io.requests.map((r) => [r.headers.get('x-api-key'), r.headers.get('x-user-id')])).toEqual([
@@ -201,43 +192,49 @@ describe('staticHeaders', () => {
     ]);
   });
 
-  it('needs no real Request: the signer gets the serialized body as it is, after the headers are set', async () => {
+  it.each([
+    ['alone', []],
+    ['after middleware that sets a header', [setHeader('x-api-key', 'from-auth')]],
+  ])('may replace the Request (%s): the transport signs and sends the replacement', async (_name, before) => {
     const io = recordingFetch(() => Response.json({ id: '1' }, { status: 201 }));
-    const seen: unknown[] = [];
+    const signed: string[] = [];
     const api = client(io, {
-      middleware: [staticHeaders({ 'x-api-key': 'from-auth' })],
-      sign: ({ headers, body }) => {
-        seen.push(headers.get('x-api-key'), headers.get('x-user-id'), body);
+      middleware: before,
+      sign: ({ body }) => {
+        signed.push(text(body));
         return { headers: { 'x-signature': 'sig' } };
       },
     });
-    const middleware = [staticHeaders({ 'x-user-id': 'user-1' })];
-    await api.call(undefined, (init) => api.raw.POST('/items', { body: { name: 'n' }, middleware, ...init }));
-    // A real Request would have reached the signer as the bytes read back from its body stream.
-    expect(seen).toEqual(['from-auth', 'user-1', '{"name":"n"}']);
-    expect(io.requests.map((r) => [r.headers.get('x-api-key'), r.headers.get('x-signature')])).toEqual([['from-auth', 'sig']]);
+    api.raw.use({ onRequest: ({ request }) => new Request(request, { body: '{"name":"replaced"}', headers: { 'x-copy': '1' } }) });
+    await postItem(api);
+    expect(signed).toEqual(['{"name":"replaced"}']);
+    expect(io.requests.map((r) => [r.body, r.headers.get('x-copy'), r.headers.get('x-signature')])).toEqual([
+      ['{"name":"replaced"}', '1', 'sig'],
+    ]);
   });
 
-  it('beside middleware that sees the request, keeps its turn, and that middleware gets a real Request', async () => {
+  it.each([
+    ['on a client without other middleware', []],
+    ['beside other middleware', [setHeader('x-user-id', 'user-1')]],
+  ])('may be given onResponse after it was registered, which gets the real Request (%s)', async (_name, others) => {
     const io = recordingFetch(() => Response.json({ id: '1' }));
-    const kinds: boolean[] = [];
-    const later = {
-      onRequest: ({ request }: { request: Request }) => {
-        kinds.push(request instanceof Request);
-        request.headers.set('x-api-key', `${request.headers.get('x-api-key')} then later`);
-        return request;
-      },
-    };
-    const api = client(io, { middleware: [staticHeaders({ 'x-api-key': 'from-auth' }), later] });
+    const auth: Middleware = setHeader('x-api-key', 'from-auth');
+    const api = client(io, { middleware: [auth, ...others] });
     await getItem(api);
-    expect(kinds).toEqual([true]);
-    expect(io.requests.map((r) => r.headers.get('x-api-key'))).toEqual(['from-auth then later']);
+    const seen: unknown[] = [];
+    auth.onResponse = ({ request, response }) => {
+      // As with fetch, a body the request had is spent by now; clone() and the rest of it work.
+      const copy = request.clone();
+      seen.push(request instanceof Request, copy.method, new URL(copy.url).pathname, copy.headers.get('x-api-key'), response.status);
+    };
+    await getItem(api);
+    expect(seen).toEqual([true, 'GET', '/v1/items/1', 'from-auth', 200]);
   });
 
-  it('is no longer sent once raw.eject has removed it', async () => {
+  it('is no longer run once raw.eject has removed it', async () => {
     const io = recordingFetch(() => Response.json({ id: '1' }));
-    const auth = staticHeaders({ 'x-api-key': 'from-auth' });
-    const api = client(io, { middleware: [auth, staticHeaders({ 'x-user-id': 'user-1' })] });
+    const auth = setHeader('x-api-key', 'from-auth');
+    const api = client(io, { middleware: [auth, setHeader('x-user-id', 'user-1')] });
     await getItem(api);
     api.raw.eject(auth);
     await getItem(api);
@@ -245,14 +242,6 @@ describe('staticHeaders', () => {
       ['from-auth', 'user-1'],
       [null, 'user-1'],
     ]);
-  });
-
-  it('is ordinary middleware on a plain openapi-fetch client, over the call header too', async () => {
-    const io = recordingFetch(() => Response.json({ id: '1' }));
-    const plain = createClient<Paths>({ baseUrl: 'https://api.test/v1', fetch: io.fetch });
-    plain.use(staticHeaders({ 'x-api-key': 'from-auth' }));
-    await plain.GET('/items/{id}', { params: { path: { id: '1' } }, headers: { 'x-api-key': 'from-call' } });
-    expect(io.requests.map((r) => r.headers.get('x-api-key'))).toEqual(['from-auth']);
   });
 });
 

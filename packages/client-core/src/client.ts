@@ -1,14 +1,9 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError } from './errors.js';
-import {
-  type ClientTransportOptions,
-  createTransport,
-  isIdempotentMethod,
-  type RequestParts,
-  type RequestSigner,
-  requestConstructionError,
-  type TransportOptions,
-} from './transport.js';
+import { serializePath } from './path.js';
+import { requestConstructionError } from './redact.js';
+import { isIdempotentMethod } from './retry.js';
+import { type ClientTransportOptions, createTransport, type RequestSigner, type TransportOptions } from './transport.js';
 
 /** Per-call options, the same for every method of every signet client. */
 export interface RequestOptions {
@@ -77,69 +72,6 @@ export interface CallInit {
   readonly fetch: (request: Request) => Promise<Response>;
 }
 
-/**
- * What openapi-fetch builds a call's request with, in place of a Request, when no code but ours
- * will see it (no middleware but {@link staticHeaders}, and the call goes through the transport):
- * the URL, method, headers and serialized body as given, which the transport sends as they are, so
- * that no Request is built, its body made a stream and read back, only to be taken apart again
- * before each try builds its own. It is no Request, which is why nothing outside this module may
- * be handed one; a body other than a string (FormData, bytes) gets a real Request from the start.
- */
-class CallRequest implements RequestParts {
-  // Assigned unless the constructor returns a Request instead.
-  readonly url!: string;
-  readonly method!: string;
-  readonly headers!: Headers;
-  readonly body: string | undefined;
-  readonly signal: AbortSignal | undefined;
-
-  constructor(url: string, init: RequestInit = {}) {
-    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
-      // biome-ignore lint/correctness/noConstructorReturn: openapi-fetch takes whatever `new` gives, and a Request is right here.
-      return new Request(url, init) as unknown as CallRequest;
-    }
-    this.url = url;
-    this.method = init.method ?? 'GET';
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = init.body ?? undefined;
-    this.signal = init.signal ?? undefined;
-  }
-}
-
-/** Middleware made by {@link staticHeaders}, which touches nothing of a request but its headers. */
-const headersOnly = new WeakSet<object>();
-
-/**
- * Middleware that sets fixed headers on every request, over any of the same name a call sets.
- * It changes the request's headers in place and nothing else, so a client built by
- * {@link createApiClient} need not build a real Request for it to see; anywhere else it is
- * ordinary openapi-fetch middleware.
- */
-export function staticHeaders(headers: Readonly<Record<string, string>>): Middleware {
-  const entries = Object.entries(headers);
-  const middleware: Middleware = {
-    onRequest: ({ request }) => {
-      // Nothing returned: openapi-fetch keeps the request it handed over, changed in place.
-      for (const [name, value] of entries) request.headers.set(name, value);
-    },
-  };
-  headersOnly.add(middleware);
-  return middleware;
-}
-
-/** Whether a middleware may look at more of a request than its headers, and so needs a real Request. */
-const seesRequest = (middleware: unknown) => Boolean(middleware) && !headersOnly.has(middleware as object);
-
-/** The methods of an openapi-fetch client that send a request, with the init as last argument. */
-const SENDING_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-
-/** The parts of an openapi-fetch call's options that decide who sees its request. */
-interface CallOptions {
-  readonly fetch?: unknown;
-  readonly middleware?: readonly unknown[];
-  readonly Request?: unknown;
-}
-
 export type DataOf<R extends FetchResult> = Exclude<R['data'], undefined>;
 
 /**
@@ -187,6 +119,11 @@ export interface ApiClient<Paths extends {}> {
  * `{ retry: true }`. Each try has `timeoutMs` (default 60 000 ms) for the whole exchange.
  * Redirects are followed within the same origin only.
  *
+ * Each path parameter is exactly one segment, percent-encoded whole (`/`, `?`, `#` and `%`
+ * included), so that no ID reaches another route; a missing or empty value, `.`, `..` and a
+ * string with a lone surrogate are refused before sending, with InvalidRequestError on
+ * `path.<name>` naming no value.
+ *
  * Rejects with a subclass of `ApiError` for a non-2xx answer (`BadRequestError`,
  * `AuthenticationError`, `NotFoundError`, `RateLimitError`, `InternalServerError`, …), and with
  * `ApiTimeoutError`, `ApiConnectionError`, `AbortedError`, `ApiRedirectError`,
@@ -215,16 +152,9 @@ export interface ApiClient<Paths extends {}> {
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
-  /**
-   * Whether no middleware that looks past the headers was ever registered (an ejected one counts
-   * too), so that none can see a call's request.
-   */
-  let bare = true;
-  /** The fetches that hand a request to the transport and to nothing else. */
-  const transportFetches = new WeakSet<CallInit['fetch']>();
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
-  const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => {
-    const fetch = (request: Request) => {
+  const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => ({
+    fetch: (request: Request) => {
       sent.request = request;
       return transport.send(request, {
         retry: call.retry ?? isRetryable,
@@ -232,39 +162,16 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
         ...(call.timeoutMs !== undefined && { timeoutMs: call.timeoutMs }),
         ...(call.maxRetries !== undefined && { maxRetries: call.maxRetries }),
       });
-    };
-    transportFetches.add(fetch);
-    return { fetch };
-  };
+    },
+  });
   const raw = createClient<Paths>({
     baseUrl: options.baseUrl,
     fetch: initFor().fetch,
+    pathSerializer: serializePath,
     ...(options.bodySerializer && { bodySerializer: options.bodySerializer }),
     ...(options.headers && { headers: options.headers }),
   });
-  const use = raw.use;
-  raw.use = (...middleware) => {
-    if (middleware.some(seesRequest)) bare = false;
-    use(...middleware);
-  };
   if (options.middleware && options.middleware.length > 0) raw.use(...options.middleware);
-  /** A call's options, with CallRequest to build its request when nothing but the transport will see it. */
-  const withCallRequest = (init: CallOptions | undefined): CallOptions | undefined => {
-    const unseen =
-      bare &&
-      init?.Request === undefined &&
-      !init?.middleware?.some(seesRequest) &&
-      (init?.fetch === undefined || transportFetches.has(init.fetch as CallInit['fetch']));
-    return unseen ? { ...init, Request: CallRequest } : init;
-  };
-  type Sending = (url: unknown, init?: CallOptions) => Promise<FetchResult>;
-  const methods = raw as unknown as Record<(typeof SENDING_METHODS)[number], Sending>;
-  for (const method of SENDING_METHODS) {
-    const send = methods[method];
-    methods[method] = (url, init) => send(url, withCallRequest(init));
-  }
-  const request = raw.request as unknown as (method: unknown, url: unknown, init?: CallOptions) => Promise<FetchResult>;
-  (raw as unknown as { request: typeof request }).request = (method, url, init) => request(method, url, withCallRequest(init));
 
   const exchange = async <R extends FetchResult>(call: RequestOptions | undefined, run: (init: CallInit) => Promise<R>) => {
     const sent: { request?: Request } = {};

@@ -37,7 +37,23 @@ async function bytesOf(image: ImageInput): Promise<{ bytes: Uint8Array<ArrayBuff
   throw new InvalidRequestError('image', 'must be a Blob, an ArrayBuffer, a typed array or a file path');
 }
 
-/** The multipart part Aiuta expects in `image_data`, with its type read from the bytes. */
+/**
+ * An image as one part of a multipart upload: its bytes as a Blob typed from their signature (PNG,
+ * JPEG, WebP, HEIC) unless `contentType` is given, and a file name (`filename`, the path's base
+ * name, or `image.<ext>`). A path is read in Node, Deno and Bun only.
+ *
+ * @throws InvalidRequestError on `image` for empty or unrecognised bytes, an unreadable file, or a
+ *   path elsewhere; nothing is sent.
+ *
+ * @example
+ * ```ts
+ * import { imagePart } from '@signet/client-core';
+ *
+ * const { blob, filename } = await imagePart('./person.jpg');
+ * const form = new FormData();
+ * form.append('image_data', blob, filename);
+ * ```
+ */
 export async function imagePart(image: ImageInput, options: ImageOptions = {}): Promise<{ blob: Blob; filename: string }> {
   const { bytes, name } = await bytesOf(image);
   if (bytes.byteLength === 0) throw new InvalidRequestError('image', 'is empty');

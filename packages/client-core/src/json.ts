@@ -6,7 +6,7 @@ export const MAX_JSON_DEPTH = 256;
 /**
  * Serializes a JSON request body, refusing every value that `JSON.stringify`
  * would silently change, drop or choke on, so what is sent is what the caller
- * wrote. The same rules as the VidAU canonical body, in JSON.stringify's byte
+ * wrote: a `bodySerializer` for `createApiClient`, as the Aiuta clients use it. The same rules as the VidAU canonical body, in JSON.stringify's byte
  * form: accepted values serialize exactly as `JSON.stringify(value)` does.
  *
  * Accepted: plain objects (prototype `Object.prototype` or `null`), arrays,
@@ -17,7 +17,7 @@ export const MAX_JSON_DEPTH = 256;
  * integers, bigint, functions and symbols, `undefined` at the top or inside an
  * array, array holes, Map, Set, Date, typed arrays, ArrayBuffer and any other
  * class instance (including objects with a `toJSON` method), cycles, and
- * nesting deeper than {@link MAX_JSON_DEPTH}. The depth check bounds recursion,
+ * nesting deeper than 256 levels. The depth check bounds recursion,
  * so no input can overflow the stack. The message names the path and the kind
  * of value, never the value itself.
  */

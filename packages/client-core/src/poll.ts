@@ -1,5 +1,5 @@
 import { AbortedError, PollTimeoutError } from './errors.js';
-import { sleep as defaultSleep } from './transport.js';
+import { sleep as defaultSleep } from './retry.js';
 
 /**
  * How long and how often to wait for a job (a try-on, a flat-lay, a video task). `timeoutMs`

@@ -1,7 +1,7 @@
 // Issue 11: the mock answers every client mistake with a 4xx in the vendor's shape, never 500, never a crash.
 import { request as httpRequest } from 'node:http';
-import { apiKeyAuth, createAiutaClient, issueAiutaJwt } from '@signet/aiuta';
-import { signVidauRequest } from '@signet/auth';
+import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { issueAiutaJwt, signVidauRequest } from '@signet/auth';
 import { createVidauClient } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, type MockServer, type MockServerOptions, startMockServer } from './index.js';

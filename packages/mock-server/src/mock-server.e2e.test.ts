@@ -1,5 +1,5 @@
-import { apiKeyAuth, bearerAuth, createAiutaClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta';
-import { signVidauRequest } from '@signet/auth';
+import { apiKeyAuth, bearerAuth, createAiutaClient, userIdAuth } from '@signet/aiuta';
+import { issueAiutaJwt, signVidauRequest } from '@signet/auth';
 import { AuthenticationError, InternalServerError, PermissionDeniedError, RateLimitError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';

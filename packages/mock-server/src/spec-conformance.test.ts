@@ -1,6 +1,7 @@
 // Every answer the Aiuta modules give, checked against their own specs with the core's Ajv.
 import { apiKeyAuth as aiutaKeyAuth, createAiutaClient } from '@signet/aiuta';
-import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta-unified';
+import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, userIdAuth } from '@signet/aiuta-unified';
+import { issueAiutaJwt } from '@signet/auth';
 import { describe, expect, it } from 'vitest';
 import { spec as aiutaSpec } from './apis/aiuta/spec.gen.js';
 import { exerciseUnified, FAST, FLAT_FRONT, PNG, QUICK_POLL } from './apis/aiuta-unified/exercise.test-support.js';

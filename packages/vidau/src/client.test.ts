@@ -1,8 +1,10 @@
 import { inspect } from 'node:util';
-import { CanonicalJsonError, InvalidCredentialsError, SignatureMismatchError, verifyVidauSignature } from '@signet/auth';
+import { SignatureMismatchError, verifyVidauSignature } from '@signet/auth';
 import { recordingFetch } from '@signet/client-core/testing';
 import { describe, expect, it } from 'vitest';
-import { ApiTimeoutError, AuthenticationError, createVidauClient, InvalidRequestError, python, RateLimitError } from './index.js';
+import { createVidauClient, errors, python } from './index.js';
+
+const { ApiTimeoutError, AuthenticationError, CanonicalJsonError, InvalidCredentialsError, InvalidRequestError, RateLimitError } = errors;
 
 const credentials = { clientId: 'client-1', authKey: 'vidau-SECRET-key' };
 const T0 = 1_795_392_000_000;

@@ -10,12 +10,12 @@ import {
 import {
   type ClientTransportOptions,
   createApiClient,
-  InvalidRequestError,
+  isIdempotentMethod,
   type PollOptions,
   poll,
   type RequestOptions,
 } from '@signet/client-core';
-import { isIdempotentMethod, requireNonEmpty } from '@signet/client-core/internal';
+import { InvalidRequestError } from '@signet/client-core/errors';
 import type { Client } from 'openapi-fetch';
 import { unwrapEnvelope } from './envelope.js';
 import type { components, operations, paths } from './schema.gen.js';
@@ -134,8 +134,7 @@ function exactUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** A body as `Request.text()` reads it: UTF-8 without a leading BOM, anything malformed replaced. */
-function textOf(body: Uint8Array | string | undefined): string {
-  if (typeof body === 'string') return body.startsWith('\ufeff') ? body.slice(1) : body;
+function textOf(body: Uint8Array | undefined): string {
   return new TextDecoder().decode(body);
 }
 
@@ -213,7 +212,7 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
     },
     // Signed on every try and redirect hop, so each carries a fresh timestamp.
     sign: async ({ body }) => {
-      const sent = body === undefined ? '' : typeof body === 'string' ? body : exactUtf8(body);
+      const sent = body === undefined ? '' : exactUtf8(body);
       // Any other body (a raw call's) is read as text, as signVidauRequest reads it, canonicalized and
       // sent in that form instead, so that the bytes sent are always the bytes signed.
       const canonical = sent !== undefined && (sent === '' || sent === serialized) ? sent : canonicalJson(textOf(body), { dialect });
@@ -234,7 +233,7 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
   });
 
   const getTaskInfo = async (taskId: string, call?: RequestOptions) => {
-    requireNonEmpty(taskId, 'task_id');
+    if (typeof taskId !== 'string' || taskId === '') throw new InvalidRequestError('task_id', 'must be a non-empty string');
     // readBody has unwrapped any envelope, so the data is the bare task info.
     return (await api.call(call, (init) => api.raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...init }))) as TaskInfo;
   };

@@ -1,4 +1,4 @@
-import { ApiError, AuthenticationError } from '@signet/client-core';
+import { ApiError, AuthenticationError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
 import { unwrapEnvelope } from './envelope.js';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '@signet/client-core';
+import { ApiError } from '@signet/client-core/errors';
 
 const SUCCESS_CODES: ReadonlySet<string> = new Set(['0', '200']);
 

@@ -1,4 +1,3 @@
-import { staticHeaders } from '@signet/client-core/internal';
 import type { Middleware } from 'openapi-fetch';
 import { InvalidCredentialsError } from '../errors.js';
 
@@ -18,7 +17,7 @@ export function assertHeaderSafe(value: unknown, what: string): asserts value is
  */
 export function apiKeyAuth(apiKey: string): Middleware {
   assertHeaderSafe(apiKey, 'Aiuta API key');
-  return staticHeaders({ 'X-API-Key': apiKey });
+  return headerAuth('X-API-Key', apiKey);
 }
 
 /**
@@ -30,5 +29,15 @@ export function apiKeyAuth(apiKey: string): Middleware {
  */
 export function userIdAuth(subscriptionId: string): Middleware {
   assertHeaderSafe(subscriptionId, 'Aiuta subscription ID');
-  return staticHeaders({ 'x-user-id': subscriptionId });
+  return headerAuth('x-user-id', subscriptionId);
+}
+
+/** Middleware that sets one header on every request, over any of the same name a call sets. */
+function headerAuth(name: string, value: string): Middleware {
+  return {
+    onRequest: ({ request }) => {
+      // Nothing returned: openapi-fetch keeps the request it handed over, changed in place.
+      request.headers.set(name, value);
+    },
+  };
 }

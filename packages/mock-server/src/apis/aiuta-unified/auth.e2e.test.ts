@@ -1,7 +1,7 @@
 // Authentication against the Unified API mock, as the spec models it, and with a JWT from the
 // customer's token endpoint end to end.
-import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, issueAiutaJwt, userIdAuth } from '@signet/aiuta-unified';
-import { createAiutaTokenHandler } from '@signet/auth';
+import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, userIdAuth } from '@signet/aiuta-unified';
+import { createAiutaTokenHandler, issueAiutaJwt } from '@signet/auth';
 import { AuthenticationError, PermissionDeniedError } from '@signet/client-core/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions } from '../../index.js';

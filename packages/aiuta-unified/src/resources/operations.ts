@@ -1,0 +1,101 @@
+import { type ApiClient, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
+import { ApiResponseError, NotFoundError } from '@signet/client-core/errors';
+import type { paths } from '../schema.gen.js';
+import type {
+  CreateOperationResponse,
+  GenerateFlatLayImageOperation,
+  GenerateFlatLayImageRequest,
+  OperationStatus,
+  SkuProductInfo,
+  SkuTryOnOperation,
+  SkuTryOnRequest,
+} from '../types.js';
+import { validateFlatLay, validateTryOn } from '../validate.js';
+
+/** A try-on of one SKU item (`sku_id`) or of an outfit of 1 to 5 (`sku_ids`); exactly one of the two. */
+export type TryOnOperationCreateParams = Omit<SkuTryOnRequest, 'sku_id' | 'sku_ids'> &
+  ({ readonly sku_id: string; readonly sku_ids?: null } | { readonly sku_ids: string[]; readonly sku_id?: null });
+
+/** A flat-lay from inline `product_info` or from a SKU item's `sku_id`; exactly one of the two. */
+export type FlatLayOperationCreateParams = Omit<GenerateFlatLayImageRequest, 'product_info' | 'sku_id'> &
+  ({ readonly product_info: SkuProductInfo; readonly sku_id?: null } | { readonly sku_id: string; readonly product_info?: null });
+
+/** Product photos generated as flat lays, from a SKU item or inline `product_info`. */
+export interface FlatLayOperationsResource {
+  /** `POST /flat_lay_operations` (201): starts a flat-lay generation. Not retried unless `retry: true`. */
+  create(request: FlatLayOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
+  /** `GET /flat_lay_operations/{operation_id}`. */
+  get(operationId: string, options?: RequestOptions): Promise<GenerateFlatLayImageOperation>;
+  /** Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result. */
+  waitFor(operationId: string, options?: PollOptions<GenerateFlatLayImageOperation>): Promise<GenerateFlatLayImageOperation>;
+}
+
+/** A person (upload or predefined model) wearing one SKU item or an outfit. */
+export interface TryOnOperationsResource {
+  /** `POST /sku_try_on_operations` (200): starts a try-on. Not retried unless `retry: true`. */
+  create(request: TryOnOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
+  /** `GET /sku_try_on_operations/{operation_id}`; the API's `null` for an unknown ID rejects with TryOnOperationNotFoundError. */
+  get(operationId: string, options?: RequestOptions): Promise<SkuTryOnOperation>;
+  /** Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result. */
+  waitFor(operationId: string, options?: PollOptions<SkuTryOnOperation>): Promise<SkuTryOnOperation>;
+}
+
+/**
+ * The vendor's answer to `GET /sku_try_on_operations/{id}` for an ID it does not know: 200 with a
+ * `null` body. A NotFoundError, so one `instanceof` covers this and a real 404; `status` is the 200 sent.
+ */
+export class TryOnOperationNotFoundError extends NotFoundError {
+  readonly operationId: string;
+
+  constructor(operationId: string, response: Response) {
+    super({ status: response.status, headers: response.headers, body: null });
+    this.operationId = operationId;
+    this.message = `try-on operation ${operationId} not found (the API answered ${response.status} with a null body)`;
+  }
+}
+
+const PENDING_STATUSES: ReadonlySet<string> = new Set<OperationStatus>(['CREATED', 'IN_PROGRESS', 'PAUSED']);
+
+/**
+ * What the official SDKs do, for try-on and flat-lay alike: every status but CREATED,
+ * IN_PROGRESS and PAUSED ends the wait, including statuses added after this release.
+ */
+export function isOperationFinished(operation: { readonly status: string }): boolean {
+  return !PENDING_STATUSES.has(operation.status);
+}
+
+export function flatLayOperations(api: ApiClient<paths>): FlatLayOperationsResource {
+  const get = (operationId: string, call?: RequestOptions) =>
+    api.call(call, (init) =>
+      api.raw.GET('/flat_lay_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
+    );
+  return {
+    async create(request, call) {
+      validateFlatLay(request);
+      return api.call(call, (init) => api.raw.POST('/flat_lay_operations', { body: request, ...init }));
+    },
+    get,
+    waitFor: (operationId, pollOptions = {}) =>
+      poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
+  };
+}
+
+export function tryOnOperations(api: ApiClient<paths>): TryOnOperationsResource {
+  const get = async (operationId: string, call?: RequestOptions): Promise<SkuTryOnOperation> => {
+    const { data, response } = await api.exchange(call, (init) =>
+      api.raw.GET('/sku_try_on_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
+    );
+    if (data === null) throw new TryOnOperationNotFoundError(operationId, response);
+    if (data === undefined) throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
+    return data;
+  };
+  return {
+    async create(request, call) {
+      validateTryOn(request);
+      return api.call(call, (init) => api.raw.POST('/sku_try_on_operations', { body: request, ...init }));
+    },
+    get,
+    waitFor: (operationId, pollOptions = {}) =>
+      poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
+  };
+}
