@@ -54,7 +54,9 @@ describe('createTransport', () => {
         throw refused;
       },
     });
-    await expect(transport.send(post(), { retry: true })).rejects.toBe(refused);
+    // An error of the signer's own that is no SignetError becomes a typed one; a copy of it is the cause.
+    const failure = await transport.send(post(), { retry: true }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'sign', cause: { message: 'no canonical form' } });
     expect(io.seen).toHaveLength(0);
   });
 

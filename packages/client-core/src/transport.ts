@@ -1,6 +1,6 @@
 import { buffered, DEFAULT_MAX_RESPONSE_BYTES, discard, readBody } from './body.js';
-import { AbortedError, ApiTimeoutError, InvalidRequestError } from './errors.js';
-import { failureOf, requestConstructionError, type SentHops, StageFailure } from './redact.js';
+import { AbortedError, ApiTimeoutError, InvalidRequestError, SignetError } from './errors.js';
+import { failureOf, requestConstructionError, type SentHops, StageFailure, scrub, secretsOf } from './redact.js';
 import { follow, type HopInit } from './redirect.js';
 import { isRetryableAnswer, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
 
@@ -174,7 +174,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         signature = await options.sign({ method: init.method, url, headers, body });
         if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
       } catch (error) {
-        throw requestConstructionError(error) ?? error;
+        throw signerError(error, sent);
       }
       if (signature.body !== undefined) body = signature.body;
     }
@@ -257,6 +257,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
       });
     },
   };
+}
+
+/**
+ * What a throwing signer ends the call with: its own SignetError as it is; a header it set that HTTP
+ * cannot carry, named without its value; anything else as InvalidRequestError (`sign`), its cause a
+ * copy with everything the hop carried redacted (a signer's error may quote the key or the headers).
+ */
+function signerError(error: unknown, sent: SentHops): SignetError {
+  if (error instanceof SignetError) return error;
+  const name = error instanceof Error ? error.name : typeof error;
+  return (
+    requestConstructionError(error) ??
+    new InvalidRequestError('sign', `the signer threw ${name}, so nothing was sent`, { cause: scrub(error, secretsOf(sent)) })
+  );
 }
 
 /** A Request of what a call hands to `send`, for code that asks about it as a Request. */
