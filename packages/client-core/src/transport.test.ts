@@ -97,6 +97,11 @@ describe('createTransport', () => {
     expect(once.seen).toHaveLength(1);
   });
 
+  it('times a try out even when the fetch ignores the abort and never settles', async () => {
+    const transport = createTransport({ fetch: () => new Promise<Response>(() => undefined), timeoutMs: 20, maxRetries: 0 });
+    await expect(transport.send(post(), { retry: false })).rejects.toMatchObject({ code: 'ERR_API_TIMEOUT', timeoutMs: 20 });
+  });
+
   it("stops at once on the caller's abort, without retrying", async () => {
     const io = scripted(['hang']);
     const controller = new AbortController();

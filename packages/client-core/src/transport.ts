@@ -194,7 +194,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw requestConstructionError(error) ?? error;
     }
     try {
-      return await options.fetch(request);
+      return await untilAborted(options.fetch(request), signal);
     } catch (error) {
       throw new StageFailure('fetch', error);
     }
@@ -257,6 +257,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
       });
     },
   };
+}
+
+/** `answer`, or the signal's reason once it aborts: a fetch that ignores the signal cannot outlast the try's deadline. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
