@@ -1,5 +1,5 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { ApiError, ApiResponseError } from './errors.js';
+import { ApiError, ApiResponseError, InvalidRequestError } from './errors.js';
 import { serializePath } from './path.js';
 import { requestConstructionError } from './redact.js';
 import { isIdempotentMethod } from './retry.js';
@@ -28,7 +28,11 @@ export interface RequestOptions {
  * that tests can run retries without waiting.
  */
 export interface ApiClientOptions extends ClientTransportOptions, Pick<TransportOptions, 'sleep' | 'random' | 'retryAfterClock'> {
-  /** Prefix of every path, without a trailing slash, e.g. `https://api.aiuta.com/digital-try-on/v1`. */
+  /**
+   * Prefix of every path, without a trailing slash, e.g. `https://api.aiuta.com/digital-try-on/v1`:
+   * an absolute http or https URL without a user name or password, or the client is not made
+   * (InvalidRequestError, field `baseUrl`).
+   */
   readonly baseUrl: string;
   /**
    * Requests that are safe to repeat without the caller's word. Default: idempotent HTTP methods.
@@ -150,6 +154,7 @@ export interface ApiClient<Paths extends {}> {
  * ```
  */
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
+  checkBaseUrl(options.baseUrl);
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
@@ -212,4 +217,24 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
       return data;
     },
   };
+}
+
+/**
+ * Refuses a base URL the client could not use, before anything else: not an absolute http(s) URL
+ * (`localhost:4010` parses as the scheme `localhost:`), or one with a user name or password, which
+ * the runtime would quote in an error. The error names the field, never the value.
+ */
+function checkBaseUrl(baseUrl: unknown): void {
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new InvalidRequestError('baseUrl', 'must be an absolute http or https URL, such as https://api.example.com/v1');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidRequestError('baseUrl', 'must not include a user name or password; send credentials in headers');
+  }
 }
