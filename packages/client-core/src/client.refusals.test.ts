@@ -42,6 +42,24 @@ async function failureOf(
 }
 
 describe('a client refuses what it cannot send', () => {
+  it.each([
+    ['CR', '\r'],
+    ['LF', '\n'],
+    ['NUL', '\u0000'],
+  ])('raw GET and POST with %s in a header value reject with InvalidRequestError, quoting no value', async (_name, character) => {
+    const io = recordingFetch();
+    const headers = { authorization: `Bearer ${SECRET}${character}x` };
+    for (const send of [
+      (api: ReturnType<typeof createApiClient<Paths>>) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, headers }),
+      (api: ReturnType<typeof createApiClient<Paths>>) => api.raw.POST('/items', { body: { name: 'a' }, headers }),
+    ]) {
+      const error = await failureOf({ fetch: io.fetch }, send);
+      expect(error).toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'headers' });
+      expect(shown(error)).not.toContain(SECRET);
+    }
+    expect(io.requests).toHaveLength(0);
+  });
+
   it('refuses a baseUrl with a user name and password when it is made, even beside a middleware that builds its own Request', async () => {
     const rebuilding: Middleware = { onRequest: ({ request }) => new Request(request.url, request) };
     const io = recordingFetch();
