@@ -8,7 +8,9 @@
 //    workspace versions; LICENSE (the root's), README.md and CHANGELOG.md (when there is one) are
 //    in it; every exports, imports and bin target is in it; no test file is; every source map and
 //    declaration map points at a shipped .ts file, and JS maps carry their sources.
-import { execFileSync } from 'node:child_process';
+// 3. `npm pack --dry-run` in each package folder (what a user tries first): refused, saying what to
+//    run instead, where the package.json has a `workspace:` range; packs where it has none.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative } from 'node:path';
@@ -149,8 +151,28 @@ function checkTarballs() {
   }
 }
 
+/** npm copies `workspace:` ranges into the tarball as they are: the pack guard must stop it first. */
+function checkNpmPack() {
+  const outcomes = [];
+  for (const { dir, manifest: source } of publicPackages()) {
+    const hasWorkspaceRange = ['dependencies', 'peerDependencies', 'optionalDependencies'].some((field) =>
+      Object.values(source[field] ?? {}).some((range) => range.startsWith('workspace:')),
+    );
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+    const refused = pack.status !== 0 && pack.stderr.includes('Pack or publish it with pnpm') && pack.stderr.includes('`pnpm pack`');
+    if (hasWorkspaceRange && !refused) {
+      problems.push(`${source.name}: npm pack was not refused (exit ${pack.status}) although its package.json has a workspace: range`);
+    } else if (!hasWorkspaceRange && pack.status !== 0) {
+      problems.push(`${source.name}: npm pack failed (exit ${pack.status}):\n${pack.stderr.trim()}`);
+    }
+    outcomes.push(`${source.name} ${refused ? 'refused' : pack.status === 0 ? 'packed' : `failed (exit ${pack.status})`}`);
+  }
+  console.log(`npm pack in each folder: ${outcomes.join(', ')}`);
+}
+
 versionDryRun();
 checkTarballs();
+checkNpmPack();
 for (const note of notes) console.log(`note: ${note}`);
 if (problems.length > 0) {
   console.error(`release check failed:\n  ${problems.join('\n  ')}`);

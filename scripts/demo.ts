@@ -1,11 +1,12 @@
 /**
- * The main job: starts the local mock server, then drives the three typed
+ * The main job: starts the local mock server, then drives the typed
  * clients end to end over loopback, as a user would against the real APIs.
  * Prints what happened and exits 0 when every step behaved as the vendors document.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
+import { createAiutaStudioClient } from '@signet/aiuta-studio';
 import { bearerAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { createAiutaTokenHandler } from '@signet/auth';
 import { toNodeListener } from '@signet/auth/node';
@@ -18,6 +19,7 @@ const PHOTO = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0
 const mock = await startMockServer({
   tryOn: { queuedMs: 200, runningMs: 800 },
   skuReadiness: { preparingMs: 300 },
+  studio: { queuedMs: 150, runningMs: 450 },
   video: { renderMs: 700 },
 });
 console.log(`mock server on ${mock.url}`);
@@ -53,6 +55,13 @@ try {
     capabilities: { try_on: true, outfit_recommendations: true },
   });
   step('Unified: SKU item created', item.sku_id === 'demo-dress', item.sku_id);
+  // A try-on needs the item's try-on capability ready; until then the API answers 400.
+  let readiness = item.capabilities_readiness.try_on.status;
+  for (let tries = 0; readiness === 'preparing' && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    readiness = (await unified.skuItems.get('demo-dress')).capabilities_readiness.try_on.status;
+  }
+  step('Unified: SKU item ready for try-on', readiness === 'ready', readiness);
   const person = await unified.uploadedImages.create(PHOTO, { filename: 'person.png' });
   step('Unified: image uploaded', person.id.startsWith('user_image-'), person.id);
   const app = createAiutaUnifiedClient({
@@ -88,6 +97,41 @@ try {
   let listed = 0;
   for await (const _ of unified.skuItems.list({ limit: 1 })) listed++;
   step('Unified: catalogue paged through', listed >= 1, `${listed} item(s)`);
+
+  // Aiuta Studio API: flat lays of an uploaded product image, then the product on a preset model, regenerated in another pose.
+  const studio = createAiutaStudioClient({ apiKey: mock.credentials.aiuta.apiKey, baseUrl: mock.baseUrls['aiuta-studio'] });
+  const dress = await studio.uploadedImages.create(PHOTO, { filename: 'dress.png' });
+  const flat = await studio.flatLayOperations.create({
+    product_info: { uploaded_image_ids: [dress.id], title: 'Linen dress' },
+    image_types: [{ flat_lay_type: 'ghost_mannequin', viewpoint: 'front' }],
+  });
+  const flatLays = await studio.flatLayOperations.waitFor(flat.operation_id, {
+    intervalMs: () => 150,
+    onProgress: (op) => console.log(`  … flat-lay ${op.status}`),
+  });
+  const flatImages = flatLays.generation_result?.flatMap((item) => item.generated_images) ?? [];
+  step(
+    'Studio: flat lay generated',
+    flatLays.status === 'SUCCESS' && flatImages.length === 1,
+    `${flatLays.status}, ${flatImages.length} image(s)`,
+  );
+  const [preset] = await studio.onFigureModelPresets.list();
+  const worn = await studio.onFigureOperations.create({
+    product_info: { uploaded_image_ids: [dress.id] },
+    image_types: [{ viewpoint: 'front', pose: 'standing' }],
+    on_figure_model_preset_id: preset?.preset_id ?? '',
+  });
+  const first = await studio.onFigureOperations.waitFor(worn.operation_id, { intervalMs: () => 150 });
+  step('Studio: on-figure image from a model preset', first.status === 'SUCCESS', `${preset?.preset_id}, ${first.status}`);
+  const again = await studio.onFigureOperations.regenerate(first.id, { image_types: [{ viewpoint: 'side', pose: 'walking' }] });
+  const second = await studio.onFigureOperations.waitFor(again.operation_id, { intervalMs: () => 150 });
+  step(
+    'Studio: regenerated in another pose on the same model',
+    second.status === 'SUCCESS' &&
+      second.on_figure_model_preset_id === first.on_figure_model_preset_id &&
+      second.image_types[0]?.pose === 'walking',
+    `${second.image_types[0]?.viewpoint} ${second.image_types[0]?.pose}, ${second.status}`,
+  );
 
   // Aiuta Digital Try-On: upload, start a try-on, poll it to the end with a progress line.
   const aiuta = createAiutaClient({ auth: apiKeyAuth(mock.credentials.aiuta.apiKey), baseUrl: mock.baseUrls.aiuta });

@@ -1,43 +1,74 @@
 /**
- * Lists what the java dialect refuses although every fastjson2 release of the range writes the
- * same body: the over-refusals, with examples, so that each can be traced to its cause.
+ * Lists what each dialect refuses although its reference (every fastjson2 release of the range, or
+ * CPython) writes the same body: the over-refusals per 10,000 cases by reason, with examples, so that
+ * each can be traced to its cause; and the refusals where the reference differs or fails, by reason.
  *
  *   pnpm --filter @signet/conformance exec tsx scripts/over-refusals.ts [cases] [seed]
  */
 import fc from 'fast-check';
 import { referenceCase } from '../src/arbitraries.js';
-import { judge, refusalStands, signetAnswer } from '../src/compare.js';
-import { JavaRange } from '../src/references.js';
+import { judge, readsBack, refusalStands, sendable, signetAnswer } from '../src/compare.js';
+import { JavaRange, type ReferenceCase, ReferenceProcess } from '../src/references.js';
+import type { DialectName } from '../src/vectors.js';
 
-const CASES = Number(process.argv[2] ?? 20_000);
+const CASES = Number(process.argv[2] ?? 10_000);
 const SEED = Number(process.argv[3] ?? 42);
-const range = await JavaRange.start();
-const decoder = new TextDecoder();
-const byReason = new Map<string, string[]>();
-let refusedWhereReleasesDiffer = 0;
-for (const c of fc.sample(referenceCase, { seed: SEED, numRuns: CASES })) {
-  const [answer, ours] = await Promise.all([range.run(c), signetAnswer(c, 'java')]);
-  let verdict = judge('java', ours, answer);
-  if (verdict.kind === 'refused' && verdict.over && answer.agreed && answer.answer.ok) {
-    if (await refusalStands(range, c, answer.answer.canonical)) verdict = { ...verdict, over: false };
+const [range, python] = await Promise.all([JavaRange.start(), ReferenceProcess.start('python')]);
+
+interface Tally {
+  over: Map<string, string[]>;
+  needed: Map<string, number>;
+  wrong: number;
+}
+const tallies: Record<DialectName, Tally> = {
+  java: { over: new Map(), needed: new Map(), wrong: 0 },
+  python: { over: new Map(), needed: new Map(), wrong: 0 },
+};
+
+async function check(dialect: DialectName, c: ReferenceCase): Promise<void> {
+  const reference = dialect === 'java' ? range : python;
+  const [answer, ours] = await Promise.all([reference.run(c), signetAnswer(c, dialect)]);
+  let verdict = judge(dialect, ours, answer);
+  const agreed = 'byVersion' in answer ? (answer.agreed ? answer.answer : undefined) : answer;
+  if (dialect === 'java' && verdict.kind === 'refused' && verdict.over && agreed?.ok) {
+    if (await refusalStands(range, c, agreed)) verdict = { ...verdict, over: false };
   }
+  if (dialect === 'java' && verdict.kind === 'match' && agreed?.ok && sendable(agreed.text) !== agreed.text) {
+    if (!(await readsBack(range, c, agreed)))
+      verdict = { kind: 'mismatch', detail: `the releases do not read back ${sendable(agreed.text)}` };
+  }
+  const t = tallies[dialect];
   if (verdict.kind === 'mismatch' || verdict.kind === 'accepted-where-versions-differ') {
-    console.error(`${verdict.kind}: ${verdict.detail}`);
+    console.error(`${dialect} ${verdict.kind}: ${verdict.detail.slice(0, 400)}`);
+    t.wrong++;
     process.exitCode = 1;
   }
-  if (verdict.kind !== 'refused') continue;
+  if (verdict.kind !== 'refused') return;
   if (!verdict.over) {
-    refusedWhereReleasesDiffer++;
-    continue;
+    t.needed.set(verdict.reason, (t.needed.get(verdict.reason) ?? 0) + 1);
+    return;
   }
-  const examples = byReason.get(verdict.reason) ?? [];
-  const output = answer.agreed && answer.answer.ok ? decoder.decode(answer.answer.canonical) : '';
-  examples.push(`${JSON.stringify(c.text)} -> every release writes ${JSON.stringify(output)}`);
-  byReason.set(verdict.reason, examples);
+  const examples = t.over.get(verdict.reason) ?? [];
+  const output = agreed?.ok ? sendable(agreed.text) : '';
+  examples.push(`${JSON.stringify(c.text).slice(0, 200)} -> the reference writes ${JSON.stringify(output).slice(0, 200)}`);
+  t.over.set(verdict.reason, examples);
 }
-console.log(`${CASES} cases (seed ${SEED}) on ${range.version}: ${refusedWhereReleasesDiffer} refused where releases differ or fail`);
-for (const [reason, examples] of byReason) {
-  console.log(`over-refusal ${reason}: ${examples.length}`);
-  for (const example of examples.slice(0, 6)) console.log(`  ${example}`);
+
+const started = performance.now();
+for (const c of fc.sample(referenceCase, { seed: SEED, numRuns: CASES })) await Promise.all([check('java', c), check('python', c)]);
+const per10k = (n: number) => ((n * 10_000) / CASES).toFixed(0);
+console.log(`${CASES} cases (seed ${SEED}) in ${((performance.now() - started) / 1000).toFixed(0)} s; per 10,000 cases:`);
+for (const [dialect, version] of [
+  ['java', range.version],
+  ['python', python.version],
+] as const) {
+  const t = tallies[dialect];
+  const over = [...t.over].map(([reason, examples]) => `${reason} ${per10k(examples.length)}`).join(', ') || 'none';
+  const needed = [...t.needed].map(([reason, n]) => `${reason} ${per10k(n)}`).join(', ') || 'none';
+  const total = [...t.over.values()].reduce((sum, examples) => sum + examples.length, 0);
+  console.log(
+    `${dialect} (${version}): over-refusal ${per10k(total)} [${over}]; refused where the reference differs or fails [${needed}]; ${t.wrong} wrong`,
+  );
+  for (const [reason, examples] of t.over) for (const example of examples.slice(0, 4)) console.log(`  ${reason}: ${example}`);
 }
-await range.close();
+await Promise.all([range.close(), python.close()]);

@@ -1,5 +1,6 @@
 /** The pieces of a vector file besides the cases themselves: flags and their notes, and the invalid vectors. */
-import type { FlagNote, InvalidVector, Refusal, ValidVector, Vector } from '@signet/vidau-conformance';
+import { nestingDepth } from '../src/arbitraries.js';
+import type { FlagNote, InvalidVector, Refusal, ValidVector, Vector } from '../src/kit.js';
 import type { RangeAnswer, ReferenceAnswer, ReferenceCase } from '../src/references.js';
 
 /** A reference process, or the whole fastjson2 range. */
@@ -37,12 +38,28 @@ const refusalFlag = (refusal: Refusal) =>
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Why a vector exists: how it was chosen, what it refuses, and whether the JVM charset changes its bytes. */
+/** Whether a JSON text holds an unpaired surrogate, in a key or a string (false for text that is not JSON). */
+function hasLoneSurrogate(text: string): boolean {
+  let found = false;
+  try {
+    JSON.parse(text, (key, value: unknown) => {
+      if (!key.isWellFormed() || (typeof value === 'string' && !value.isWellFormed())) found = true;
+      return value;
+    });
+  } catch {
+    return false;
+  }
+  return found;
+}
+
+/** Why a vector exists: how it was chosen, what it refuses, and what in it a signer may get wrong. */
 export function flagsOf(kind: 'valid' | Refusal, c: ReferenceCase, random: boolean): string[] {
   return [
     random ? 'Random' : 'Curated',
     ...(kind === 'valid' ? [] : [refusalFlag(kind)]),
     ...(NON_ASCII.test(c.text + c.clientId + c.authKey) ? ['NonAscii'] : []),
+    ...(hasLoneSurrogate(c.text) ? ['LoneSurrogate'] : []),
+    ...(nestingDepth(c.text) > 256 ? ['DeepNesting'] : []),
   ];
 }
 
@@ -67,15 +84,28 @@ export const NOTES: Record<string, FlagNote> = {
     bugType: 'CAN_OF_WORMS',
     description: 'A number the fastjson2 releases write differently (a double, an exponent past 1023, a mantissa over 38 digits).',
   },
-  LoneSurrogate: { bugType: 'REFUSED', description: 'An unpaired UTF-16 surrogate: Java signs it as ?, and the data would change.' },
+  LoneSurrogate: {
+    bugType: 'EDGE_CASE',
+    description:
+      'An unpaired UTF-16 surrogate (a text cut in the middle of an emoji): the body carries it escaped, \\udXXX; fastjson2 writes the unit, which Java signs as ?, and CPython signs the escape.',
+  },
+  DeepNesting: {
+    bugType: 'EDGE_CASE',
+    description: 'Nested deeper than 256 levels: fastjson2 reads 2048 in every release, CPython about 990 from a shallow stack.',
+  },
   UnreadableByReference: {
     bugType: 'CAN_OF_WORMS',
-    description: 'A nested key fastjson2 2.0.61 and later mis-read: an escaped character with one in U+0080–U+00FF.',
+    description:
+      'A nested key fastjson2 2.0.61 and later mis-read: an escaped character with one in U+0080–U+00FF, first in an object whose parent holds nothing past U+00FF.',
   },
   NotAnObject: { bugType: 'REFUSED', description: 'The body is not a JSON object; the vendor code sorts a request object.' },
   NonFiniteNumber: { bugType: 'REFUSED', description: 'A number CPython writes as Infinity, which is not JSON.' },
   NumberTooLong: { bugType: 'REFUSED', description: "More digits than CPython's 4300 (or fastjson2's 10000) allow." },
-  TooDeep: { bugType: 'REFUSED', description: 'Nested deeper than 256 levels.' },
+  TooDeep: {
+    bugType: 'REFUSED',
+    description:
+      'Nested deeper than the reference reads: past 2048 levels every fastjson2 release throws; the python dialect of @signet/auth stops at 900, leaving a server room on its stack.',
+  },
   JsonSyntax: { bugType: 'REFUSED', description: 'Not JSON (RFC 8259), though a reference may read it leniently.' },
   InvalidCredentials: {
     bugType: 'REFUSED',

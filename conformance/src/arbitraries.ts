@@ -101,24 +101,36 @@ const latin1Character = fc.oneof(
 const text = (maxLength: number, h?: Hazards) =>
   fc.array(h?.latin1Only ? latin1Character : character, { maxLength }).map((parts) => parts.join(''));
 
-/** Strings with unpaired surrogates: Python carries them, Java cannot. */
-const loneSurrogateText = fc
-  .tuple(text(3), fc.integer({ min: 0xd800, max: 0xdfff }), text(3))
-  .map(([before, unit, after]) => before + String.fromCharCode(unit) + after);
+/**
+ * Strings with unpaired surrogates, as real text gets them: cut in the middle of an emoji (a high
+ * surrogate at the end, a low one at the start), a pair in the wrong order, two highs, and any unit
+ * of the block. fastjson2 keeps each one raw, and Java's getBytes() writes it as '?'.
+ */
+const loneSurrogate = fc.oneof(
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+  fc.constantFrom('\ud83d', '\ude00', '\ude00\ud83d', '\ud83d\ud83d', '\ud800', '\udbff', '\udc00', '\udfff'),
+);
+const loneSurrogateText = fc.oneof(
+  fc.tuple(text(4), loneSurrogate, text(4)).map(([before, lone, after]) => before + lone + after),
+  fc.tuple(text(6), fc.constantFrom('\u{1f600}', '\u{10000}', '\u{10ffff}')).map(([before, emoji]) => before + emoji.slice(0, 1)),
+  fc.tuple(fc.constantFrom('\u{1f600}', '\u{20000}'), text(6)).map(([emoji, after]) => emoji.slice(1) + after),
+);
+
+/** Keys around the surrogate block too: UTF-16 order puts a lone surrogate between U+D7FF and U+E000, and a pair below U+E000. */
+const loneSurrogateKey = fc.oneof(loneSurrogateText, fc.constantFrom('\ud800', '\udfff', 'a\ud83d', '\udbff\ud7ff'));
 
 /**
- * Which hazards a document may contain. Most documents avoid the inputs one of the
- * dialects refuses (lone surrogates, exponents), so that most cases are compared
- * byte for byte; the rest mix everything in.
+ * Which hazards a document may contain. Lone surrogates go everywhere (all Latin-1 documents get a
+ * few, which make a nested parent's text go past U+00FF); exponents only in the hazardous documents,
+ * so that most cases are compared byte for byte.
  */
 interface Hazards {
-  readonly loneSurrogates: boolean;
   readonly exponents: boolean;
   readonly latin1Only?: boolean;
 }
 
 const stringValue = (h: Hazards) =>
-  h.loneSurrogates ? fc.oneof({ arbitrary: text(12), weight: 20 }, { arbitrary: loneSurrogateText, weight: 1 }) : text(12, h);
+  fc.oneof({ arbitrary: text(12, h), weight: h.latin1Only ? 150 : 60 }, { arbitrary: loneSurrogateText, weight: 1 });
 
 const key = (h: Hazards) =>
   fc.oneof(
@@ -128,11 +140,14 @@ const key = (h: Hazards) =>
     {
       arbitrary: h.latin1Only
         ? fc.constantFrom('\u00e9', '\\\u0080', '"\u00ff')
-        : fc.constantFrom('\ue000', '\uff61', '\uffff', '\u{10000}', '\u{1f600}', 'a\u{1f600}', 'a\uff61'),
+        : fc.constantFrom('\ud7ff', '\ue000', '\uff61', '\uffff', '\u{10000}', '\u{1f600}', 'a\u{1f600}', 'a\uff61'),
       weight: 2,
     },
     { arbitrary: text(5, h), weight: 3 },
-    { arbitrary: h.loneSurrogates ? loneSurrogateText : text(5), weight: 1 },
+    {
+      arbitrary: h.latin1Only ? text(5) : fc.oneof({ arbitrary: text(5), weight: 2 }, { arbitrary: loneSurrogateKey, weight: 1 }),
+      weight: 1,
+    },
   );
 
 const SHORT_ESCAPES: Record<number, string> = { 34: '\\"', 92: '\\\\', 47: '\\/', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
@@ -237,15 +252,62 @@ const objectText = (h: Hazards) =>
       .map((items) => `[${items.map(([w1, v, w2]) => `${w1}${v}${w2}`).join(',')}]`),
   })).object;
 
-/** A JSON object text, possibly padded with whitespace: three in five clean, one all Latin-1, one with any hazard. */
+/**
+ * Chains of containers around a body, to the nesting limits: fastjson2 reads 2048 levels in every
+ * release and throws past them, CPython 3.11 runs out of recursion near 990, and 256 was signet's
+ * old limit. Arrays nest cheaply in the vendor's sample; objects do not (it re-reads each nested
+ * object's text, so 1000 levels take the Java sample seconds), so chains of objects stay short.
+ */
+const chainLength = fc.oneof(
+  { arbitrary: fc.integer({ min: 250, max: 262 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 890, max: 1000 }), weight: 2 },
+  { arbitrary: fc.integer({ min: 2036, max: 2056 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 1, max: 2100 }), weight: 1 },
+);
+const nested = (inner: string) =>
+  fc
+    .tuple(fc.constantFrom('arrays', 'arrays', 'objects in arrays', 'objects'), chainLength, fc.constantFrom(...'abz'))
+    .map(([kind, depth, name]) => {
+      if (kind === 'objects') {
+        const levels = Math.min(depth, 270);
+        return `{"${name}":`.repeat(levels) + inner + '}'.repeat(levels);
+      }
+      if (kind === 'arrays') return `{"${name}":${'['.repeat(depth)}${inner}${']'.repeat(depth)}}`;
+      const pairs = Math.floor(depth / 2);
+      return `{"${name}":${`[{"${name}":`.repeat(pairs)}${inner}${'}]'.repeat(pairs)}}`;
+    });
+
+/** How many levels of objects and arrays a JSON text nests, the root's included (brackets inside strings skipped). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === '}' || c === ']') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * A JSON object text, possibly padded with whitespace: three in five clean, one all Latin-1, one with
+ * any hazard; and one in thirty of them nested deep inside a chain of containers.
+ */
 export const jsonObjectText = fc
   .tuple(
     whitespace,
-    fc.oneof(
-      { arbitrary: objectText({ loneSurrogates: false, exponents: false }), weight: 3 },
-      { arbitrary: objectText({ loneSurrogates: false, exponents: false, latin1Only: true }), weight: 1 },
-      { arbitrary: objectText({ loneSurrogates: true, exponents: true }), weight: 1 },
-    ),
+    fc
+      .oneof(
+        { arbitrary: objectText({ exponents: false }), weight: 3 },
+        { arbitrary: objectText({ exponents: false, latin1Only: true }), weight: 1 },
+        { arbitrary: objectText({ exponents: true }), weight: 1 },
+      )
+      .chain((body) => fc.oneof({ arbitrary: fc.constant(body), weight: 29 }, { arbitrary: nested(body), weight: 1 })),
     whitespace,
   )
   .map(([a, o, b]) => a + o + b);

@@ -8,15 +8,39 @@ import {
   type VidauCharset,
   vidauStringToSign,
 } from '@signet/auth';
-import { javaStringBytes } from '@signet/auth/charsets';
-import { CHARSET_OPTIONS } from './charsets.js';
 import type { JavaRange, JvmCharset, RangeAnswer, ReferenceAnswer, ReferenceCase } from './references.js';
 import { DIALECT_OPTION, type DialectName } from './vectors.js';
 
-/** What @signet/auth does with a case: the body and signature it would send, or why it refuses. */
+/** What @signet/auth signs for a body: the message and key bytes its HMAC takes, and the signature. */
+export interface SignetSigned {
+  /** `clientId + body + timestamp`, the body as the reference writes it (`vidauStringToSign`). */
+  readonly stringToSign: string;
+  readonly signature: string;
+  readonly key: Uint8Array;
+  readonly message: Uint8Array;
+}
+
+/** What @signet/auth does with a case: the body it would send and what it signs, or why it refuses. */
 export type SignetAnswer =
-  | { readonly ok: true; readonly canonical: string; readonly stringToSign: string; readonly signature: string }
+  | ({ readonly ok: true; readonly canonical: string } & SignetSigned)
   | { readonly ok: false; readonly code: string; readonly reason?: CanonicalJsonUnsupportedReason };
+
+/** `body` signed by @signet/auth for `c` in `dialect` and `charset`, with the bytes its HMAC took, as the signer hands them over. */
+export async function signetSigned(c: ReferenceCase, body: string, dialect: DialectName, charset?: VidauCharset): Promise<SignetSigned> {
+  const input = { clientId: c.clientId, authKey: c.authKey, body, timestamp: c.timestamp };
+  const options = { dialect: DIALECT_OPTION[dialect], ...(charset === undefined ? {} : { charset }) };
+  let key = new Uint8Array();
+  let message = new Uint8Array();
+  const signature = await signVidau(input, options);
+  await signVidau(input, {
+    ...options,
+    hmac: (k, m) => {
+      [key, message] = [k, m];
+      return '';
+    },
+  });
+  return { stringToSign: vidauStringToSign(input, options), signature, key, message };
+}
 
 export async function signetAnswer(c: ReferenceCase, dialect: DialectName, charset?: VidauCharset): Promise<SignetAnswer> {
   let canonical: string;
@@ -27,17 +51,23 @@ export async function signetAnswer(c: ReferenceCase, dialect: DialectName, chars
     if (error instanceof JsonSyntaxError) return { ok: false, code: error.code };
     throw error;
   }
-  const input = { clientId: c.clientId, authKey: c.authKey, body: canonical, timestamp: c.timestamp };
-  let signature: string;
   try {
-    signature = await signVidau(input, charset === undefined ? {} : { charset });
+    return { ok: true, canonical, ...(await signetSigned(c, canonical, dialect, charset)) };
   } catch (error) {
     // Credentials a header cannot carry, a timestamp in seconds: refused before anything is signed.
     if (error instanceof SignetAuthError) return { ok: false, code: error.code };
     throw error;
   }
-  return { ok: true, canonical, stringToSign: vidauStringToSign(input), signature };
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The body to send for a text a reference wrote: the text, with each unpaired surrogate (which UTF-8
+ * cannot carry) as the escape JSON.stringify writes, `\\udXXX`, which fastjson2 reads back to the unit.
+ */
+export const sendable = (text: string): string =>
+  text.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * The refusals each dialect may make. Anything else is a bug: a refusal must
@@ -46,15 +76,7 @@ export async function signetAnswer(c: ReferenceCase, dialect: DialectName, chars
 // 'not-an-object': the vendor code sorts a request object, so a top-level array or scalar is
 // no body it signs (fastjson2 even reads the text "\"{}\"" as {}); refusing it is always right.
 export const ALLOWED_REFUSALS: Record<DialectName, readonly CanonicalJsonUnsupportedReason[]> = {
-  java: [
-    'not-an-object',
-    'version-dependent-number',
-    'non-finite-number',
-    'lone-surrogate',
-    'unreadable-by-reference',
-    'number-too-long',
-    'too-deep',
-  ],
+  java: ['not-an-object', 'version-dependent-number', 'non-finite-number', 'unreadable-by-reference', 'number-too-long', 'too-deep'],
   python: ['not-an-object', 'non-finite-number', 'number-too-long', 'too-deep'],
 };
 
@@ -66,8 +88,8 @@ export type Verdict =
   /** signet produced a body although the releases of the range disagree on it: never sound. */
   | { readonly kind: 'accepted-where-versions-differ'; readonly detail: string };
 
-const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -78,7 +100,7 @@ function describeRange(range: RangeAnswer): string {
 }
 
 /**
- * Byte for byte: the body's UTF-8 and the signature must equal the reference's, or the refusal
+ * Byte for byte: the body, the bytes signed and the signature must be the reference's, or the refusal
  * must be allowed. For java the reference is the whole fastjson2 range: signet must write what
  * every release writes, and must refuse wherever two releases differ.
  */
@@ -99,37 +121,54 @@ export function judge(dialect: DialectName, ours: SignetAnswer, reference: Refer
     return { kind: 'mismatch', detail: `signet refused with ${ours.code}/${ours.reason ?? '-'} where the reference accepted` };
   }
   if (!answer.ok) return { kind: 'mismatch', detail: `reference failed (${answer.error}) but signet produced ${ours.canonical}` };
-  if (!sameBytes(utf8.encode(ours.canonical), answer.canonical)) {
-    return { kind: 'mismatch', detail: `body differs: signet ${ours.canonical} | reference ${decoder.decode(answer.canonical)}` };
+  return compareSigned(ours, answer) ?? { kind: 'match' };
+}
+
+/**
+ * What differs between signet's body and signature and the reference's, if anything: the body sent
+ * must be the text the reference wrote (an unpaired surrogate escaped, see `sendable`), the message
+ * and key bytes the ones its HMAC took, and so the signature.
+ */
+function compareSigned(ours: SignetAnswer & { ok: true }, answer: ReferenceAnswer & { ok: true }): Verdict | undefined {
+  if (ours.canonical !== sendable(answer.text)) {
+    return { kind: 'mismatch', detail: `body differs: signet ${ours.canonical} | reference ${sendable(answer.text)}` };
+  }
+  if (!sameBytes(ours.message, answer.message) || !sameBytes(ours.key, answer.key)) {
+    return {
+      kind: 'mismatch',
+      detail: `signed bytes differ for ${ours.canonical}: signet ${hex(ours.message)} | reference ${hex(answer.message)}`,
+    };
   }
   if (ours.signature !== answer.signature) {
     return { kind: 'mismatch', detail: `signature differs: signet ${ours.signature} | reference ${answer.signature}` };
   }
-  return { kind: 'match' };
+  return undefined;
 }
 
 /**
- * Whether a refusal where every release agreed is truly an over-refusal: the body they wrote is
- * the one signet would have sent, and the server reads that canonical body, not the original text.
- * If the releases do not all read that body back to itself, sending it would fail, so refusing was right.
+ * Whether a refusal where every release agreed is truly an over-refusal: the body signet would have
+ * sent is the text they wrote (sendable), and the server reads that body, not the original text. If
+ * the releases do not all read it back to that text, sending it would fail, so refusing was right.
  */
-export async function refusalStands(range: JavaRange, c: ReferenceCase, written: Uint8Array): Promise<boolean> {
-  const again = await range.run({ ...c, text: decoder.decode(written) });
-  return !(again.agreed && again.answer.ok && sameBytes(again.answer.canonical, written));
+export async function refusalStands(range: JavaRange, c: ReferenceCase, written: ReferenceAnswer & { ok: true }): Promise<boolean> {
+  return !(await readsBack(range, c, written));
+}
+
+/** Whether every release reads the body sent for `written` (sendable) back to the same text and signature. */
+export async function readsBack(range: JavaRange, c: ReferenceCase, written: ReferenceAnswer & { ok: true }): Promise<boolean> {
+  const again = await range.run({ ...c, text: sendable(written.text) });
+  return again.agreed && again.answer.ok && again.answer.text === written.text && again.answer.signature === written.signature;
 }
 
 /**
- * The same case on a JVM whose default charset is not UTF-8: the reference's bytes must be what signet
- * encodes the canonical body to in that charset, and signet's signature with `charset` set must be the reference's.
+ * The same case on a JVM whose default charset is not UTF-8: signet's key and message bytes with
+ * `charset` set must be what that JVM's `getBytes()` gave, and its signature the JVM's.
  */
 export function judgeCharset(charset: JvmCharset, ours: SignetAnswer, reference: ReferenceAnswer): Verdict {
   if (!ours.ok) throw new Error('judgeCharset takes only bodies signet accepted');
   if (!reference.ok) return { kind: 'mismatch', detail: `${charset} reference failed (${reference.error}) on ${ours.canonical}` };
-  if (!sameBytes(javaStringBytes(ours.canonical, CHARSET_OPTIONS[charset]), reference.canonical)) {
-    return { kind: 'mismatch', detail: `${charset} bytes differ for ${ours.canonical}` };
-  }
-  if (ours.signature !== reference.signature) {
-    return { kind: 'mismatch', detail: `${charset} signature differs: signet ${ours.signature} | reference ${reference.signature}` };
-  }
-  return { kind: 'match' };
+  const differs = compareSigned(ours, reference);
+  return differs === undefined
+    ? { kind: 'match' }
+    : { kind: 'mismatch', detail: `${charset}: ${differs.kind === 'mismatch' ? differs.detail : differs.kind}` };
 }

@@ -1,9 +1,9 @@
-import { FASTJSON2_RANGE, signVidau } from '@signet/auth';
+import { FASTJSON2_RANGE } from '@signet/auth';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceCase } from './arbitraries.js';
+import { nestingDepth, referenceCase } from './arbitraries.js';
 import { CHARSET_OPTIONS, OTHER_CHARSETS } from './charsets.js';
-import { judge, judgeCharset, refusalStands, signetAnswer, type Verdict } from './compare.js';
+import { judge, judgeCharset, readsBack, refusalStands, sendable, signetAnswer, signetSigned, type Verdict } from './compare.js';
 import { describeNewest, fetchRelease, type NewestRelease, newestServedRelease } from './newest-release.js';
 import { FASTJSON2_PINNED, fastjson2Range, JavaRange, type JvmCharset, type ReferenceCase, ReferenceProcess } from './references.js';
 import type { DialectName } from './vectors.js';
@@ -32,6 +32,10 @@ interface Tally {
 
 const tally = (): Tally => ({ checked: 0, identical: 0, mismatches: 0, acceptedWhereVersionsDiffer: 0, refused: {}, overRefused: {} });
 const tallies: Record<DialectName, Tally> = { java: tally(), python: tally() };
+/** Accepted java bodies sent otherwise than written (an unpaired surrogate escaped), each read back by every release. */
+let sentEscaped = 0;
+/** Accepted java bodies nested deeper than 256 levels, the limit before every release's own was measured. */
+let acceptedDeep = 0;
 interface CharsetTally {
   checked: number;
   differentFromUtf8: number;
@@ -69,25 +73,31 @@ const list = (counts: Record<string, number>) =>
 async function checkJava(c: ReferenceCase): Promise<void> {
   const [answer, ours] = await Promise.all([range.run(c), signetAnswer(c, 'java')]);
   let verdict = judge('java', ours, answer);
-  if (verdict.kind === 'refused' && verdict.over && answer.agreed && answer.answer.ok) {
-    if (await refusalStands(range, c, answer.answer.canonical)) verdict = { ...verdict, over: false };
+  const written = answer.agreed && answer.answer.ok ? answer.answer : undefined;
+  if (verdict.kind === 'refused' && verdict.over && written !== undefined) {
+    if (await refusalStands(range, c, written)) verdict = { ...verdict, over: false };
+  }
+  // A body sent otherwise than the reference wrote it (an unpaired surrogate escaped) must read back to that text.
+  if (verdict.kind === 'match' && written !== undefined && sendable(written.text) !== written.text) {
+    sentEscaped++;
+    if (!(await readsBack(range, c, written)))
+      verdict = { kind: 'mismatch', detail: `the releases do not read back ${sendable(written.text)}` };
   }
   record('java', verdict);
+  if (verdict.kind === 'match' && ours.ok && nestingDepth(c.text) > 256) acceptedDeep++;
   if (verdict.kind === 'mismatch' || verdict.kind === 'accepted-where-versions-differ')
     throw new Error(`java ${verdict.kind}: ${verdict.detail}`);
   if (!ours.ok || verdict.kind !== 'match') return;
   // The same body on servers whose JVM default charset is not UTF-8, all at once.
   const problems = await Promise.all(
     [...jvmsByCharset].map(async ([charset, jvm]) => {
-      // The body is the one signet already wrote: only the signature depends on the charset.
-      const input = { clientId: c.clientId, authKey: c.authKey, body: ours.canonical, timestamp: c.timestamp };
-      const [reference, signature] = await Promise.all([jvm.run(c), signVidau(input, { charset: CHARSET_OPTIONS[charset] })]);
-      const signed = { ...ours, signature };
+      // The body is the one signet already wrote: only the bytes signed depend on the charset.
+      const [reference, signed] = await Promise.all([jvm.run(c), signetSigned(c, ours.canonical, 'java', CHARSET_OPTIONS[charset])]);
       const t = charsetTallies[charset];
       t.checked++;
-      if (signed.ok && signed.signature !== ours.signature) t.differentFromUtf8++;
+      if (signed.signature !== ours.signature) t.differentFromUtf8++;
       if (reference.ok && reference.canonical.some((byte) => byte >= 0x80)) t.mapped++;
-      const charsetVerdict = judgeCharset(charset, signed, reference);
+      const charsetVerdict = judgeCharset(charset, { ...ours, ...signed }, reference);
       if (charsetVerdict.kind === 'match') return [];
       t.mismatches++;
       return [`java ${charset}: ${charsetVerdict.kind === 'mismatch' ? charsetVerdict.detail : charsetVerdict.kind}`];
@@ -142,6 +152,10 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
           `${t.acceptedWhereVersionsDiffer} accepted where versions differ, ${t.mismatches} mismatches`,
       );
     }
+    lines.push(
+      `conformance java: ${sentEscaped} accepted bodies with an unpaired surrogate, each sent escaped and read back by every release; ` +
+        `${acceptedDeep} accepted bodies nested deeper than 256 levels`,
+    );
     for (const [charset, t] of Object.entries(charsetTallies)) {
       lines.push(
         `conformance java JVM charset ${charset} (fastjson2=${FASTJSON2_PINNED}): ${t.checked} accepted bodies signed, ` +
@@ -177,6 +191,9 @@ describe('live vendor references (fastjson2 range, JVM charsets and CPython)', (
       // Refusals are sanctioned, but a suite that refuses everything proves nothing.
       expect(t.identical).toBeGreaterThan(RUNS * 0.75);
     }
+    // Lone surrogates and deep nesting are signed now: the generator must reach them often.
+    expect(sentEscaped).toBeGreaterThan(RUNS / 10);
+    expect(acceptedDeep).toBeGreaterThan(RUNS / 100);
     for (const [charset, t] of Object.entries(charsetTallies)) {
       expect(t.mismatches).toBe(0);
       // The charset runs must exercise non-ASCII: a fifth of accepted bodies at least sign differently,

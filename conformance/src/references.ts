@@ -22,6 +22,9 @@ export interface ReferenceCase {
 export type ReferenceAnswer =
   | {
       readonly ok: true;
+      /** The canonical text the reference wrote, an unpaired surrogate included as it is. */
+      readonly text: string;
+      /** That text as `getBytes()` encodes it in the reference's charset (an unpaired surrogate as `?`). */
       readonly canonical: Uint8Array;
       readonly signature: string;
       /** The key and message bytes the reference's HMAC took (`getBytes()` in its charset). */
@@ -103,6 +106,16 @@ export function javaLaunch({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: 
   return { command: 'java', args, env };
 }
 
+/** A string from four hex digits per UTF-16 unit, lone surrogates and all. */
+function fromUnits(hex: string): string {
+  let text = '';
+  for (let i = 0; i < hex.length; i += 4096) {
+    const chunk = hex.slice(i, i + 4096);
+    text += String.fromCharCode(...Array.from({ length: chunk.length / 4 }, (_, k) => Number.parseInt(chunk.slice(4 * k, 4 * k + 4), 16)));
+  }
+  return text;
+}
+
 function javaProtocol({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaOptions): Protocol {
   return {
     encode: (id, c) => [id, toHex(c.text), toHex(c.clientId), toHex(c.authKey), c.timestamp].join('\t'),
@@ -114,11 +127,11 @@ function javaProtocol({ fastjson2 = FASTJSON2_PINNED, charset = 'UTF-8' }: JavaO
       return charset === 'UTF-8' ? version : `${version} ${jvmCharset}`;
     },
     decode: (line) => {
-      const [id, status, payload = '', signature = '', key = '', message = ''] = line.split('\t');
+      const [id, status, payload = '', signature = '', key = '', message = '', units = ''] = line.split('\t');
       const bytes = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
       const answer: ReferenceAnswer =
         status === 'ok'
-          ? { ok: true, canonical: bytes(payload), signature, key: bytes(key), message: bytes(message) }
+          ? { ok: true, text: fromUnits(units), canonical: bytes(payload), signature, key: bytes(key), message: bytes(message) }
           : { ok: false, error: Buffer.from(payload, 'hex').toString('utf8') };
       return { id: Number(id), answer };
     },
@@ -150,6 +163,7 @@ const pythonProtocol: Protocol = {
     const answer: ReferenceAnswer = reply.ok
       ? {
           ok: true,
+          text: reply.canonical ?? '',
           canonical: utf8.encode(reply.canonical ?? ''),
           signature: reply.signature ?? '',
           key: bytes(reply.keyHex),
@@ -234,7 +248,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
 function sameAnswer(a: ReferenceAnswer, b: ReferenceAnswer): boolean {
   if (a.ok !== b.ok) return false;
   if (!a.ok || !b.ok) return true; // both threw: the messages may differ, the outcome does not
-  return a.signature === b.signature && sameBytes(a.canonical, b.canonical);
+  return a.signature === b.signature && a.text === b.text && sameBytes(a.canonical, b.canonical);
 }
 
 /** The vendor's Java sample on every fastjson2 release of the declared range, one JVM each. */

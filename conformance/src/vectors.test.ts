@@ -1,10 +1,10 @@
-import { FASTJSON2_RANGE, SignatureMismatchError, signVidau, verifyVidauSignature, vidauStringToSign } from '@signet/auth';
-import { javaStringBytes } from '@signet/auth/charsets';
+import { FASTJSON2_RANGE, SignatureMismatchError, verifyVidauSignature } from '@signet/auth';
 import { signVidauSync } from '@signet/auth/node';
-import { loadVectors, type Vector } from '@signet/vidau-conformance';
+import { loadVectors } from '@signet/vidau-conformance';
 import { describe, expect, it } from 'vitest';
 import { CHARSET_OPTIONS, OTHER_CHARSETS } from './charsets.js';
-import { signetAnswer } from './compare.js';
+import { signetAnswer, signetSigned } from './compare.js';
+import type { Vector } from './kit.js';
 import { fastjson2Range, type JvmCharset } from './references.js';
 import { DIALECT_OPTION, type DialectName } from './vectors.js';
 
@@ -50,19 +50,19 @@ describe.each(['java', 'python'] as const)('the %s vectors of @signet/vidau-conf
         ).rejects.toBeInstanceOf(SignatureMismatchError);
         return;
       }
-      const body = (await signetAnswer({ text: vector.input, ...credentials, timestamp: vector.timestamp }, name)) as {
-        canonical?: string;
-      };
+      const c = { text: vector.input, ...credentials, timestamp: vector.timestamp };
+      const body = (await signetAnswer(c, name)) as { canonical?: string };
       expect(body.canonical).toBe(vector.canonicalBody);
-      const input = { ...credentials, body: vector.canonicalBody, timestamp: vector.timestamp };
-      expect(vidauStringToSign(input)).toBe(vector.stringToSign);
       expect(hex(new TextEncoder().encode(vector.canonicalBody))).toBe(vector.canonicalBodyHex);
+      const input = { ...credentials, body: vector.canonicalBody, timestamp: vector.timestamp };
       for (const [name, steps] of Object.entries(vector.byCharset)) {
         const charset = CHARSET_OPTIONS[name as JvmCharset];
-        expect(hex(javaStringBytes(vector.authKey, charset)), `${name} key`).toBe(steps.keyHex);
-        expect(hex(javaStringBytes(vector.stringToSign, charset)), `${name} message`).toBe(steps.messageHex);
-        expect(signVidauSync(input, { charset })).toBe(steps.signature);
-        expect(await signVidau(input, { charset })).toBe(steps.signature);
+        const signed = await signetSigned(c, vector.canonicalBody, file.dialect, charset);
+        expect(signed.stringToSign).toBe(vector.stringToSign);
+        expect(hex(signed.key), `${name} key`).toBe(steps.keyHex);
+        expect(hex(signed.message), `${name} message`).toBe(steps.messageHex);
+        expect(signed.signature).toBe(steps.signature);
+        expect(signVidauSync(input, { charset, dialect })).toBe(steps.signature);
         await expect(
           verifyVidauSignature(
             { ...credentials, body: vector.canonicalBody, timestamp: String(vector.timestamp), signature: steps.signature },

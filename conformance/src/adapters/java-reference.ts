@@ -9,6 +9,7 @@
 import { createInterface } from 'node:readline';
 import type { AdapterAnswer, AdapterRequest } from '@signet/vidau-conformance';
 import { OTHER_CHARSETS } from '../charsets.js';
+import { readsBack, sendable } from '../compare.js';
 import { FASTJSON2_PINNED, JavaRange, type JvmCharset, type ReferenceAnswer, type ReferenceCase, ReferenceProcess } from '../references.js';
 
 const [range, ...others] = await Promise.all([
@@ -19,7 +20,6 @@ const byCharset = new Map<string, ReferenceProcess>(
   OTHER_CHARSETS.map((charset: JvmCharset, i) => [charset, others[i] as ReferenceProcess]),
 );
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-const decoder = new TextDecoder();
 
 /**
  * What the server does with a body: every release must write the same, and read that back to itself.
@@ -37,10 +37,7 @@ async function rangeVerdict(c: ReferenceCase): Promise<(ReferenceAnswer & { ok: 
   const first = await range.run(c);
   if (!first.agreed) return 'the fastjson2 releases disagree';
   if (!first.answer.ok) return first.answer.error;
-  const again = await range.run({ ...c, text: decoder.decode(first.answer.canonical) });
-  if (!(again.agreed && again.answer.ok && hex(again.answer.canonical) === hex(first.answer.canonical))) {
-    return 'the releases cannot read back the body they wrote';
-  }
+  if (!(await readsBack(range, c, first.answer))) return 'the releases cannot read back the body they wrote';
   return first.answer;
 }
 
@@ -62,18 +59,18 @@ async function answer(request: AdapterRequest): Promise<AdapterAnswer> {
   const utf8 = await canonical({ text, clientId, authKey, timestamp });
   if (typeof utf8 === 'string') return request.op === 'sign' ? { id, result: 'refused', reason: utf8 } : { id, result: 'invalid' };
   const jvm = byCharset.get(charset);
-  const signed =
-    jvm === undefined ? utf8 : await inCharset(jvm, charset, { text: decoder.decode(utf8.canonical), clientId, authKey, timestamp });
+  // The body sent: what every release wrote, an unpaired surrogate escaped (UTF-8 cannot carry it).
+  const canonicalBody = sendable(utf8.text);
+  const signed = jvm === undefined ? utf8 : await inCharset(jvm, charset, { text: canonicalBody, clientId, authKey, timestamp });
   if (!signed.ok) return request.op === 'sign' ? { id, result: 'refused', reason: signed.error } : { id, result: 'invalid' };
   if (request.op === 'verify') return { id, result: signed.signature === request.signature ? 'valid' : 'invalid' };
-  const canonicalBody = decoder.decode(utf8.canonical);
   return {
     id,
     result: 'signed',
     canonicalBody,
     signature: signed.signature,
-    stringToSign: `${clientId}${canonicalBody}${timestamp}`,
-    canonicalBodyHex: hex(utf8.canonical),
+    stringToSign: `${clientId}${utf8.text}${timestamp}`,
+    canonicalBodyHex: hex(new TextEncoder().encode(canonicalBody)),
     keyHex: hex(signed.key),
     messageHex: hex(signed.message),
   };

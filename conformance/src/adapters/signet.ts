@@ -4,10 +4,10 @@
  *   vidau-conformance --dialect java --charset all -- node --import tsx conformance/src/adapters/signet.ts
  */
 import { createInterface } from 'node:readline';
-import { canonicalJson, SignetAuthError, signVidau, verifyVidauSignature, vidauStringToSign } from '@signet/auth';
-import { javaStringBytes } from '@signet/auth/charsets';
+import { canonicalJson, SignetAuthError, verifyVidauSignature } from '@signet/auth';
 import type { AdapterAnswer, AdapterRequest } from '@signet/vidau-conformance';
 import { CHARSET_OPTIONS } from '../charsets.js';
+import { signetSigned } from '../compare.js';
 import type { JvmCharset } from '../references.js';
 import { DIALECT_OPTION } from '../vectors.js';
 
@@ -24,17 +24,16 @@ async function answer(request: AdapterRequest): Promise<AdapterAnswer> {
       return { id, result: 'valid' };
     }
     const body = canonicalJson(request.input, { dialect });
-    const stringToSign = vidauStringToSign({ clientId, body, timestamp });
-    const signature = await signVidau({ clientId, authKey, body, timestamp }, { charset });
+    const signed = await signetSigned({ text: request.input, clientId, authKey, timestamp }, body, request.dialect, charset);
     return {
       id,
       result: 'signed',
       canonicalBody: body,
-      signature,
-      stringToSign,
+      signature: signed.signature,
+      stringToSign: signed.stringToSign,
       canonicalBodyHex: hex(new TextEncoder().encode(body)),
-      keyHex: hex(javaStringBytes(authKey, charset)),
-      messageHex: hex(javaStringBytes(stringToSign, charset)),
+      keyHex: hex(signed.key),
+      messageHex: hex(signed.message),
     };
   } catch (error) {
     if (!(error instanceof SignetAuthError)) throw error;

@@ -4,16 +4,17 @@ import type {
   AiutaImage,
   AiutaUnifiedClient,
   AiutaUnifiedOperations,
-  CreateOperationResponse,
   GenerateFlatLayImageOperation,
   Outfit,
   PredefinedTryOnModels,
+  SizeRecommendation,
   SkuItem,
-  SkuItemsListResponse,
   SkuTryOnOperation,
+  SubscriptionDetails,
   TryOnModels,
 } from './index.js';
-import { apiErrorBody } from './index.js';
+import { apiErrorBody, pollingScheduleOf, sdkEndpoints } from './index.js';
+import type { CreateOperationResponse, SkuItemsListResponse, SuggestedOutfit } from './types.js';
 
 declare const client: AiutaUnifiedClient;
 const imageType = { flat_lay_type: 'flat', viewpoint: 'front' } as const;
@@ -75,5 +76,20 @@ describe('AiutaUnifiedClient types', () => {
     client.raw.GET('/sku_items/{sku_id}', { params: { path: {} } });
     // @ts-expect-error the spec has no such path
     client.raw.GET('/sku_images_operations');
+  });
+
+  it('types what the SDKs call beyond the vendor’s document, and the polling schedule', async () => {
+    const sdk = sdkEndpoints(client);
+    const settings = await sdk.subscriptionDetails.get({ etag: 'W/"1"' });
+    if (settings.modified) expectTypeOf(settings.details).toEqualTypeOf<SubscriptionDetails>();
+    else expectTypeOf(settings.etag).toEqualTypeOf<string>();
+    const intervalMs = pollingScheduleOf(settings.modified ? settings.details.operation_delays_sequence : null);
+    expectTypeOf(client.tryOnOperations.waitFor('op', { intervalMs })).resolves.toEqualTypeOf<SkuTryOnOperation>();
+    const request = { code: 'chart', age: 30, height: 170, weight: 65, gender: 'Male' } as const;
+    expectTypeOf(sdk.sizeAndFit.recommend(request)).resolves.toEqualTypeOf<SizeRecommendation>();
+    // @ts-expect-error gender is Male or Female
+    sdk.sizeAndFit.recommend({ ...request, gender: 'male' });
+    expectTypeOf(sdk.suggestedOutfits.list({ limit: 5 })).resolves.toEqualTypeOf<SuggestedOutfit[]>();
+    expectTypeOf(sdk.skuItems.getInCatalogue('main', 'sku-1')).resolves.toEqualTypeOf<SkuItem>();
   });
 });

@@ -1,6 +1,7 @@
 import { type ClientTransportOptions, createApiClient, isIdempotentMethod, strictJsonBody } from '@signet/client-core';
 import { ApiError } from '@signet/client-core/errors';
 import type { Client, Middleware } from 'openapi-fetch';
+import { clientApis } from './client-api.js';
 import { type GeneratedImagesResource, generatedImages, type UploadedImagesResource, uploadedImages } from './resources/images.js';
 import { type PredefinedTryOnModelsResource, predefinedTryOnModels, type TryOnModelsResource, tryOnModels } from './resources/models.js';
 import {
@@ -79,11 +80,11 @@ function isRetryable(request: Request): boolean {
  * Creates a client for Aiuta's Unified API (`https://api.aiuta.com/v1`).
  *
  * Reads, and the two PATCHes that replace a whole block, are retried twice on 408, 429, 5xx and
- * connection failures; calls that create something only with `{ retry: true }`. Each try times
- * out after 60 s (`timeoutMs`). Failures reject with the `ApiError` subclass of the status
- * (`ConflictError` while a capability is preparing, `NotFoundError`, …; `apiErrorBody(error)`
- * reads the vendor's `{ code, message }`) or with `ApiTimeoutError`, `ApiConnectionError` or
- * `AbortedError`; all extend `SignetClientError`.
+ * connection failures; other POSTs only with `{ retry: true }`. Each try times out after 60 s (`timeoutMs`). Failures
+ * reject with the `ApiError` subclass of the status (`ConflictError` while a capability is
+ * preparing, `NotFoundError`, …; `apiErrorBody(error)` reads the vendor's `{ code, message }`) or
+ * with `ApiTimeoutError`, `ApiConnectionError` or `AbortedError`; all extend `SignetClientError`.
+ * `tryOnOperations.waitFor` polls on the official SDKs' schedule (see `pollingScheduleOf`).
  *
  * @throws InvalidRequestError for a `maxRetries`, `timeoutMs` or `maxResponseBytes` out of range.
  *
@@ -112,7 +113,7 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
     bodySerializer: strictJsonBody,
     middleware: Array.isArray(options.auth) ? options.auth : [options.auth as Middleware],
   });
-  return {
+  const client: AiutaUnifiedClient = {
     raw: api.raw,
     uploadedImages: uploadedImages(api),
     generatedImages: generatedImages(api),
@@ -123,4 +124,6 @@ export function createAiutaUnifiedClient(options: AiutaUnifiedClientOptions): Ai
     predefinedTryOnModels: predefinedTryOnModels(api),
     tryOnModels: tryOnModels(api),
   };
+  clientApis.set(client, api);
+  return client;
 }

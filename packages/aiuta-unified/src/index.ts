@@ -35,10 +35,12 @@ export type {
 export {
   type FlatLayOperationCreateParams,
   isOperationFinished,
+  pollingScheduleOf,
   type TryOnOperationCreateParams,
   TryOnOperationNotFoundError,
 } from './resources/operations.js';
 export type { OutfitRecommendationParams } from './resources/recommendations.js';
+export { sdkEndpoints } from './resources/sdk-endpoints.js';
 export type { SkuItemList, SkuItemListParams } from './resources/sku-items.js';
 export type {
   AbortReason,
@@ -47,17 +49,14 @@ export type {
   AiutaUnifiedOperations,
   AiutaUnifiedPaths,
   AiutaUnifiedSchemas,
-  CreateOperationResponse,
   CreateSkuItemRequest,
   GenerateFlatLayImageOperation,
   OperationStatus,
   Outfit,
-  SkuCapabilities,
+  SizeRecommendation,
   SkuItem,
-  SkuItemsListResponse,
-  SkuMerchandising,
-  SkuProductInfo,
   SkuTryOnOperation,
+  SubscriptionDetails,
   TryOnModel,
   TryOnModelCategories,
 } from './types.js';

@@ -68,4 +68,19 @@ export type SkuMerchandising = Schemas['SkuMerchandising'];
 export type Outfit = Schemas['Outfit'];
 /** The vendor's error body on the newer endpoints (`sku_items`, recommendations, flat-lay). */
 export type AiutaApiErrorBody = Schemas['ApiError'];
+/**
+ * A subscription's settings for the official SDKs, as `subscriptionDetails.get` answers them:
+ * the "Powered by Aiuta" label, retry counts, and `operation_delays_sequence`, the delays between
+ * polls of a try-on (see `pollingScheduleOf`). Any field may be null or absent: the default then.
+ */
+export type SubscriptionDetails = Schemas['SubscriptionDetails'];
+/**
+ * The product's size chart `code` and the shopper's answers, for `sizeAndFit.recommend`; the
+ * optional fields in Android's camelCase (`hipShape`) or iOS's snake_case (`hip_shape`).
+ */
+export type SizeRecommendationRequest = Schemas['SizeRecommendationRequest'];
+/** The recommended size (`recommendedSizeName`), how each size fits, and the body measurements it was worked out from. */
+export type SizeRecommendation = Schemas['SizeRecommendation'];
+/** A ready-made outfit of catalogue items (the items in the older SKU item shape), a collage and its tags. */
+export type SuggestedOutfit = Schemas['SuggestedOutfit'];
 export type { operations as AiutaUnifiedOperations, paths as AiutaUnifiedPaths };

@@ -1,10 +1,13 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { SignetError } from '@signet/client-core/errors';
+import { InvalidRequestError, SignetError } from '@signet/client-core/errors';
+import type { CanonicalJsonDialect } from './canonical/canonical-json.js';
 import { nodeHmacSha256Base64 } from './crypto/node.js';
 import { diagnoseVidauSignature } from './doctor.js';
+import { charsetNamed, doctorWarnings, recordWarnings } from './doctor-inputs.js';
 import { python } from './python.js';
+import { bodySha256, parseVidauSigningRecord, type ReadSigningRecord } from './vidau/signing-record.js';
 
 /** What the CLI touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -19,18 +22,27 @@ export interface CliIo {
 /** Exit codes: 0 done (or the signature matches), 1 the check failed, 2 a usage error, 70 a bug in signet. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 
-const TOP_USAGE = `usage: signet <command> [options]
+/**
+ * The bin's name. The package has this one bin, so `npx @signet/auth <command>` runs it from any
+ * folder; `signet` alone is another package on npm, which `npx signet` would fetch and run.
+ */
+const PROGRAM = 'signet-auth';
+
+const TOP_USAGE = `usage: ${PROGRAM} <command> [options]
+   or: npx @signet/auth <command> [options]   (from any folder, nothing installed)
 
 Commands:
   doctor    explain why a VidAU signature was rejected
 
 Options:
-  -h, --help     show this help, or a command's help: signet <command> --help
+  -h, --help     show this help, or a command's help: ${PROGRAM} <command> --help
   --version      print the version of @signet/auth
 
 Exit codes: 0 ok, 1 the check failed, 2 usage error.`;
 
-const DOCTOR_USAGE = `usage: signet doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
+const DOCTOR_USAGE = `usage: ${PROGRAM} doctor --body <file|-> [--timestamp <ms>] [--signature <received>] [--dialect java|python]
+       ${PROGRAM} doctor --body <file|-> --from-error <file>
+   or: npx @signet/auth doctor …   (from any folder, nothing installed)
 
 Explains a VidAU signature: prints the canonical body, the string to sign and the
 expected signature, and which common mistake reproduces a received signature.
@@ -40,6 +52,9 @@ Options:
   --timestamp <ms>       the timestamp header, in milliseconds; default now
   --signature <base64>   the Authorization header the server received, to explain
   --dialect java|python  the vendor reference to match; default java (what the server runs)
+  --from-error <file>    a VidAU client's AuthenticationError, as JSON.stringify(error) writes it:
+                         the client id, timestamp, signature, dialect and charset the refused
+                         request was signed with, and a digest of its body that --body must match
   -h, --help             show this help
   --version              print the version of @signet/auth
 
@@ -47,8 +62,14 @@ Credentials come from the environment, never from arguments:
   VIDAU_CLIENT_ID   the x-client-id
   VIDAU_AUTH_KEY    the x-auth-key (used, never printed)
 
-Exit codes: 0 the signature matches (or none was given), 1 it does not match or the body
-cannot be signed, 2 usage error.`;
+A match only shows that the signature was made with the key you gave: if the server still
+refuses it, that key (or the client id) is not the one the server has.
+
+Warnings (on stderr) name inputs no server accepts even when the signature matches: a
+credential with whitespace around it, a timestamp in seconds.
+
+Exit codes: 0 the signature matches and nothing was warned of (or no signature was given),
+1 it does not match, a warning was printed, or the body cannot be signed; 2 usage error.`;
 
 /** A mistake in how the CLI was called: one line on stderr, exit 2, no stack. */
 class UsageError extends Error {
@@ -86,12 +107,78 @@ function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['op
   }
 }
 
+type DoctorValues = {
+  body?: string;
+  timestamp?: string;
+  signature?: string;
+  dialect?: string;
+  'from-error'?: string;
+  help?: boolean;
+  version?: boolean;
+};
+
+function readInput(io: CliIo, path: string): string {
+  try {
+    return io.readFile(path === '-' ? 0 : path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unknown error');
+    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${code}`, 'doctor');
+  }
+}
+
+/** The signing record of `--from-error <file>`, or a usage error saying what is wrong with it. */
+function readRecord(io: CliIo, path: string): ReadSigningRecord {
+  const text = readInput(io, path);
+  try {
+    return parseVidauSigningRecord(JSON.parse(text));
+  } catch (error) {
+    const why = error instanceof InvalidRequestError ? `${error.field} ${error.message.replace(/^.*?: /, '')}` : 'it is not JSON';
+    throw new UsageError(`--from-error ${path}: ${why} (write it with JSON.stringify(error))`, 'doctor');
+  }
+}
+
+/** What the doctor checks: from the flags and the environment, or from a signing record and the environment. */
+async function doctorInputs(values: DoctorValues, io: CliIo) {
+  const usage = (message: string) => new UsageError(message, 'doctor');
+  if (values.body === undefined) throw usage('--body is required (a file, or - for standard input)');
+  const read = values['from-error'] === undefined ? undefined : readRecord(io, values['from-error']);
+  const record = read?.record;
+  if (record !== undefined) {
+    for (const flag of ['timestamp', 'signature', 'dialect'] as const) {
+      if (values[flag] !== undefined) throw usage(`--${flag} comes from --from-error: leave it out`);
+    }
+  }
+  const timestamp = record?.timestamp ?? (values.timestamp === undefined ? io.now() : Number(values.timestamp));
+  if (values.timestamp !== undefined && (!/^\d+$/.test(values.timestamp) || !Number.isSafeInteger(timestamp))) {
+    throw usage(`--timestamp must be an integer number of milliseconds, got ${JSON.stringify(values.timestamp)}`);
+  }
+  const dialectName = record?.dialect ?? values.dialect ?? 'java';
+  if (dialectName !== 'java' && dialectName !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialectName)}`);
+  const charset = record === undefined ? 'UTF-8' : await charsetNamed(record.charset);
+  if (charset === undefined) throw usage(`--from-error names charset ${JSON.stringify(record?.charset)}, which this version does not know`);
+  const clientId = record?.clientId ?? io.env.VIDAU_CLIENT_ID;
+  const authKey = io.env.VIDAU_AUTH_KEY;
+  const unset = [!clientId && 'VIDAU_CLIENT_ID', !authKey && 'VIDAU_AUTH_KEY'].filter(Boolean);
+  if (!clientId || !authKey) throw usage(`set ${unset.join(' and ')} in the environment`);
+  const body = readInput(io, values.body);
+  const receivedSignature = record?.signature ?? values.signature;
+  const warnings = [...doctorWarnings({ clientId, authKey, timestamp }), ...(record ? recordWarnings(record, io.env.VIDAU_CLIENT_ID) : [])];
+  const dialect: CanonicalJsonDialect = dialectName === 'python' ? python : 'java';
+  return { clientId, authKey, body, timestamp, dialect, charset, receivedSignature, record, request: read?.request, warnings };
+}
+
 async function doctor(args: readonly string[], io: CliIo): Promise<number> {
   const values = parse(
     args,
-    { body: { type: 'string' }, timestamp: { type: 'string' }, signature: { type: 'string' }, dialect: { type: 'string' } },
+    {
+      body: { type: 'string' },
+      timestamp: { type: 'string' },
+      signature: { type: 'string' },
+      dialect: { type: 'string' },
+      'from-error': { type: 'string' },
+    },
     'doctor',
-  ) as { body?: string; timestamp?: string; signature?: string; dialect?: string; help?: boolean; version?: boolean };
+  ) as DoctorValues;
   if (values.help) {
     io.stdout(`${DOCTOR_USAGE}\n`);
     return EXIT.ok;
@@ -100,49 +187,46 @@ async function doctor(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  const usage = (message: string) => new UsageError(message, 'doctor');
-  if (values.body === undefined) throw usage('--body is required (a file, or - for standard input)');
-  const timestamp = values.timestamp === undefined ? io.now() : Number(values.timestamp);
-  if (values.timestamp !== undefined && (!/^\d+$/.test(values.timestamp) || !Number.isSafeInteger(timestamp))) {
-    throw usage(`--timestamp must be an integer number of milliseconds, got ${JSON.stringify(values.timestamp)}`);
-  }
-  const dialectName = values.dialect ?? 'java';
-  if (dialectName !== 'java' && dialectName !== 'python') throw usage(`--dialect is java or python, got ${JSON.stringify(dialectName)}`);
-  const dialect = dialectName === 'python' ? python : 'java';
-  const clientId = io.env.VIDAU_CLIENT_ID;
-  const authKey = io.env.VIDAU_AUTH_KEY;
-  const unset = [!clientId && 'VIDAU_CLIENT_ID', !authKey && 'VIDAU_AUTH_KEY'].filter(Boolean);
-  if (!clientId || !authKey) throw usage(`set ${unset.join(' and ')} in the environment`);
-  let body: string;
-  try {
-    body = io.readFile(values.body === '-' ? 0 : values.body);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unknown error');
-    throw usage(`cannot read ${values.body === '-' ? 'standard input' : values.body}: ${code}`);
-  }
-
+  const { receivedSignature, record, request, warnings, ...input } = await doctorInputs(values, io);
   const report = await diagnoseVidauSignature(
-    { clientId, authKey, body, timestamp, dialect, ...(values.signature !== undefined && { receivedSignature: values.signature }) },
+    { ...input, ...(receivedSignature !== undefined && { receivedSignature }) },
     nodeHmacSha256Base64,
   );
+  for (const warning of warnings) io.stderr(`${PROGRAM} doctor: warning: ${warning}\n`);
+  const passed = warnings.length === 0 ? EXIT.ok : EXIT.failed;
   const out = (line: string) => io.stdout(`${line}\n`);
-  out(`dialect             ${report.dialect}`);
+  if (record !== undefined) {
+    const sent = `sent ${new Date(record.timestamp).toISOString()} as client ${record.clientId}`;
+    out(`request             ${request === undefined ? sent : `${request}, ${sent}`}`);
+  }
+  out(
+    `dialect             ${report.dialect}${report.charset === 'UTF-8' ? '' : `, charset ${typeof report.charset === 'string' ? report.charset : report.charset.name}`}`,
+  );
   if (report.canonicalBody === undefined) {
     out(`canonical body      none: ${report.problem}`);
     return EXIT.failed;
   }
   out(`canonical body      ${report.canonicalBody}`);
+  if (record !== undefined && (await bodySha256(report.canonicalBody)) !== record.bodySha256) {
+    out("                    ✗ not the body that was sent (the SHA-256 of its canonical form differs): give that request's body");
+    return EXIT.failed;
+  }
   out(`string to sign      ${report.stringToSign}`);
   out(`expected signature  ${report.expectedSignature}`);
   out(`this body is sensitive to: ${report.sensitiveTo.join(', ') || 'none of the usual mistakes'}`);
-  if (report.matches === undefined) return EXIT.ok;
+  if (report.matches === undefined) return passed;
+  const label = record === undefined ? 'received signature' : 'sent signature    ';
   if (report.matches) {
-    out(`received signature  ${values.signature}  ✓ matches`);
-    return EXIT.ok;
+    out(`${label}  ${receivedSignature}  ✓ matches with the key you gave; if the server still refuses, the key itself is wrong`);
+    return passed;
   }
-  out(`received signature  ${values.signature}  ✗ does not match`);
+  out(`${label}  ${receivedSignature}  ✗ does not match`);
   if (report.explainedBy.length === 0) {
-    out('No single common mistake reproduces it: check the auth key, the client id and the timestamp header.');
+    const check =
+      record === undefined
+        ? 'the auth key, the client id and the timestamp header'
+        : 'the auth key: it is not the one the request was signed with';
+    out(`No single common mistake reproduces it: check ${check}.`);
   } else {
     for (const hypothesis of report.explainedBy) out(`explained by ${hypothesis.name}: ${hypothesis.explanation}`);
   }
@@ -159,7 +243,7 @@ const defaultIo: CliIo = {
   now: () => Date.now(),
 };
 
-/** Runs `signet <argv>` and resolves to the exit code; never throws and never prints a stack for a user mistake. */
+/** Runs `signet-auth <argv>` and resolves to the exit code; never throws and never prints a stack for a user mistake. */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
   const sink: CliIo = { ...defaultIo, ...io };
   const [first, ...rest] = argv;
@@ -181,22 +265,22 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     return await command(rest, sink);
   } catch (error) {
     if (error instanceof UsageError) {
-      const help = error.command === undefined ? 'signet --help' : `signet ${error.command} --help`;
-      sink.stderr(`signet${error.command === undefined ? '' : ` ${error.command}`}: ${error.message} (see ${help})\n`);
+      const name = error.command === undefined ? PROGRAM : `${PROGRAM} ${error.command}`;
+      sink.stderr(`${name}: ${error.message} (see ${name} --help)\n`);
       return EXIT.usage;
     }
     if (error instanceof SignetError) {
-      sink.stderr(`signet: ${error.message}\n`);
+      sink.stderr(`${PROGRAM}: ${error.message}\n`);
       return EXIT.failed;
     }
     // A bug in signet, not a mistake of the caller: say so in one line; the stack on request.
     const detail = sink.env.SIGNET_DEBUG ? (error instanceof Error ? (error.stack ?? error.message) : String(error)) : String(error);
-    sink.stderr(`signet: internal error: ${detail}${sink.env.SIGNET_DEBUG ? '' : ' (set SIGNET_DEBUG=1 for the stack)'}\n`);
+    sink.stderr(`${PROGRAM}: internal error: ${detail}${sink.env.SIGNET_DEBUG ? '' : ' (set SIGNET_DEBUG=1 for the stack)'}\n`);
     return EXIT.internal;
   }
 }
 
-// `node dist/cli.js …` runs it too (bin/signet.js calls main itself).
+// `node dist/cli.js …` runs it too (bin/signet-auth.js calls main itself).
 function isEntry(): boolean {
   try {
     return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;

@@ -127,7 +127,7 @@ describe('diagnoseVidauSignature: server settings', () => {
   });
 });
 
-describe('signet doctor (CLI)', () => {
+describe('signet-auth doctor (CLI)', () => {
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   const env = { ...process.env, VIDAU_CLIENT_ID: clientId, VIDAU_AUTH_KEY: authKey };
 
@@ -152,7 +152,7 @@ describe('signet doctor (CLI)', () => {
         env,
         encoding: 'utf8',
       }),
-    ).toContain('✓ matches');
+    ).toContain('✓ matches with the key you gave');
     const bare = spawnSync(process.execPath, [cli, 'doctor', '--body', '-'], {
       input: body,
       env: { PATH: process.env.PATH },

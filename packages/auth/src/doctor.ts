@@ -7,7 +7,6 @@ import type { HmacSha256Base64 } from './crypto/hmac.js';
 import { webHmacSha256Base64 } from './crypto/web.js';
 import { SignetAuthError } from './errors.js';
 import { assertVidauCharset, javaStringBytes, VIDAU_CHARSETS, type VidauCharset } from './vidau/charset.js';
-import { vidauStringToSign } from './vidau/sign.js';
 
 /** A signed request to explain: what the sender had, and the signature the server received. */
 export interface DiagnoseVidauInput {
@@ -43,7 +42,7 @@ export interface VidauDiagnosis {
   /** The name of the dialect the body was canonicalized in. */
   readonly dialect: 'java' | 'python';
   readonly charset: VidauCharset;
-  /** The body the server signs, or why it has none. */
+  /** The canonical body, as it is sent (a lone surrogate escaped), or why it has none. */
   readonly canonicalBody: string | undefined;
   readonly problem: string | undefined;
   readonly stringToSign: string | undefined;
@@ -115,7 +114,9 @@ export async function diagnoseVidauSignature(
   const charset = input.charset ?? 'UTF-8';
   assertVidauCharset(charset);
   const other = dialect === javaDialect ? pythonDialect : javaDialect;
-  const sign = (body: string, timestamp = input.timestamp) => vidauStringToSign({ clientId: input.clientId, body, timestamp });
+  /** The string a sender signs for a body it signed as it is; what a reference signs for its canonical body is `signed`. */
+  const sign = (body: string, timestamp = input.timestamp) => `${input.clientId}${body}${timestamp}`;
+  const signed = (body: string, d: Dialect = dialect) => sign(d.signedBody(body));
   const mac = (message: string, as: VidauCharset = charset) => hmac(javaStringBytes(input.authKey, as), javaStringBytes(message, as));
 
   let canonicalBody: string | undefined;
@@ -126,15 +127,15 @@ export async function diagnoseVidauSignature(
     if (!(error instanceof SignetAuthError)) throw error;
     problem = error.message;
   }
-  const stringToSign = canonicalBody === undefined ? undefined : sign(canonicalBody);
+  const stringToSign = canonicalBody === undefined ? undefined : signed(canonicalBody);
 
-  const canonicalWith = (change: Partial<Dialect>) => attempt(() => sign(writeCanonical(variant(dialect, change), input.body)));
+  const canonicalWith = (change: Partial<Dialect>) => attempt(() => signed(writeCanonical(variant(dialect, change), input.body)));
   const hypotheses: Hypothesis[] = [
     {
       name: `${other.name} dialect`,
       concerns: 'body',
       explanation: `the sender canonicalized like the vendor's ${other === javaDialect ? 'Java' : 'Python'} sample, not the ${dialect.name} one; if that is what the server runs, sign with ${other === javaDialect ? "dialect: 'java'" : 'dialect: python (from `@signet/auth/python`)'}`,
-      stringToSign: attempt(() => sign(writeCanonical(other, input.body))),
+      stringToSign: attempt(() => signed(writeCanonical(other, input.body), other)),
     },
     {
       name: 'nulls',
@@ -198,21 +199,28 @@ export async function diagnoseVidauSignature(
             name: `fastjson2 ${releases}`,
             concerns: 'body',
             explanation: `the server runs fastjson2 ${releases}, which writes a double in this body with ${how}, and other releases differ; no option makes that reproducible, so send the number as a plain decimal (no exponent) or a JsonNumber`,
-            stringToSign: attempt(() => sign(writeCanonical(javaDialectWithDoubles(formatting), input.body))),
+            stringToSign: attempt(() => signed(writeCanonical(javaDialectWithDoubles(formatting), input.body))),
           }),
         )
       : []),
     {
+      name: 'lone surrogate',
+      concerns: 'body',
+      explanation:
+        "the sender signed an unpaired surrogate as the \\uXXXX escape the body carries it as; fastjson2 writes it raw, and Java signs it as '?'",
+      stringToSign: dialect === javaDialect && canonicalBody !== undefined ? sign(canonicalBody) : undefined,
+    },
+    {
       name: 'timestamp unit',
       concerns: 'message',
       explanation: 'the sender signed the timestamp in seconds, not milliseconds',
-      stringToSign: canonicalBody === undefined ? undefined : sign(canonicalBody, Math.floor(input.timestamp / 1000)),
+      stringToSign: canonicalBody === undefined ? undefined : sign(dialect.signedBody(canonicalBody), Math.floor(input.timestamp / 1000)),
     },
     {
       name: 'client id',
       concerns: 'message',
       explanation: 'the sender left the client id out of the string to sign',
-      stringToSign: canonicalBody === undefined ? undefined : `${canonicalBody}${input.timestamp}`,
+      stringToSign: canonicalBody === undefined ? undefined : `${dialect.signedBody(canonicalBody)}${input.timestamp}`,
     },
     ...(await charsetHypotheses(charset, stringToSign)),
   ];

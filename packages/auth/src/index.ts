@@ -47,3 +47,4 @@ export {
   vidauHeaders,
   vidauStringToSign,
 } from './vidau/sign.js';
+export { type VidauSigningRecord, type VidauSigningRecordInput, vidauSigningRecord } from './vidau/signing-record.js';

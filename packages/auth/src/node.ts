@@ -1,6 +1,6 @@
 import { nodeHmacSha256Base64, nodeVerifyHmacSha256Base64 } from './crypto/node.js';
-import type { VidauCharset } from './vidau/charset.js';
 import {
+  type SignOptions,
   signVidauWith,
   type VerifyVidauSignatureInput,
   type VerifyVidauSignatureOptions,
@@ -12,9 +12,9 @@ const sign = signVidauWith(nodeHmacSha256Base64);
 
 /**
  * Synchronous `signVidau` on node:crypto, for hot paths that cannot await. Takes the same
- * `charset` option (the server JVM's default charset, UTF-8 unless told otherwise).
+ * `charset` option (the server JVM's default charset, UTF-8 unless told otherwise) and `dialect`.
  */
-export function signVidauSync(input: VidauSignatureInput, options: { readonly charset?: VidauCharset } = {}): string {
+export function signVidauSync(input: VidauSignatureInput, options: Pick<SignOptions, 'charset' | 'dialect'> = {}): string {
   return sign(input, options);
 }
 

@@ -60,8 +60,13 @@ export interface ApiClientOptions extends ClientTransportOptions, Pick<Transport
    * an API's envelope is unwrapped, or a failure inside a 200 becomes a typed error.
    */
   readonly readBody?: (body: unknown, response: Response) => unknown;
-  /** A hint appended to an ApiError's message, such as which option fixes a 401. */
-  readonly hintFor?: (error: ApiError) => string | undefined;
+  /**
+   * Adds to an ApiError, before it is thrown, what the client knows that the answer does not: a
+   * hint in its message (which option fixes a 401), or how the request was signed. Given the
+   * Request the call handed to the transport (the `request` its `sign` hook saw), and awaited; it
+   * sees the errors `readBody` throws too.
+   */
+  readonly explainError?: (error: ApiError, request: Request | undefined) => void | Promise<void>;
 }
 
 /** What one openapi-fetch call resolves to. */
@@ -198,20 +203,18 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
       throw failure(error, sent.request !== undefined);
     }
     const { response } = result;
-    if (!response.ok && response.status !== 304) {
-      const error = ApiError.from({
-        status: response.status,
-        headers: response.headers,
-        body: result.error,
-        method: sent.request?.method,
-        url: response.url || sent.request?.url,
-      });
-      const hint = options.hintFor?.(error);
-      if (hint !== undefined) error.message = `${error.message} (${hint})`;
+    try {
+      if (!response.ok && response.status !== 304) {
+        const { status, headers } = response;
+        throw ApiError.from({ status, headers, body: result.error, method: sent.request?.method, url: response.url || sent.request?.url });
+      }
+      const data = options.readBody && response.ok && result.data !== undefined ? options.readBody(result.data, response) : result.data;
+      return { data: data as DataOf<R>, response };
+    } catch (error) {
+      // Whether this call's answer or readBody made it: the client may add what it knows.
+      if (error instanceof ApiError) await options.explainError?.(error, sent.request);
       throw error;
     }
-    const data = options.readBody && response.ok && result.data !== undefined ? options.readBody(result.data, response) : result.data;
-    return { data: data as DataOf<R>, response };
   };
 
   return {

@@ -117,7 +117,14 @@ export class BadRequestError extends ApiError {}
  * HTTP 401: the credential is missing, wrong or expired. Not retried; `bearerAuth` has already
  * fetched a fresh token and tried once more before this reaches you.
  */
-export class AuthenticationError extends ApiError {}
+export class AuthenticationError extends ApiError {
+  /**
+   * How the refused request was signed, with no secret in it, from a client that signs each request
+   * itself (VidAU's: client id, timestamp, signature, dialect, charset and the SHA-256 of the body
+   * sent). `JSON.stringify(error)` holds it, which is what `signet-auth doctor --from-error` reads.
+   */
+  declare readonly signing?: Readonly<Record<string, string | number>>;
+}
 /**
  * HTTP 403: the credential is valid, but not for this call (Aiuta: `x-user-id` to start a
  * try-on, or a JWT bound to other parameters). Not retried.

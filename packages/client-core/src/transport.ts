@@ -59,6 +59,12 @@ export interface OutgoingRequest {
    * once. Undefined without a body (and after a redirect that drops it).
    */
   readonly body: Uint8Array | undefined;
+  /**
+   * The Request handed to `send`, its body already read: the same object on every try and hop of
+   * one call, and the one `createApiClient`'s `explainError` is given, so that a signer can keep
+   * what it signed for the error the call may end in (in a WeakMap keyed by it).
+   */
+  readonly request: Request;
 }
 
 /** What a {@link RequestSigner} adds to one hop. */
@@ -164,14 +170,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
    * try's signal. The global fetch is called with the URL and init instead, so that it builds
    * that Request itself rather than a second one from ours.
    */
-  const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops): Promise<Response> => {
+  const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops, call: Request): Promise<Response> => {
     const headers = new Headers(init.headers);
     sent.push({ url, headers });
     let body: Uint8Array | string | undefined = init.body;
     if (options.sign) {
       let signature: RequestSignature;
       try {
-        signature = await options.sign({ method: init.method, url, headers, body });
+        signature = await options.sign({ method: init.method, url, headers, body, request: call });
         if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
       } catch (error) {
         throw signerError(error, sent);
@@ -202,6 +208,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   /** One try, start to end under one deadline: redirects, headers, and either the whole body or the retry decision. */
   const attempt = async (
+    call: Request,
     first: HopInit,
     url: URL,
     userSignal: AbortSignal | undefined,
@@ -219,7 +226,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // What each hop sent, to redact from a runtime error kept as a cause; read only on failure.
     const sent: SentHops = [];
     try {
-      const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent), maxRedirects);
+      const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent, call), maxRedirects);
       const { response } = followed;
       if (isRetryableAnswer(response) && mayRetry()) {
         await discard(response);
@@ -248,7 +255,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // Read once, so that every try and hop sends the same bytes without cloning the stream.
       const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
       const first: HopInit = { method: request.method, headers: request.headers, body };
-      return withRetries((mayRetry) => attempt(first, url, signal, timeoutMs, mayRetry), {
+      return withRetries((mayRetry) => attempt(request, first, url, signal, timeoutMs, mayRetry), {
         maxRetries,
         mayRepeat: typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
         wait,

@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     'max-examples': { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
-    // .ci/setup installs the pinned schemathesis into the checkout's .venv.
+    // .ci/setup --tests installs the pinned schemathesis into the checkout's .venv.
     schemathesis: {
       type: 'string',
       default: process.env.SCHEMATHESIS ?? (existsSync(venvSchemathesis) ? venvSchemathesis : 'schemathesis'),

@@ -1,82 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { createVidauClient, python } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, startCli as startBin } from './cli.test-support.js';
 import { MOCK_CREDENTIALS } from './index.js';
 
-const BIN = new URL('../bin/signet-mock.js', import.meta.url).pathname;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let child: ChildProcess | undefined;
 let blocker: Server | undefined;
+/** Starts the built `signet-mock` bin and reads the base URLs it prints. */
+async function startCli(args: string[]) {
+  const started = await startBin(args);
+  child = started.process;
+  return started;
+}
+
 afterEach(async () => {
   child?.kill('SIGTERM');
   child = undefined;
   await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()));
   blocker = undefined;
 });
-
-/** The environment without PORT, so the defaults under test are the CLI's own. */
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { PORT: _port, ...rest } = process.env;
-  return { ...rest, ...extra };
-}
-
-interface Started {
-  readonly url: string;
-  readonly aiuta: string;
-  readonly unified: string;
-  readonly vidau: string;
-  readonly output: () => string;
-}
-
-/** Starts the built `signet-mock` bin and reads the base URLs it prints. */
-function startCli(args: string[]): Promise<Started> {
-  const started = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env: env() });
-  child = started;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    started.on('error', reject);
-    started.on('exit', (code) => reject(new Error(`signet-mock exited ${code}: ${output}`)));
-    started.stderr?.on('data', (data) => {
-      output += data;
-    });
-    started.stdout?.on('data', (data) => {
-      output += data;
-      const url = /server on (\S+)/.exec(output)?.[1];
-      const base = (label: string) => new RegExp(`${label}\\s+baseUrl (\\S+)`).exec(output)?.[1];
-      const [aiuta, unified, vidau] = [base('Aiuta Digital Try-On'), base('Aiuta Unified API'), base('VidAU')];
-      if (url && aiuta && unified && vidau && output.includes('Ctrl-C')) resolve({ url, aiuta, unified, vidau, output: () => output });
-    });
-  });
-}
-
-/** Runs the bin to its end: exit code and output. */
-function runCli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const run = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe', env: env(extraEnv) });
-  let stdout = '';
-  let stderr = '';
-  run.stdout.on('data', (data) => {
-    stdout += data;
-  });
-  run.stderr.on('data', (data) => {
-    stderr += data;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      run.kill('SIGKILL');
-      reject(new Error(`signet-mock ${args.join(' ')} did not exit: ${stdout}${stderr}`));
-    }, 10_000);
-    run.on('error', reject);
-    run.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 describe('the signet-mock CLI', () => {
   it('serves all three APIs on 127.0.0.1 to real clients, and stops on SIGTERM', async () => {

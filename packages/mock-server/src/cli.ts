@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { InvalidRequestError } from '@signet/client-core/errors';
+import { commandHelp, isCommand, runSend, saveRecording, TOOL_OPTIONS, toolHelp, toolOptions, UsageError } from './cli-tools.js';
 import type { AnyMockApi, MockFlag } from './core/api.js';
 import type { MockOptions } from './mock.js';
 import { isLoopbackHost, type MockServer, startMockServer } from './node.js';
@@ -16,6 +18,7 @@ const option = (usage: string, ...help: readonly string[]) =>
 const listed = (names: readonly string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 const HELP = `Usage: signet-mock [options]
+       signet-mock <trigger> send [options]
 
 Serves local mocks of ${listed(APIS.map((api) => api.title))}, with fixed
 test credentials (printed at start). Ctrl-C stops it.
@@ -35,13 +38,14 @@ ${[
   ),
   ...FLAGS.map((flag) => option(`--${flag.name} ${flag.value}`, ...flag.help)),
   option('--max-body-bytes N', 'largest request body accepted (default 10 MiB); larger ones are answered 413'),
+  ...toolHelp(option),
   option('-h, --help', 'print this help and exit'),
   option('--version', 'print the version and exit'),
 ].join('\n')}
-`;
 
-/** A mistake in how the command was called: one line on stderr, exit 2, no stack trace. */
-class UsageError extends Error {}
+Commands (against a running mock, through its admin endpoint):
+${commandHelp(option).join('\n')}
+`;
 
 const fail = (message: string, code: number): never => {
   process.stderr.write(`signet-mock: ${message}\n`);
@@ -59,11 +63,12 @@ function parse(argv: string[]) {
         host: { type: 'string' },
         'allow-remote': { type: 'boolean' },
         'max-body-bytes': { type: 'string' },
+        ...TOOL_OPTIONS,
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         ...Object.fromEntries(FLAGS.map((flag) => [flag.name, { type: 'string' as const }])),
       },
-    }).values as Record<string, string | boolean | undefined>;
+    }).values as Record<string, string | boolean | string[] | undefined>;
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
@@ -94,7 +99,7 @@ function integer(value: string, what: string, min: number, max: number): number 
 }
 
 /** The APIs' options their flags give. */
-async function flagOptions(values: Record<string, string | boolean | undefined>): Promise<object> {
+async function flagOptions(values: Record<string, unknown>): Promise<object> {
   const options: object = {};
   for (const flag of FLAGS) {
     const value = values[flag.name];
@@ -140,7 +145,12 @@ function listenError(error: unknown, port: number, host: string): string {
 }
 
 async function main(): Promise<void> {
-  const values = parse(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (isCommand(argv)) {
+    process.exitCode = await runSend(argv);
+    return;
+  }
+  const values = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
     return;
@@ -159,16 +169,23 @@ async function main(): Promise<void> {
   }
   const maxBodyText = values['max-body-bytes'];
   const maxBodyBytes = typeof maxBodyText === 'string' ? integer(maxBodyText, '--max-body-bytes', 1, Number.MAX_SAFE_INTEGER) : undefined;
-  const options: MockOptions = { ...apiOptions, ...(maxBodyBytes !== undefined && { maxBodyBytes }) };
+  const options: MockOptions = { ...apiOptions, ...toolOptions(values), ...(maxBodyBytes !== undefined && { maxBodyBytes }) };
 
   let server: MockServer;
   try {
     server = await startMockServer({ ...options, port, host, allowRemote: values['allow-remote'] === true });
   } catch (error) {
+    // A fault, seed or recording the mock refuses: a mistake in the command line.
+    if (error instanceof InvalidRequestError) throw new UsageError(error.message);
     return fail(listenError(error, port, host), 1);
   }
   process.stdout.write(banner(server, options, host));
-  const stop = () => void server.close().then(() => process.exit(0));
+  const record = typeof values.record === 'string' ? values.record : undefined;
+  const stop = () =>
+    void server.close().then(() => {
+      saveRecording(server, record);
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,3 +1,4 @@
+import type { MockCore } from './core/core.js';
 import { createCore, type MockOptions, type MockState, stateOf } from './mock.js';
 
 /** The origin the in-process mock answers for by default: `.invalid` never resolves, so nothing leaks to a network. */
@@ -32,8 +33,29 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const core = createCore(options, origin);
   return {
     ...stateOf(core, options, ({ prefix }) => `${origin}${prefix}`),
-    fetch: (input, init) => core.handle(new Request(input, init)),
+    fetch: (input, init) => fetchFrom(core, new Request(input, init)),
     url: origin,
     close: () => core.close(),
   };
+}
+
+/**
+ * The core's answer as a fetch gives it: a network error (a fault's reset) rejects with a
+ * TypeError, and the request's signal aborts the wait (a fault's delay or stall), as with a real fetch.
+ */
+async function fetchFrom(core: MockCore, request: Request): Promise<Response> {
+  const { signal } = request;
+  signal.throwIfAborted();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const response = await Promise.race([core.handle(request), aborted]);
+    if (response.type === 'error') throw new TypeError('fetch failed', { cause: new Error('the mock reset the connection (a fault)') });
+    return response;
+  } finally {
+    signal.removeEventListener('abort', onAbort as () => void);
+  }
 }

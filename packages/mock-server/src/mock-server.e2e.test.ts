@@ -104,6 +104,26 @@ describe('Aiuta against the mock server', () => {
     );
   });
 
+  it("reads a multipart part named without quotes (name=image_data, as Ktor before 3.5 writes it), as FastAPI's server does", async () => {
+    const server = await start();
+    const boundary = 'ktor-boundary-0123456789abcdef';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name=image_data; filename="photo.jpg"\r\nContent-Type: image/jpg\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await fetch(`${server.baseUrls.aiuta}/uploaded_images`, {
+      method: 'POST',
+      headers: { 'x-user-id': server.credentials.aiuta.subscriptionId, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const { url } = (await response.json()) as { url: string };
+    expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(PNG);
+  });
+
   it('reports an aborted try-on with its reason', async () => {
     const server = await start({ tryOn: { queuedMs: 0, runningMs: 10, outcome: () => 'ABORTED' } });
     const aiuta = createAiutaClient({ auth: apiKeyAuth(server.credentials.aiuta.apiKey), baseUrl: server.baseUrls.aiuta });

@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, type MockOptions, startMockServer } from './index.js';
 import { createMswHandlers } from './msw.js';
+import { MOCK_APIS } from './registry.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const FAST = { tryOn: { queuedMs: 10, runningMs: 20 }, video: { renderMs: 40 } } satisfies MockOptions;
@@ -27,6 +28,15 @@ async function until<T>(read: () => T | undefined, ms = 3000): Promise<T> {
 }
 
 type Fetch = (input: string) => Promise<Response>;
+
+/** Every registered API at its spec's server URL, moved to `origin` when given. */
+const serverUrls = (origin?: string) =>
+  Object.fromEntries(
+    MOCK_APIS.map(({ name, spec }) => {
+      const url = new URL(spec.servers?.[0]?.url ?? '');
+      return [name, `${origin ?? url.origin}${url.pathname}`];
+    }),
+  );
 
 /** Runs both clients through every operation, and fetches every file URL the mock handed out. */
 async function exercise(
@@ -74,7 +84,8 @@ describe('node:http (startMockServer)', () => {
   it('serves both clients and every file URL it hands out, with a base URL per API name', async () => {
     const mock = await startMockServer(FAST);
     cleanups.push(() => mock.close());
-    expect(mock.baseUrls).toEqual({
+    expect(mock.baseUrls).toEqual(serverUrls(mock.url));
+    expect(mock.baseUrls).toMatchObject({
       aiuta: `${mock.url}/digital-try-on/v1`,
       'aiuta-unified': `${mock.url}/v1`,
       vidau: `${mock.url}/openapi`,
@@ -145,7 +156,8 @@ describe('MSW (createMswHandlers from @signet/mock-server/msw)', () => {
       () => server.close(),
       () => mock.close(),
     );
-    expect(mock.baseUrls).toEqual({
+    expect(mock.baseUrls).toEqual(serverUrls());
+    expect(mock.baseUrls).toMatchObject({
       aiuta: 'https://api.aiuta.com/digital-try-on/v1',
       'aiuta-unified': 'https://api.aiuta.com/v1',
       vidau: 'https://vidau-app.superads.cn/openapi',

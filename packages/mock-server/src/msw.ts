@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from 'msw';
 import { MOCK_ORIGIN } from './fetch.js';
 import { createCore, type MockOptions, type MockState, stateOf } from './mock.js';
+import { type MockOverrides, overridesOf } from './msw-overrides.js';
 
 /** Options of `createMswHandlers`: the mock's own options, and which origin the handlers intercept. */
 export interface MswHandlersOptions extends MockOptions {
@@ -15,6 +16,13 @@ export interface MswHandlersOptions extends MockOptions {
 export interface MockMsw extends MockState {
   /** Pass to `setupServer(...handlers)` (msw/node) or `setupWorker(...handlers)` (msw/browser). */
   readonly handlers: HttpHandler[];
+  /**
+   * A handler for one operation, typed from its spec, for `server.use(...)`:
+   * `override[api][operationId](({ body, params }) => ({ status: 200, body: { … } }))`. The mock still
+   * checks authentication and the body first; the resolver gets the body and path parameters typed,
+   * and answers a documented status with its typed body, or undefined to let the mock answer.
+   */
+  readonly override: MockOverrides;
   /** Cancels pending work (webhook timers). */
   close(): void;
 }
@@ -37,6 +45,7 @@ export function createMswHandlers(options: MswHandlersOptions = {}): MockMsw {
       ...Object.values<string>(state.baseUrls).map((base) => http.all(`${base.replace(/\/+$/, '')}/*`, resolve)),
       http.all(`${filesOrigin}/files/*`, resolve),
     ],
+    override: overridesOf(core, state.baseUrls),
     close: () => core.close(),
   };
 }

@@ -4,6 +4,7 @@ import { numberOption } from '@signet/client-core';
 import type { IncomingMockRequest, MockHeaders, MockResponse } from './core/api.js';
 import { concat } from './core/body.js';
 import { type MockCore, responderOf } from './core/core.js';
+import { breakageOf, sentPart } from './core/faults.js';
 import { serialize } from './core/wire.js';
 import { createCore, type MockOptions, type MockState, stateOf } from './mock.js';
 
@@ -37,6 +38,12 @@ class NodeHeaders implements MockHeaders {
     const value = this.headers[name.toLowerCase()];
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of Object.entries(this.headers)) {
+      if (value !== undefined) callback(Array.isArray(value) ? value.join(', ') : value, name);
+    }
   }
 }
 
@@ -115,7 +122,7 @@ class NodeRequest implements IncomingMockRequest {
 
   constructor(
     private readonly incoming: IncomingMessage,
-    private readonly href: string,
+    readonly href: string,
     readonly path: string | undefined,
     url?: URL,
   ) {
@@ -127,6 +134,10 @@ class NodeRequest implements IncomingMockRequest {
   get url(): URL {
     this.#url ??= new URL(this.href);
     return this.#url;
+  }
+
+  get peer(): string | undefined {
+    return this.incoming.socket.remoteAddress;
   }
 
   readBody(limit: number, done: (body: Uint8Array | undefined) => void, failed: (reason: unknown) => void): void {
@@ -152,10 +163,17 @@ function toIncoming(incoming: IncomingMessage, origin: string): IncomingMockRequ
 const encodeUtf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 function send(incoming: IncomingMessage, outgoing: ServerResponse, response: MockResponse): void {
+  const breaks = breakageOf(response);
+  // A fault: the connection ends with a TCP reset and no answer.
+  if (breaks === 'reset') return void incoming.socket.resetAndDestroy();
   const { headers, body } = serialize(response, incoming.method ?? 'GET', encodeUtf8);
   // A body left unread (too large, or refused before it was needed) is not drained: the connection closes.
   if (!incoming.complete && declaresBody(incoming)) headers.connection = 'close';
-  outgoing.writeHead(response.status, headers).end(body);
+  if (breaks === undefined) return void outgoing.writeHead(response.status, headers).end(body);
+  // A fault: half the body under the whole one's Content-Length, then nothing (stall) or a closed connection (truncate).
+  outgoing.writeHead(response.status, headers).write(sentPart(body), () => {
+    if (breaks === 'truncate') outgoing.destroy();
+  });
 }
 
 /** Whether `host` names this machine only: `localhost`, `127.0.0.0/8` or `::1`. */

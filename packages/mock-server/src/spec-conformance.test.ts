@@ -22,6 +22,9 @@ const PENDING_404 = {
   deleteGeneratedImage: { 404: 'DetailError' },
 };
 
+/** A Size & Fit request as the Android SDK sends it. */
+const SIZE_FIT = { code: 'chart-1', age: 30, height: 170, weight: 65, gender: 'Female', hipShape: 'Curvy', braSize: 75, braCup: 'B' };
+
 const operationIds = (spec: OpenApiDocument) =>
   Object.values(spec.paths).flatMap((item) =>
     Object.values(item)
@@ -91,13 +94,23 @@ describe('the Unified API mock answers as its spec says', () => {
         ['/predefined_try_on_models', { headers: { ...key, 'if-none-match': '*' } }],
         ['/predefined_try_on_models', { method: 'HEAD', headers: key }],
         ['/try_on_models', { headers: { 'x-user-id': apiKey, 'if-none-match': 'W/"old", W/"unified-try-on-models-1"' } }],
+        // What the SDKs call beyond the vendor's document.
+        ['/subscription_details', { headers: { 'x-user-id': subscriptionId } }],
+        ['/subscription_details', { headers: { ...key, 'if-none-match': 'W/"subscription-details-1"' } }],
+        ['/size_and_fit/recommendation', { method: 'POST', headers: json, body: JSON.stringify(SIZE_FIT) }],
+        ['/size_and_fit/recommendation', { method: 'POST', headers: json, body: JSON.stringify({ ...SIZE_FIT, code: '' }) }],
+        ['/size_and_fit/recommendation', { method: 'POST', headers: json, body: JSON.stringify({ ...SIZE_FIT, height: 'tall' }) }],
+        ['/suggested_outfits?limit=3', { headers: key }],
+        ['/suggested_outfits?limit=0', { headers: key }],
+        ['/sku_items/main/sku-1', { headers: { 'x-user-id': subscriptionId } }],
+        ['/sku_items/outlet/sku-1', { headers: key }],
       ];
       for (const [path, init] of requests) await checked.fetch(`${base}${path}`, init);
       const bound = createAiutaUnifiedClient({
         auth: [userIdAuth(subscriptionId), bearerAuth({ getToken: async () => token })],
         fetch: checked.fetch,
       });
-      const { operation_id } = await bound.tryOnOperations.create({ uploaded_image_id: 'model_man_00', sku_id: 'a' });
+      const { operation_id } = await bound.tryOnOperations.create({ uploaded_image_id: 'model_man_00', sku_id: 'sku-1' });
       await bound.tryOnOperations.waitFor(operation_id, QUICK_POLL);
       await bound.uploadedImages.create(PNG);
 
@@ -114,7 +127,7 @@ describe('the Unified API mock answers as its spec says', () => {
 });
 
 describe('the Digital Try-On mock answers as its spec says', () => {
-  it('for every operation, and a JWT bound to another image is 403 with a DetailError', async () => {
+  it('for every operation, and a JWT bound to another request is 401 with a DetailError', async () => {
     const mock = createMockFetch(FAST);
     const checked = specConformance(aiutaSpec, mock.fetch);
     try {
@@ -137,12 +150,18 @@ describe('the Digital Try-On mock answers as its spec says', () => {
         { uploaded_image_id: 'model_woman_00', sku_ids: ['top'] },
         { uploaded_image_id: 'model_woman_00', sku_id: 'top' },
       ]) {
-        await expect(withToken(bound).startTryOn(request)).rejects.toMatchObject({ status: 403, body: { detail: expect.any(String) } });
+        await expect(withToken(bound).startTryOn(request)).rejects.toMatchObject({ status: 401, body: { detail: expect.any(String) } });
       }
       const skuBound = await tokenFor({ sku_id: 'top' });
       await expect(withToken(skuBound).startTryOn({ uploaded_image_id: 'model_man_00', sku_ids: ['top'] })).resolves.toBeDefined();
       await expect(withToken(skuBound).startTryOn({ uploaded_image_id: 'model_man_00', sku_id: 'shoe' })).rejects.toMatchObject({
-        status: 403,
+        status: 401,
+      });
+      // The vendor's reference endpoint signs iOS's comma-joined sku_ids as the string it is given.
+      const ios = await tokenFor({ uploaded_image_id: 'model_woman_00', sku_ids: 'top,skirt' });
+      await expect(withToken(ios).startTryOn({ uploaded_image_id: 'model_woman_00', sku_ids: ['top', 'skirt'] })).resolves.toBeDefined();
+      await expect(withToken(ios).startTryOn({ uploaded_image_id: 'model_woman_00', sku_ids: ['top'] })).rejects.toMatchObject({
+        status: 401,
       });
       // The API key is bound to nothing, even next to a bound token.
       const both = createAiutaClient({ auth: [aiutaKeyAuth(apiKey), bearerAuth({ getToken: async () => bound })], fetch: checked.fetch });
@@ -162,7 +181,7 @@ describe('the checker itself', () => {
     const answers: Record<string, Response> = {
       '/v1/sku_items': Response.json({ items: [{ sku_id: 1 }] }),
       '/v1/sku_items/a': new Response('{}', { status: 418 }),
-      '/v1/uploaded_images/a': new Response('{"detail":"x"}', { status: 403 }),
+      '/v1/uploaded_images/a': new Response('{"detail":"x"}', { status: 429 }),
       '/v1/try_on_models': new Response('[]', { status: 200, headers: { 'content-type': 'text/plain' } }),
     };
     const checked = specConformance(
@@ -174,7 +193,7 @@ describe('the checker itself', () => {
     expect(checked.problems).toContain("listSkuItems 200: total must have required property 'total'");
     expect(checked.problems.filter((problem) => !problem.startsWith('listSkuItems 200: '))).toEqual([
       'getSkuItem 418: status not documented',
-      'getUploadedImage 403: the spec gives no content, but the body is "{\\"detail\\":\\"x\\"}"',
+      'getUploadedImage 429: the spec gives no content, but the body is "{\\"detail\\":\\"x\\"}"',
       'listTryOnModels 200: Content-Type text/plain for a JSON body',
     ]);
   });

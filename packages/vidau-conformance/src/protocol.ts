@@ -90,8 +90,15 @@ export function checksFor(vector: Vector, dialect: VidauDialect, charsets: reado
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** The bytes a Java `getBytes()` under UTF-8 writes for a body: its UTF-8, an unpaired surrogate as `?`. */
-const bodyHex = (body: string) => Buffer.from(body.replace(LONE_SURROGATE, '?'), 'utf8').toString('hex');
+/**
+ * The UTF-8 of a body as it is sent: an unpaired surrogate, which UTF-8 cannot carry, as the `\uXXXX`
+ * escape the vectors' bodies hold, whether the adapter answered it raw or escaped.
+ */
+const bodyHex = (body: string) =>
+  Buffer.from(
+    body.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    'utf8',
+  ).toString('hex');
 
 /** How an answer was judged: passed (and how, for an acceptable vector), or failed and why. */
 export type Outcome = { readonly passed: true; readonly refused: boolean } | { readonly passed: false; readonly reason: string };

@@ -14,7 +14,7 @@ export type VidauDialect = 'java' | 'python';
 export interface CharsetSteps {
   /** The HMAC key: the auth key's bytes in this charset, hex. */
   readonly keyHex: string;
-  /** The HMAC message: `clientId + canonicalBody + timestamp` in this charset, hex. */
+  /** The HMAC message: `stringToSign` in this charset, hex. */
   readonly messageHex: string;
   /** Base64 HMAC-SHA256 of the message under the key: the `Authorization` header. */
   readonly signature: string;
@@ -38,11 +38,18 @@ export interface VectorBase {
 /** The reference signed it: a signer must produce every step, byte for byte, in each charset it supports. */
 export interface ValidVector extends VectorBase {
   readonly result: 'valid';
-  /** The canonical body, which is also the body sent. */
+  /**
+   * The canonical body, which is also the body sent: the text the reference wrote, with an unpaired
+   * surrogate (which UTF-8 cannot carry) as the escape JSON.stringify writes, `\udXXX`.
+   */
   readonly canonicalBody: string;
-  /** Its UTF-8 bytes, hex. */
+  /** Its UTF-8 bytes, hex: the bytes sent. */
   readonly canonicalBodyHex: string;
-  /** `clientId + canonicalBody + timestamp`. */
+  /**
+   * `clientId + canonicalBody + timestamp`, the body as the reference wrote it: in the java file an
+   * unpaired surrogate is the unit itself (fastjson2 reads the escape and writes the unit, which
+   * `getBytes()` turns into `?`); the python file's bodies are ASCII, and signed as they are.
+   */
   readonly stringToSign: string;
   /** The signature under UTF-8 (`byCharset['UTF-8'].signature`). */
   readonly signature: string;
@@ -63,7 +70,7 @@ export interface InvalidVector extends VectorBase {
 /** Why a vector is refused, as `@signet/auth` names it: its error code, and for canonical JSON its reason. */
 export interface Refusal {
   readonly error: 'ERR_CANONICAL_JSON_UNSUPPORTED' | 'ERR_JSON_SYNTAX' | 'ERR_INVALID_CREDENTIALS' | 'ERR_INVALID_TIMESTAMP';
-  /** For `ERR_CANONICAL_JSON_UNSUPPORTED`: `version-dependent-number`, `lone-surrogate`, … */
+  /** For `ERR_CANONICAL_JSON_UNSUPPORTED`: `version-dependent-number`, `too-deep`, … */
   readonly refusal?: string;
 }
 
@@ -81,12 +88,12 @@ export interface RefusedVector extends VectorBase, Refusal {
 
 /**
  * The reference signs it the same way in every release, but `@signet/auth` refuses it by design (a
- * lone surrogate, which Java sends as `?`; a timestamp in seconds; a credential no header can
- * carry; …). A signer may refuse it, or sign it exactly as the reference does.
+ * timestamp in seconds; a credential no header can carry; JSON a reference reads leniently; …). A
+ * signer may refuse it, or sign it exactly as the reference does.
  */
 export interface AcceptableVector extends VectorBase, Refusal {
   readonly result: 'acceptable';
-  /** The body the reference writes (`getBytes()` under UTF-8, so an unpaired surrogate is `?`), hex. */
+  /** The body to send for what the reference writes, UTF-8, hex (an unpaired surrogate escaped, as in `canonicalBody`). */
   readonly canonicalBodyHex: string;
   /** The reference's signature under UTF-8. */
   readonly signature: string;

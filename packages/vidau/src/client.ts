@@ -5,7 +5,9 @@ import {
   canonicalJson,
   type HmacSha256Base64,
   type VidauCharset,
+  type VidauSigningRecordInput,
   vidauHeaders,
+  vidauSigningRecord,
 } from '@signet/auth';
 import {
   type ClientTransportOptions,
@@ -15,7 +17,7 @@ import {
   poll,
   type RequestOptions,
 } from '@signet/client-core';
-import { InvalidRequestError } from '@signet/client-core/errors';
+import { AuthenticationError, InvalidRequestError } from '@signet/client-core/errors';
 import type { Client } from 'openapi-fetch';
 import { unwrapEnvelope } from './envelope.js';
 import type { components, operations, paths } from './schema.gen.js';
@@ -71,7 +73,7 @@ export interface VidauClientOptions extends ClientTransportOptions {
   readonly dialect?: CanonicalJsonDialect;
   /**
    * The server JVM's default charset, which the vendor's Java sample signs with (`getBytes()`
-   * without a charset). UTF-8 unless `signet doctor` names another.
+   * without a charset). UTF-8 unless `npx @signet/auth doctor` names another.
    */
   readonly charset?: VidauCharset;
   /** Also send `x-auth-key`, the secret itself, which the vendor's endpoint pages list. Off by default. */
@@ -162,14 +164,19 @@ function validateCreate(request: AvatarVideoCreateRequest): void {
   }
 }
 
+const AUTH_KEY_HINT = 'the server may also want x-auth-key: try includeAuthKey: true';
+const DOCTOR_HINT =
+  'to check the signature, save JSON.stringify(error) as error.json and the body as body.json, and run `npx @signet/auth doctor --from-error error.json --body body.json` with VIDAU_AUTH_KEY set';
+
 /**
  * Creates a client for the VidAU avatar-video API that signs every request as the vendor's
  * server checks it: HMAC-SHA256 over `clientId + canonical body + timestamp` (milliseconds).
  *
  * Task reads are retried twice on 408, 429, 5xx and connection failures, each retry re-signed
  * with a fresh timestamp; `createAvatarVideo` only with `{ retry: true }`. Each try times out
- * after 60 s (`timeoutMs`). A 401 names `includeAuthKey` and `signet doctor` in its message,
- * the two usual fixes. Failures reject with the `ApiError` subclass of the status (also when a
+ * after 60 s (`timeoutMs`). A 401's AuthenticationError carries `signing`, how the request was
+ * signed (no secret), and its message says how the doctor (`signet-auth doctor --from-error`) checks it,
+ * and names `includeAuthKey`, the other usual fix. Failures reject with the `ApiError` subclass of the status (also when a
  * 200 wraps an error code in `{ code, msg }`), or with `ApiTimeoutError`, `ApiConnectionError`
  * or `AbortedError`.
  *
@@ -201,6 +208,8 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
   const now = options.now ?? Date.now;
   /** The serializer's last output: canonical by construction, so a try that sends exactly it needs no second pass. */
   let serialized: string | undefined;
+  /** How the latest hop of each call was signed, by the call's Request: what a 401 reports as `signing`. */
+  const signedHops = new WeakMap<Request, Pick<VidauSigningRecordInput, 'timestamp' | 'body' | 'signature'>>();
   const api = createApiClient<paths>({
     ...options,
     baseUrl: options.baseUrl ?? VIDAU_BASE_URL,
@@ -211,25 +220,30 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
       return serialized;
     },
     // Signed on every try and redirect hop, so each carries a fresh timestamp.
-    sign: async ({ body }) => {
+    sign: async ({ body, request }) => {
       const sent = body === undefined ? '' : exactUtf8(body);
       // Any other body (a raw call's) is read as text, as signVidauRequest reads it, canonicalized and
       // sent in that form instead, so that the bytes sent are always the bytes signed.
       const canonical = sent !== undefined && (sent === '' || sent === serialized) ? sent : canonicalJson(textOf(body), { dialect });
+      const timestamp = now();
       const headers: Record<string, string> = await vidauHeaders(
-        { clientId: options.clientId, authKey: options.authKey, body: canonical, timestamp: now() },
+        { clientId: options.clientId, authKey: options.authKey, body: canonical, timestamp },
         options,
       );
+      signedHops.set(request, { timestamp, body: canonical, signature: headers.Authorization as string });
       if (canonical === '') return { headers };
       headers['content-type'] = 'application/json';
       return canonical === sent ? { headers } : { headers, body: canonical };
     },
     headers: { 'RESPONSE-WRAP': String(options.responseWrap ?? false) },
     readBody: unwrapEnvelope,
-    hintFor: (error) =>
-      error.status === 401 && options.includeAuthKey !== true
-        ? 'if the signature is right, the server may also want x-auth-key: try includeAuthKey: true, or run `signet doctor`'
-        : undefined,
+    explainError: async (error, request) => {
+      const hop = request && signedHops.get(request);
+      if (!(error instanceof AuthenticationError) || !hop) return;
+      const { clientId, charset } = options;
+      Object.assign(error, { signing: await vidauSigningRecord({ ...hop, clientId, dialect, ...(charset && { charset }) }) });
+      error.message += ` (${options.includeAuthKey ? '' : `${AUTH_KEY_HINT}; `}${DOCTOR_HINT})`;
+    },
   });
 
   const getTaskInfo = async (taskId: string, call?: RequestOptions) => {

@@ -29,7 +29,7 @@ export {
  * import { errors } from '@signet/vidau';
  *
  * function explain(error: unknown): string {
- *   if (error instanceof errors.AuthenticationError) return 'signature refused: run `signet doctor`';
+ *   if (error instanceof errors.AuthenticationError) return `signature refused, signed as ${JSON.stringify(error.signing)}`;
  *   if (error instanceof errors.CanonicalJsonError) return `body not sent: ${error.reason}`;
  *   return error instanceof errors.SignetError ? error.code : 'not from signet';
  * }

@@ -1,4 +1,4 @@
-import type { ApiClient, CallInit, RequestOptions } from '@signet/client-core';
+import type { ApiClient, RequestOptions } from '@signet/client-core';
 import { ApiResponseError } from '@signet/client-core/errors';
 import type { paths } from '../schema.gen.js';
 import type { TryOnModelCategories, TryOnModelList } from '../types.js';
@@ -39,44 +39,45 @@ export interface TryOnModelsResource {
   list(options?: ConditionalRequestOptions): Promise<TryOnModels>;
 }
 
-/** One 200 or 304 of an ETag-aware list, with the ETag to keep. */
-async function conditional<R extends { data?: unknown; response: Response }>(
+/** The ETag-aware GETs: the model lists, and the SDKs' settings. */
+type EtagPath = '/predefined_try_on_models' | '/try_on_models' | '/subscription_details';
+
+/**
+ * One 200 or 304 of an ETag-aware GET: on a 200, the body as `read` makes it, under `key`, with the
+ * ETag to keep; on a 304, `{ modified: false }` with the ETag sent.
+ */
+export async function conditional<K extends string, T>(
   api: ApiClient<paths>,
+  path: EtagPath,
+  key: K,
+  read: (data: unknown, status: number) => T,
   call: ConditionalRequestOptions,
-  run: (header: { 'If-None-Match'?: string }, init: CallInit) => Promise<R>,
-) {
+): Promise<
+  | ({ readonly modified: true; readonly etag: string | undefined } & Readonly<Record<K, T>>)
+  | { readonly modified: false; readonly etag: string }
+> {
   if (call.etag !== undefined) validateEtag(call.etag);
   const header = call.etag === undefined ? {} : { 'If-None-Match': call.etag };
-  const { data, response } = await api.exchange(call, (init) => run(header, init));
+  const { data, response } = await api.exchange(call, (init) => api.raw.GET(path as '/try_on_models', { params: { header }, ...init }));
   const etag = response.headers.get('etag') ?? undefined;
   if (response.status === 304) {
     if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
-    return { modified: false as const, etag: etag ?? call.etag };
+    return { modified: false, etag: etag ?? call.etag };
   }
-  return { modified: true as const, data, etag, status: response.status };
+  return { modified: true, [key]: read(data, response.status), etag } as { modified: true; etag: string | undefined } & Record<K, T>;
 }
 
 export function predefinedTryOnModels(api: ApiClient<paths>): PredefinedTryOnModelsResource {
   return {
-    async list(call = {}) {
-      const result = await conditional(api, call, (header, init) =>
-        api.raw.GET('/predefined_try_on_models', { params: { header }, ...init }),
-      );
-      if (!result.modified) return result;
-      // The spec allows `null` for "no models set up"; it reads as the empty list it means.
-      return { modified: true, categories: result.data ?? [], etag: result.etag };
-    },
+    // The spec allows `null` for "no models set up"; it reads as the empty list it means.
+    list: (call = {}) => conditional(api, '/predefined_try_on_models', 'categories', (data) => (data ?? []) as TryOnModelCategories, call),
   };
 }
 
 export function tryOnModels(api: ApiClient<paths>): TryOnModelsResource {
-  return {
-    async list(call = {}) {
-      const result = await conditional(api, call, (header, init) => api.raw.GET('/try_on_models', { params: { header }, ...init }));
-      if (!result.modified) return result;
-      if (!Array.isArray(result.data))
-        throw new ApiResponseError(`${result.status} answer without the list of models`, { status: result.status });
-      return { modified: true, models: result.data, etag: result.etag };
-    },
+  const models = (data: unknown, status: number) => {
+    if (!Array.isArray(data)) throw new ApiResponseError(`${status} answer without the list of models`, { status });
+    return data as TryOnModelList;
   };
+  return { list: (call = {}) => conditional(api, '/try_on_models', 'models', models, call) };
 }

@@ -2,6 +2,7 @@ import { type ApiClient, type PollOptions, poll, type RequestOptions } from '@si
 import { ApiResponseError, NotFoundError } from '@signet/client-core/errors';
 import type { paths } from '../schema.gen.js';
 import type {
+  AiutaUnifiedSchemas,
   CreateOperationResponse,
   GenerateFlatLayImageOperation,
   GenerateFlatLayImageRequest,
@@ -36,8 +37,61 @@ export interface TryOnOperationsResource {
   create(request: TryOnOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
   /** `GET /sku_try_on_operations/{operation_id}`; the API's `null` for an unknown ID rejects with TryOnOperationNotFoundError. */
   get(operationId: string, options?: RequestOptions): Promise<SkuTryOnOperation>;
-  /** Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result. */
+  /**
+   * Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result.
+   * By default it polls as the official SDKs do, on the default `operation_delays_sequence` of
+   * `GET /subscription_details`: 1 s apart 4 times, 0.5 s apart 20 times, then every 3 s. Pass
+   * `intervalMs` to poll otherwise, e.g. `pollingScheduleOf(details.operation_delays_sequence)`
+   * for your subscription's own sequence.
+   */
   waitFor(operationId: string, options?: PollOptions<SkuTryOnOperation>): Promise<SkuTryOnOperation>;
+}
+
+type OperationDelay = AiutaUnifiedSchemas['OperationDelay'];
+
+/** The official SDKs' default `operation_delays_sequence` (the vendor's docs/team/sdk/subscription-details.md). */
+const SDK_SCHEDULE = (attempt: number) => (attempt < 4 ? 1000 : attempt < 24 ? 500 : 3000);
+
+/**
+ * A `waitFor` schedule (`intervalMs`) from a subscription's `operation_delays_sequence` (see
+ * `sdkEndpoints(client).subscriptionDetails.get`): `recurring` steps wait `delay` seconds
+ * `repeat` times, an `infinite` step waits `delay` seconds before every poll from then on. As the
+ * SDKs do, a step whose `mode` is unknown, or a `recurring` one without a positive `repeat`, is
+ * skipped, and a missing or empty sequence means the default (1 s ×4, 0.5 s ×20, then 3 s). Where
+ * the SDKs give up once a sequence with no `infinite` step runs out, this keeps its last delay,
+ * and `timeoutMs` bounds the wait.
+ *
+ * @example
+ * ```ts
+ * import { apiKeyAuth, createAiutaUnifiedClient, pollingScheduleOf, sdkEndpoints } from '@signet/aiuta-unified';
+ *
+ * const aiuta = createAiutaUnifiedClient({ auth: apiKeyAuth(process.env.AIUTA_API_KEY ?? '') });
+ * const settings = await sdkEndpoints(aiuta).subscriptionDetails.get();
+ * const intervalMs = pollingScheduleOf(settings.modified ? settings.details.operation_delays_sequence : null);
+ * const result = await aiuta.tryOnOperations.waitFor('sku_try_on_op-1', { intervalMs });
+ * console.log(result.status);
+ * ```
+ */
+export function pollingScheduleOf(sequence: readonly OperationDelay[] | null | undefined): (attempt: number) => number {
+  const steps: [ms: number, times: number][] = [];
+  for (const step of Array.isArray(sequence) ? sequence : []) {
+    const { mode, delay, repeat = 0 } = step ?? {};
+    if (!(delay >= 0)) continue;
+    if (mode === 'infinite') {
+      steps.push([delay * 1000, Number.POSITIVE_INFINITY]);
+      break;
+    }
+    if (mode === 'recurring' && repeat > 0) steps.push([delay * 1000, repeat]);
+  }
+  if (steps.length === 0) return SDK_SCHEDULE;
+  return (attempt) => {
+    let left = attempt;
+    for (const [ms, times] of steps) {
+      if (left < times) return ms;
+      left -= times;
+    }
+    return steps[steps.length - 1]?.[0] ?? 0;
+  };
 }
 
 /**
@@ -75,6 +129,7 @@ export function flatLayOperations(api: ApiClient<paths>): FlatLayOperationsResou
       return api.call(call, (init) => api.raw.POST('/flat_lay_operations', { body: request, ...init }));
     },
     get,
+    // The SDKs' schedule is for try-ons; a flat-lay with human QA can take hours, so it keeps poll's backoff.
     waitFor: (operationId, pollOptions = {}) =>
       poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
   };
@@ -96,6 +151,9 @@ export function tryOnOperations(api: ApiClient<paths>): TryOnOperationsResource 
     },
     get,
     waitFor: (operationId, pollOptions = {}) =>
-      poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
+      poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, {
+        ...pollOptions,
+        intervalMs: pollOptions.intervalMs ?? SDK_SCHEDULE,
+      }),
   };
 }

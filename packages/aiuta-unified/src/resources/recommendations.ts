@@ -21,10 +21,8 @@ export function recommendations(api: ApiClient<paths>): RecommendationsResource 
   return {
     async outfits(skuId, params = {}, call) {
       validateOutfitParams(params);
-      const query = {
-        ...(params.count !== undefined && { count: params.count }),
-        ...(typeof params.user_id === 'string' && { user_id: params.user_id }),
-      };
+      // The query serializer leaves out what is undefined or null.
+      const query = { count: params.count, user_id: params.user_id } as OutfitRecommendationParams;
       return api.call(call, (init) =>
         api.raw.GET('/recommendations/outfits/{sku_id}', { params: { path: { sku_id: skuId }, query }, ...init }),
       );

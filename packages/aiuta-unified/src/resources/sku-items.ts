@@ -45,10 +45,8 @@ export function skuItems(api: ApiClient<paths>): SkuItemsResource {
   const { raw } = api;
   const listPage = async (params: SkuItemListParams = {}, call?: RequestOptions) => {
     validatePage(params);
-    const query = {
-      ...(params.offset !== undefined && { offset: params.offset }),
-      ...(params.limit !== undefined && { limit: params.limit }),
-    };
+    // The query serializer leaves out what is undefined.
+    const query = { offset: params.offset, limit: params.limit } as SkuItemListParams;
     return api.call(call, (init) => raw.GET('/sku_items', { params: { query }, ...init }));
   };
   return {

@@ -2,59 +2,9 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidCredentialsError } from '../errors.js';
-import { verifyAiutaJwt } from './jwt.js';
-import { type AiutaTokenHandlerOptions, type AiutaTokenParams, createAiutaTokenHandler, MAX_TOKEN_REQUEST_BYTES } from './token-handler.js';
+import { createAiutaTokenHandler, MAX_TOKEN_REQUEST_BYTES } from './token-handler.js';
 import { toNodeListener } from './token-handler.node.js';
-
-const secret = 'aiuta-SECRET-jwt-secret-0003';
-const issuer = 'subscription-iss-1';
-const NOW = 1_795_392_000_000;
-const URL_ = 'https://shop.example/aiuta-token';
-
-/** A handler whose `authorize` lets in requests with the `session=ok` cookie, and records what it saw. */
-function setup(overrides: Partial<AiutaTokenHandlerOptions> = {}) {
-  const seen: AiutaTokenParams[] = [];
-  const handler = createAiutaTokenHandler({
-    secret,
-    issuer,
-    now: () => NOW,
-    authorize: (request, params) => {
-      seen.push(params);
-      const cookie = request.headers.get('cookie') ?? '';
-      if (!cookie.includes('session=')) return 'unauthenticated';
-      return cookie.includes('session=ok');
-    },
-    ...overrides,
-  });
-  return { handler, seen };
-}
-
-const post = (body: unknown, headers: Record<string, string> = {}) =>
-  new Request(URL_, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: 'session=ok', ...headers },
-    body: typeof body === 'string' || body instanceof Uint8Array ? (body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(body),
-  });
-
-async function claimsOf(response: Response) {
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { type: string; token: string };
-  expect(body.type).toBe('jwt');
-  expect(Object.keys(body)).toEqual(['type', 'token']);
-  return verifyAiutaJwt(body.token, { secret, issuer, now: () => NOW });
-}
-
-async function expectRefusal(response: Response, status: number, error: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/json');
-  expect(response.headers.get('cache-control')).toBe('no-store');
-  const text = await response.text();
-  expect(text).not.toContain(secret);
-  const body = JSON.parse(text) as { error: string; message: string };
-  expect(body.error).toBe(error);
-  expect(typeof body.message).toBe('string');
-  return body.message;
-}
+import { claimsOf, expectRefusal, issuer, NOW, post, secret, setup, URL_ } from './token-handler.test-support.js';
 
 describe('createAiutaTokenHandler, in process: the tokens it issues, and its configuration', () => {
   it("answers the Web demo's POST with a JWT bound to the uploaded image, as JSON and no-store", async () => {
@@ -171,7 +121,9 @@ describe('createAiutaTokenHandler, in process: what it refuses', () => {
     ['a null sku_id', post({ uploaded_image_id: 'u', sku_id: null }), /sku_id must be a string/],
     ['an over-long ID', post({ uploaded_image_id: 'u'.repeat(257) }), /longer than 256/],
     ['a control character', post({ uploaded_image_id: 'u\n' }), /control characters/],
-    ['sku_ids that is a string', post({ uploaded_image_id: 'u', sku_ids: 'a' }), /sku_ids must be an array/],
+    ['sku_ids that is an object', post({ uploaded_image_id: 'u', sku_ids: { 0: 'a' } }), /array of strings or one comma-separated/],
+    ['an empty SKU in a comma-joined sku_ids', post({ uploaded_image_id: 'u', sku_ids: 'a,,b' }), /sku_ids\[1\] must not be empty/],
+    ['a JSON string that holds no object', post('"[\\"u\\"]"'), /must be a JSON object/],
     ['no sku_ids', post({ uploaded_image_id: 'u', sku_ids: [] }), /sku_ids takes 1 to 5/],
     ['six sku_ids', post({ uploaded_image_id: 'u', sku_ids: ['1', '2', '3', '4', '5', '6'] }), /sku_ids takes 1 to 5/],
     ['a number in sku_ids', post({ uploaded_image_id: 'u', sku_ids: ['a', 2] }), /sku_ids\[1\] must be a string/],

@@ -38,11 +38,26 @@ export interface AiutaTokenHandlerOptions {
   readonly authorize: (request: Request, params: AiutaTokenParams) => AiutaTokenDecision | Promise<AiutaTokenDecision>;
   /**
    * The parameters accepted and bound as claims; default all three. A parameter outside this
-   * list, or any other field, is refused with 400 rather than silently left out of the token.
+   * list, or any other field, is refused with 400 rather than silently left out of the token
+   * (see `unknownParams`).
    */
   readonly bind?: readonly AiutaTokenParam[];
   /** The parameters that must be given; default `['uploaded_image_id']`, which every try-on carries. */
   readonly required?: readonly AiutaTokenParam[];
+  /**
+   * What to do with a field that is not a bound parameter: `'refuse'` (the default) answers 400,
+   * so nothing the app sends is silently left unbound; `'ignore'` leaves it out of the token and
+   * of `authorize`'s `params`, for an SDK release that sends a field this one does not know.
+   */
+  readonly unknownParams?: 'refuse' | 'ignore';
+  /**
+   * Origins (`https://shop.example`, no path) whose pages may call the endpoint from the browser
+   * when it is served from another origin: their preflights are answered 204, and every answer to
+   * them carries `Access-Control-Allow-Origin` and `Access-Control-Allow-Credentials: true`, so
+   * the session cookie `authorize` reads goes along. Default none: a preflight is answered 405.
+   * There is no wildcard: a token must not be readable by any page the user happens to visit.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** Told of every unexpected failure (one answered 500); the response itself says nothing more. */
   readonly onError?: (error: unknown) => void;
   /** Clock in milliseconds since the epoch; injectable for tests. */
@@ -60,6 +75,8 @@ const MAX_TOKEN_PARAM_LENGTH = 256;
 const MAX_SKU_IDS = 5;
 const ALL_PARAMS: readonly AiutaTokenParam[] = ['uploaded_image_id', 'sku_id', 'sku_ids'];
 const ALLOW = 'GET, POST';
+/** A header list a preflight may ask for: tokens separated by commas (RFC 9110 §5.6.1). */
+const HEADER_LIST = /^[\w!#$%&'*+.^`|~-]+(?:[ \t]*,[ \t]*[\w!#$%&'*+.^`|~-]+)*$/;
 
 /** A refusal with its status; its message names fields, never their values. */
 class Refusal {
@@ -96,35 +113,47 @@ function checkId(value: unknown, field: string): string {
   return value;
 }
 
+/**
+ * `sku_ids` as each SDK hands it over: an array (Android's try-on body, the Web SDK's own calls), or
+ * one comma-joined string (iOS, even for one SKU: `"a,b"`). Both bind the same list.
+ */
+function skuIdsOf(value: unknown): string[] {
+  const ids = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(ids)) throw invalid('sku_ids must be an array of strings or one comma-separated string');
+  if (ids.length < 1 || ids.length > MAX_SKU_IDS) throw invalid(`sku_ids takes 1 to ${MAX_SKU_IDS} IDs`);
+  return ids.map((id, i) => checkId(id, `sku_ids[${i}]`));
+}
+
+/** How `paramsOf` treats the fields: which it binds, which must be there, and what becomes of the rest. */
+interface ParamRules {
+  readonly bind: ReadonlySet<string>;
+  readonly required: readonly AiutaTokenParam[];
+  readonly ignoreUnknown: boolean;
+}
+
 /** Validates the raw fields (from a JSON body or a query) into the bound parameters. */
-function paramsOf(
-  fields: Readonly<Record<string, unknown>>,
-  bind: ReadonlySet<string>,
-  required: readonly AiutaTokenParam[],
-): AiutaTokenParams {
-  for (const name of Object.keys(fields)) {
-    if (!bind.has(name)) throw invalid(`unknown parameter ${quoted(name)}; accepted: ${[...bind].join(', ')}`);
+function paramsOf(fields: Readonly<Record<string, unknown>>, { bind, required, ignoreUnknown }: ParamRules): AiutaTokenParams {
+  if (!ignoreUnknown) {
+    for (const name of Object.keys(fields)) {
+      if (!bind.has(name)) throw invalid(`unknown parameter ${quoted(name)}; accepted: ${[...bind].join(', ')}`);
+    }
   }
+  const given = (name: AiutaTokenParam) => bind.has(name) && Object.hasOwn(fields, name) && fields[name] !== undefined;
   const params: { uploaded_image_id?: string; sku_id?: string; sku_ids?: string[] } = {};
-  if (fields.uploaded_image_id !== undefined) params.uploaded_image_id = checkId(fields.uploaded_image_id, 'uploaded_image_id');
-  if (fields.sku_id !== undefined) params.sku_id = checkId(fields.sku_id, 'sku_id');
-  if (fields.sku_ids !== undefined) {
-    const ids = fields.sku_ids;
-    if (!Array.isArray(ids)) throw invalid('sku_ids must be an array of strings');
-    if (ids.length < 1 || ids.length > MAX_SKU_IDS) throw invalid(`sku_ids takes 1 to ${MAX_SKU_IDS} IDs`);
-    params.sku_ids = ids.map((id, i) => checkId(id, `sku_ids[${i}]`));
-  }
+  if (given('uploaded_image_id')) params.uploaded_image_id = checkId(fields.uploaded_image_id, 'uploaded_image_id');
+  if (given('sku_id')) params.sku_id = checkId(fields.sku_id, 'sku_id');
+  if (given('sku_ids')) params.sku_ids = skuIdsOf(fields.sku_ids);
   if (params.sku_id !== undefined && params.sku_ids !== undefined) throw invalid('give at most one of sku_id and sku_ids');
   for (const name of required) if (params[name] === undefined) throw invalid(`${name} is required`);
   return params;
 }
 
-/** GET: `?uploaded_image_id=…&sku_ids=a&sku_ids=b`; only `sku_ids` may repeat. */
+/** GET: `?uploaded_image_id=…&sku_ids=a,b` (iOS's map as a query) or `sku_ids` repeated; only `sku_ids` may repeat. */
 function queryFields(url: URL): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);
-    if (name === 'sku_ids') fields[name] = values;
+    if (name === 'sku_ids') fields[name] = values.join(',');
     else if (values.length > 1) throw invalid(`${quoted(name)} is given more than once`);
     else fields[name] = values[0];
   }
@@ -163,7 +192,19 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return bytes;
 }
 
-/** POST: a JSON object, `Content-Type: application/json`; an empty body is no parameters. */
+const parsedOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * POST: a JSON object, `Content-Type: application/json`; an empty body is no parameters. The object
+ * may also come as one JSON string holding it: Android hands the app its try-on body serialized, and
+ * an app that sends that string as JSON sends `"{\"sku_ids\":[…],…}"`.
+ */
 async function bodyFields(request: Request): Promise<Record<string, unknown>> {
   const bytes = await readBody(request, MAX_TOKEN_REQUEST_BYTES);
   if (bytes.byteLength === 0) return {};
@@ -177,8 +218,52 @@ async function bodyFields(request: Request): Promise<Record<string, unknown>> {
   } catch {
     throw invalid('the body is not valid JSON');
   }
+  if (typeof value === 'string') value = parsedOrUndefined(value);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('the body must be a JSON object');
   return value as Record<string, unknown>;
+}
+
+/** The exact origins of `allowedOrigins`, checked at start-up; undefined when CORS is off. */
+function originsOf(list: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) throw new InvalidRequestError('allowedOrigins', 'must be an array of origins');
+  return new Set(
+    list.map((origin, i) => {
+      const parsed = typeof origin === 'string' && URL.canParse(origin) ? new URL(origin) : undefined;
+      if (parsed?.origin !== origin || origin === 'null') {
+        throw new InvalidRequestError(
+          `allowedOrigins[${i}]`,
+          'must be an origin such as https://shop.example: scheme, host and port, lower case',
+        );
+      }
+      return origin;
+    }),
+  );
+}
+
+/** The CORS headers for a request, when `origins` is set: the origin allowed back if it is listed. */
+function corsHeaders(request: Request, origins: ReadonlySet<string>): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (origin === null || !origins.has(origin)) return { vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' };
+}
+
+/** A preflight from a listed origin: 204 with the methods and the headers it asked for; from any other, 403. */
+function preflight(request: Request, cors: Record<string, string>): Response {
+  if (cors['access-control-allow-origin'] === undefined) {
+    return refuse(new Refusal(403, 'forbidden', 'this origin may not call the token endpoint'), cors);
+  }
+  const asked = request.headers.get('access-control-request-headers') ?? '';
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...cors,
+      'access-control-allow-methods': ALLOW,
+      ...(asked.length <= 512 && HEADER_LIST.test(asked) && { 'access-control-allow-headers': asked }),
+      'access-control-max-age': '600',
+      'cache-control': 'no-store',
+    },
+  });
 }
 
 /**
@@ -187,20 +272,27 @@ async function bodyFields(request: Request): Promise<Record<string, unknown>> {
  * once your `authorize` has approved the caller. The token is HS256, `iss` = your issuer, 60 s by
  * default, and carries the request's `uploaded_image_id`, `sku_id` or `sku_ids` as claims.
  *
- * Accepts POST with a JSON body (the vendor's demo: `{"uploaded_image_id":"…"}`; Android sends the
- * try-on body) and GET with the same fields as query parameters (`sku_ids` repeated). Answers
- * 400 for bad input (any other field, an ID that is empty, longer than 256 characters or holds a
- * control character, `sku_ids` outside 1 to 5), 401/403 when `authorize` refuses, 405 (with `Allow`)
- * for other methods, 413 for bodies over 8 KiB (8,192 bytes, unread past that), 415 for a body that is
- * not JSON, 500 for anything unexpected. Every
- * answer is JSON with `Cache-Control: no-store`; it never throws, and nothing it sends names the
- * secret or echoes a value it was sent.
+ * It takes the parameters as each of the vendor's SDKs hands them to your app's `getJwt`, and
+ * binds the same claims whatever the form: the Web SDK's `{ uploaded_image_id }`; iOS's map, whose
+ * `sku_ids` is one comma-joined string (`"a,b"`, as JSON or as a query); Android's serialized try-on
+ * body, sent as the JSON body itself or as one JSON string holding it. `sku_ids` is always bound
+ * as an array. POST takes a JSON body, GET the same fields as query parameters (`sku_ids`
+ * comma-joined or repeated). Answers 400 for bad input (a field that is not a bound parameter,
+ * unless `unknownParams: 'ignore'`; an ID that is empty, longer than 256 characters or holds a
+ * control character; `sku_ids` outside 1 to 5), 401/403 when `authorize` refuses, 405 (with
+ * `Allow`) for other methods, 413 for bodies over 8 KiB (8,192 bytes, unread past that), 415 for
+ * a body that is not JSON, 500 for anything unexpected. With `allowedOrigins`, a preflight from a
+ * listed origin is answered 204 and one from any other 403. Every answer is JSON (but the 204)
+ * with `Cache-Control: no-store`; it never throws, and nothing it sends names the secret or
+ * echoes a value it was sent.
  *
  * Configuration errors throw here, at start-up, not on the first request.
  *
  * @throws InvalidCredentialsError for an empty `secret` or `issuer`.
  * @throws InvalidRequestError for an `expiresInSeconds` that is not a positive integer, an
- *   `authorize` that is not a function, or a `bind`/`required` list naming an unknown or unbound parameter.
+ *   `authorize` that is not a function, a `bind`/`required` list naming an unknown or unbound
+ *   parameter, an `unknownParams` other than `'refuse'` or `'ignore'`, or an entry of
+ *   `allowedOrigins` that is not an origin.
  *
  * @example
  * ```ts
@@ -216,6 +308,7 @@ async function bodyFields(request: Request): Promise<Record<string, unknown>> {
  *     return session.mayTryOn(params); // false: 403
  *   },
  *   onError: (error) => console.error('aiuta token', error),
+ *   allowedOrigins: ['https://shop.example'], // only if the page is on another origin than this endpoint
  * });
  *
  * // Next.js app/aiuta-token/route.ts; under node:http, `toNodeListener(handler)` from `@signet/auth/node`.
@@ -238,15 +331,22 @@ export function createAiutaTokenHandler(options: AiutaTokenHandlerOptions): Aiut
   for (const name of bindList)
     if (!ALL_PARAMS.includes(name)) throw new InvalidRequestError('bind', `${quoted(name)} is not one of ${ALL_PARAMS.join(', ')}`);
   for (const name of required) if (!bindList.includes(name)) throw new InvalidRequestError('required', `${quoted(name)} is not bound`);
-  const bind: ReadonlySet<string> = new Set(bindList);
+  if (options.unknownParams !== undefined && options.unknownParams !== 'refuse' && options.unknownParams !== 'ignore') {
+    throw new InvalidRequestError('unknownParams', "must be 'refuse' or 'ignore'");
+  }
+  const rules: ParamRules = { bind: new Set(bindList), required, ignoreUnknown: options.unknownParams === 'ignore' };
+  const origins = originsOf(options.allowedOrigins);
 
-  const handle = async (request: Request): Promise<Response> => {
+  const handle = async (request: Request, cors: Record<string, string>): Promise<Response> => {
     const method = request.method.toUpperCase();
+    if (method === 'OPTIONS' && origins !== undefined && request.headers.has('access-control-request-method')) {
+      return preflight(request, cors);
+    }
     if (method !== 'GET' && method !== 'POST') {
       return refuse(new Refusal(405, 'method_not_allowed', `use ${ALLOW}`), { allow: ALLOW });
     }
     const fields = method === 'GET' ? queryFields(new URL(request.url)) : await bodyFields(request);
-    const params = paramsOf(fields, bind, required);
+    const params = paramsOf(fields, rules);
     const decision = await authorize(request, params);
     if (decision === 'unauthenticated') return refuse(new Refusal(401, 'unauthenticated', 'sign in first'));
     if (decision !== true) return refuse(new Refusal(403, 'forbidden', 'not allowed to try this on'));
@@ -254,9 +354,9 @@ export function createAiutaTokenHandler(options: AiutaTokenHandlerOptions): Aiut
     return answer(200, { type: 'jwt', token });
   };
 
-  return async (request) => {
+  const respond = async (request: Request, cors: Record<string, string>): Promise<Response> => {
     try {
-      return await handle(request);
+      return await handle(request, cors);
     } catch (error) {
       if (error instanceof Refusal) return refuse(error);
       try {
@@ -266,5 +366,14 @@ export function createAiutaTokenHandler(options: AiutaTokenHandlerOptions): Aiut
       }
       return answer(500, { error: 'internal_error', message: 'the token could not be issued' });
     }
+  };
+
+  if (origins === undefined) return (request) => respond(request, {});
+  return async (request) => {
+    // Refusals carry the CORS headers too, so the page can read why it got no token.
+    const cors = corsHeaders(request, origins);
+    const response = await respond(request, cors);
+    for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+    return response;
   };
 }

@@ -108,8 +108,6 @@ describe('canonicalJson refusals', () => {
     ['non-finite-number', { a: Number.POSITIVE_INFINITY }],
     ['unsafe-integer', { a: 2 ** 53 }],
     ['version-dependent-number', { a: 6.8e-29 }],
-    ['lone-surrogate', { a: '\ud800' }],
-    ['lone-surrogate', { '\udc00': 1 }],
     ['unsupported-type', { a: new Date(0) }],
     ['unsupported-type', { a: () => 1 }],
     ['unsupported-type', { a: Symbol('s') }],
@@ -133,6 +131,20 @@ describe('canonicalJson refusals', () => {
   it('accepts in java what fastjson2 keeps exactly: exponent zero, long plain decimals, nested keys in arrays', () => {
     expect(canonicalJson('{"a":2.50E-0,"b":-0e0,"c":1.23456789012345678901,"d":[{"\\"é":1}],"\\"é":2}')).toBe(
       '{"\\"é":2,"a":2.50,"b":0,"c":1.23456789012345678901,"d":[{"\\"é":1}]}',
+    );
+  });
+
+  it('java keeps a lone surrogate, in any key or string at any depth, escaped as the body must carry it', () => {
+    // A text cut in the middle of an emoji: fastjson2 keeps the unit, which the body carries as JSON.stringify escapes it.
+    expect(canonicalJson('{"a":"Hello \\ud83d"}')).toBe('{"a":"Hello \\ud83d"}');
+    expect(canonicalJson({ a: 'Hello \ud83d' })).toBe('{"a":"Hello \\ud83d"}');
+    expect(canonicalJson('{"z":{"\\uDE00\\uD83D":[{"b":"x\\udfff"}]},"y":[null,"\\ud800"]}')).toBe(
+      '{"y":[null,"\\ud800"],"z":{"\\ude00\\ud83d":[{"b":"x\\udfff"}]}}',
+    );
+    expect(canonicalJson(new Map([['a', new Map([['\udbff', ['\ud83d']]])]]))).toBe('{"a":{"\\udbff":["\\ud83d"]}}');
+    // UTF-16 order, as TreeMap sorts: a lone surrogate between U+D7FF and U+E000, before a pair it starts.
+    expect(canonicalJson('{"\\ue000":1,"\\ud800\\udc00":2,"\\ud800":3,"\\ud7ff":4,"\\udfff":5}')).toBe(
+      '{"\ud7ff":4,"\\ud800":3,"\u{10000}":2,"\\udfff":5,"\ue000":1}',
     );
   });
 
@@ -163,5 +175,50 @@ describe('canonicalJson refusals', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(refusal(cyclic as CanonicalJsonObject).reason).toBe('too-deep');
+  });
+});
+
+describe('nesting, to each reference’s own limit', () => {
+  /** `levels` objects and arrays, the root's included, of one kind, with `inner` at the bottom. */
+  const nested = (levels: number, kind: 'objects' | 'arrays' | 'mixed', inner = '1') => {
+    const below = levels - 1;
+    if (kind === 'objects') return `${'{"a":'.repeat(levels)}${inner}${'}'.repeat(levels)}`;
+    if (kind === 'arrays') return `{"a":${'['.repeat(below)}${inner}${']'.repeat(below)}}`;
+    return `{"a":${'[{"a":'.repeat(below >> 1)}${below % 2 === 1 ? `[${inner}]` : inner}${'}]'.repeat(below >> 1)}}`;
+  };
+  const value = (levels: number): CanonicalJsonObject => {
+    let deep: unknown = 1;
+    for (let i = 1; i < levels; i++) deep = i % 3 === 0 ? [deep] : i % 3 === 1 ? { b: null, a: deep } : new Map([['m', deep]]);
+    return { a: deep } as CanonicalJsonObject;
+  };
+
+  it.each([
+    ['java', 2048, 'java'],
+    ['python', 900, python],
+  ] as const)('%s reads %i levels of objects, arrays or both, text or values, and refuses one more', (_, limit, dialect) => {
+    for (const kind of ['objects', 'arrays', 'mixed'] as const) {
+      expect(canonicalJson(nested(limit, kind), { dialect })).toBe(nested(limit, kind));
+      expect(refusal(nested(limit + 1, kind), dialect)).toMatchObject({
+        reason: 'too-deep',
+        message: expect.stringContaining(`${limit} levels`),
+      });
+    }
+    expect(canonicalJson(value(limit), { dialect })).toMatch(/^\{"a":/);
+    expect(refusal(value(limit + 1), dialect).reason).toBe('too-deep');
+  });
+
+  it('refuses any depth past the limit without running out of stack', () => {
+    for (const dialect of ['java', python] as const) {
+      expect(refusal(`{"a":${'['.repeat(1_000_000)}`, dialect).reason).toBe('too-deep');
+      expect(refusal(value(200_000), dialect).reason).toBe('too-deep');
+    }
+  });
+
+  it('looks at the whole body at any depth: a key fastjson2 mis-reads, a double it overflows', () => {
+    const misread = nested(2047, 'objects', '{"\\"ÿ":1}');
+    expect(refusal(misread)).toMatchObject({ reason: 'unreadable-by-reference', path: `$${'.a'.repeat(2047)}["\\"ÿ"]` });
+    // A character past U+00FF in the parent makes fastjson2 read the key right.
+    expect(canonicalJson(nested(2046, 'objects', '{"b":"中","c":{"\\"ÿ":1}}'))).toBe(nested(2046, 'objects', '{"b":"中","c":{"\\"ÿ":1}}'));
+    expect(canonicalJson(nested(2047, 'arrays', '{"a":1e400,"b":1}'))).toBe(nested(2047, 'arrays', '{"b":1}'));
   });
 });

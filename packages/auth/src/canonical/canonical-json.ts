@@ -2,7 +2,7 @@ import { InvalidRequestError } from '@signet/client-core/errors';
 import { CanonicalJsonError } from '../errors.js';
 import { type Dialect, javaDialect } from './java-dialect.js';
 import type { JsonNumber } from './json-number.js';
-import { refuseUnreadableNumbers, secondChance } from './whole-body-checks.js';
+import { secondChance } from './whole-body-checks.js';
 import { writeCanonical } from './write-canonical.js';
 
 /**
@@ -97,8 +97,8 @@ export function dialectOf(option: CanonicalJsonDialect | undefined): Dialect {
 
 /**
  * canonicalJson in any dialect: the text read (parse-json-lossless.ts) and written in the dialect
- * (write-canonical.ts), then the checks that need the whole body (whole-body-checks.ts), with the
- * java dialect's second chance for what the writer alone refuses.
+ * (write-canonical.ts), with the java dialect's second chance (whole-body-checks.ts), which looks at
+ * the whole body, for what the writer alone refuses.
  */
 export function canonicalJsonIn(dialect: Dialect, input: string | CanonicalJsonObject): string {
   let canonical: string;
@@ -109,6 +109,5 @@ export function canonicalJsonIn(dialect: Dialect, input: string | CanonicalJsonO
     if (error.reason !== 'unreadable-by-reference' && !(error.reason === 'non-finite-number' && typeof input === 'string')) throw error;
     canonical = secondChance(input, error);
   }
-  if (typeof input === 'string') refuseUnreadableNumbers(input, dialect);
   return canonical;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FASTJSON2_RANGE, isMisreadableKey, javaDialect, javaDialectWithDoubles, overflowsInFastjson2, Refusal } from './java-dialect.js';
 
-describe('java dialect numbers (fastjson2 2.0.45-2.0.65)', () => {
+describe('java dialect numbers (fastjson2 2.0.45-2.0.66)', () => {
   const lexeme = (text: string) => javaDialect.numberLexeme(text);
   const refusal = (action: () => unknown) => {
     try {
@@ -77,13 +77,23 @@ describe('java dialect numbers (fastjson2 2.0.45-2.0.65)', () => {
     expect(overflowsInFastjson2('1e2048')).toBe(false); // refused as unreadable, not written as null
   });
 
-  it('names the keys fastjson2 2.0.64+ may mis-read: an escaped character with one in U+0080-U+00FF', () => {
+  it('names the keys fastjson2 2.0.61+ may mis-read: an escaped character with one in U+0080-U+00FF', () => {
     expect(isMisreadableKey('"ÿ')).toBe(true);
     expect(isMisreadableKey('\\\u0080')).toBe(true);
     expect(isMisreadableKey('\u0001é')).toBe(true);
     expect(isMisreadableKey('é')).toBe(false);
     expect(isMisreadableKey('"a')).toBe(false);
     expect(isMisreadableKey('"中')).toBe(false);
+  });
+
+  it('signs the body as fastjson2 writes it: each surrogate it carries as an escape raw again, nothing else changed', () => {
+    const signed = javaDialect.signedBody;
+    expect(signed('{"a":"Hello \\ud83d"}')).toBe('{"a":"Hello \ud83d"}');
+    expect(signed('{"\\uDE00\\uD83D":["\\udfff\\ud800\\udc00"]}')).toBe('{"\ude00\ud83d":["\udfff\u{10000}"]}');
+    // Other escapes stay, and an escaped backslash before "ud800" starts no escape.
+    expect(signed('{"a":"\\u0001\\"\\\\ud800\\\\\\ud800"}')).toBe('{"a":"\\u0001\\"\\\\ud800\\\\\ud800"}');
+    const plain = '{"a":"é 😀 \\n"}';
+    expect(signed(plain)).toBe(plain);
   });
 
   it('declares the range the conformance suite runs', () => {

@@ -2,6 +2,7 @@ import type { CanonicalJsonUnsupportedReason } from '../errors.js';
 import { fastjson2Double, javaShortestDouble } from './java-double.js';
 import { splitNumberLexeme } from './json-number.js';
 import type { NativeWriter } from './native-writer.js';
+import { MAX_NUMBER_DIGITS } from './parse-json-lossless.js';
 
 /**
  * How one vendor reference writes the pieces of a sorted compact JSON body.
@@ -30,6 +31,17 @@ export interface Dialect {
    */
   readonly maxReadableExponent: number;
   /**
+   * The most levels of objects and arrays, the root's included, that every release of the reference
+   * reads; deeper is refused as `too-deep`.
+   */
+  readonly maxDepth: number;
+  /**
+   * The text the reference signs for a canonical body it receives: java writes raw the lone
+   * surrogates the body carries escaped (its getBytes() then writes each as `?`); python signs the
+   * body itself.
+   */
+  readonly signedBody: (body: string) => string;
+  /**
    * The fast writer made for this dialect (write-native.ts). A copy of the dialect with a rule changed
    * carries it too, but the writer serves only the dialect it names, so a copy is written exactly.
    */
@@ -50,9 +62,6 @@ const ESCAPE_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 export function hasEscapeOrSurrogate(value: string): boolean {
   return ESCAPE_OR_SURROGATE.test(value);
 }
-
-/** CPython 3.11 refuses to read a longer int (sys.get_int_max_str_digits); one limit serves both dialects. */
-export const MAX_NUMBER_DIGITS = 4300;
 
 export function countDigits(integerDigits: string, fractionDigits: string | undefined): number {
   const count = integerDigits.length + (fractionDigits?.length ?? 0);
@@ -92,7 +101,7 @@ export function sortByCodeUnit(keys: string[]): void {
   }
 }
 
-// --- the java dialect: what fastjson2 2.0.45-2.0.65 write (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
+// --- the java dialect: what fastjson2 2.0.45-2.0.66 write (JSON.parseObject -> TreeMap -> JSON.toJSONString) ---
 
 /**
  * The fastjson2 releases the java dialect is proven against: it writes what every one of them
@@ -105,6 +114,12 @@ const FASTJSON2_MAX_DECIMAL_DIGITS = 38;
 
 /** fastjson2 2.0.51 and older throw on an exponent of 1024 or more; 2.0.52 and later read up to 2047. */
 const FASTJSON2_MAX_EXPONENT = 1023;
+
+/**
+ * Every release of the range reads 2048 levels of nesting and throws "level too large" past them,
+ * before a JVM's default 1 MB thread stack runs out (conformance/NOTES.md).
+ */
+const FASTJSON2_MAX_LEVEL = 2048;
 
 /**
  * How a double-valued number is written: by every release of the range where they agree
@@ -198,20 +213,35 @@ function javaNumberWith(value: number, formatting: DoubleFormatting): string {
 
 const javaNumber = (value: number) => javaNumberWith(value, 'agreed');
 
+/**
+ * fastjson2 escapes '"', '\\' and C0 controls, with lowercase hex, as JSON.stringify does, and writes the
+ * rest raw, an unpaired surrogate too. JSON.stringify escapes that one (`\ud83d`): the body must carry
+ * it so, since UTF-8 has no form for it, and fastjson2 reads the escape back to the same unit.
+ */
 function javaString(value: string): string {
-  if (!hasEscapeOrSurrogate(value)) return `"${value}"`;
-  if (!value.isWellFormed()) {
-    throw new Refusal('lone-surrogate', 'the string has an unpaired UTF-16 surrogate, which Java sends as "?" and no UTF-8 body can carry');
-  }
-  // For well-formed strings JSON.stringify escapes exactly what fastjson2 does: '"', '\' and C0 controls, lowercase hex.
-  return JSON.stringify(value);
+  return hasEscapeOrSurrogate(value) ? JSON.stringify(value) : `"${value}"`;
 }
+
+/** A surrogate's `\uXXXX` escape, or any other escape, taken whole so that the `ud800` of `\\ud800` is no surrogate's. */
+const ESCAPE = /\\(?:u(d[89a-f][\da-f]{2})|[\s\S])/gi;
+
+/** What fastjson2 writes for a canonical java body: the body, with each surrogate it carries escaped raw again. */
+function javaSignedBody(body: string): string {
+  if (!body.includes('\\ud') && !body.includes('\\uD')) return body;
+  return body.replace(ESCAPE, (sequence, unit?: string) =>
+    unit === undefined ? sequence : String.fromCharCode(Number.parseInt(unit, 16)),
+  );
+}
+
+/** Why a key fastjson2 mis-reads is refused. */
+export const MISREAD_KEY =
+  'fastjson2 2.0.61 and later mis-read the first key of a nested object when it mixes an escaped character with one in U+0080–U+00FF and the parent object holds nothing past U+00FF; rename the key';
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 const LATIN1_NON_ASCII = /[\u0080-\u00ff]/;
 
 /**
- * Whether fastjson2 2.0.64 and 2.0.65 mis-read this key of a nested sorted object (throwing
+ * Whether fastjson2 2.0.61 and later mis-read this key of a nested sorted object (throwing
  * "malformed input", or worse, decoding it as another key) where 2.0.60 and older read it right.
  * Their JSONReaderASCII, used when the text it parses holds only U+0000–U+00FF, hands a name
  * with an escape to a UTF-8 decoder, which garbles U+0080–U+00FF. Which text that is (the
@@ -222,17 +252,14 @@ export function isMisreadableKey(key: string): boolean {
 }
 
 /**
- * Keys of nested sorted objects that fastjson2 2.0.64+ may mis-read are refused here, whatever
+ * Keys of nested sorted objects that fastjson2 2.0.61+ may mis-read are refused here, whatever
  * the rest of the text; the package's canonicalJson then looks at the whole body and accepts
  * those it can prove are read right. Root keys and keys of objects inside arrays are read right.
  */
 function javaKey(key: string, nested: boolean): string {
   if (!hasEscapeOrSurrogate(key)) return `"${key}"`;
   if (nested && isMisreadableKey(key)) {
-    throw new Refusal(
-      'unreadable-by-reference',
-      'fastjson2 2.0.64 and later mis-read a nested key that mixes an escaped character with one in U+0080–U+00FF when its parent object holds nothing past U+00FF; rename the key',
-    );
+    throw new Refusal('unreadable-by-reference', MISREAD_KEY);
   }
   return javaString(key);
 }
@@ -247,6 +274,8 @@ export const javaDialect: Dialect = {
   numberLexeme: javaNumberLexeme,
   number: javaNumber,
   maxReadableExponent: FASTJSON2_MAX_EXPONENT,
+  maxDepth: FASTJSON2_MAX_LEVEL,
+  signedBody: javaSignedBody,
   native: () => javaNative,
 };
 
@@ -255,7 +284,6 @@ const javaNative: NativeWriter = {
   dropsNull: true,
   minPlainFraction: 1e-6,
   before: (a, b) => a < b,
-  checksSurrogates: true,
   checksKeys: true,
   sort: sortByCodeUnit,
   quote: javaString,
@@ -267,7 +295,7 @@ export const javaDialectKeepingKeys: Dialect = { ...javaDialect, key: (key) => j
 
 /**
  * The java dialect with doubles written as one family of fastjson2 releases writes them, where
- * the range disagrees: `shortest` for 2.0.45–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.65.
+ * the range disagrees: `shortest` for 2.0.45–2.0.55, `fastjson2-2.0.56` for 2.0.56–2.0.66.
  * Not sound for signing (a server on the other family signs differently); the signature doctor
  * uses it to say which family a received signature came from.
  */

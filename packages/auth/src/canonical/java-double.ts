@@ -7,7 +7,7 @@
  * - 2.0.56 onwards use their own `NumberUtils.doubleToScientific`, which is not
  *   always shortest (`6.8e-29` -> `6.799999999999999E-29`), and write integral
  *   values below 2^63 digit for digit (`1.012470831159902592E18`).
- *   {@link fastjson2Double} is a line-by-line port of 2.0.57–2.0.65 (the
+ *   {@link fastjson2Double} is a line-by-line port of 2.0.57–2.0.66 (the
  *   function is byte-identical across them), with its lookup tables rebuilt
  *   from the formulas they follow.
  *
@@ -143,7 +143,7 @@ const POW5_LONG = Array.from({ length: 27 }, (_, i) => 5n ** BigInt(i));
 /** fastjson2's POW10_LONG_VALUES: 10^(i+1), with Long.MAX_VALUE last. */
 const POW10_LONG = [...Array.from({ length: 18 }, (_, i) => 10n ** BigInt(i + 1)), 9223372036854775807n];
 
-// --- NumberUtils.doubleToScientific and writeDecimal (2.0.57-2.0.65) ---
+// --- NumberUtils.doubleToScientific and writeDecimal (2.0.57-2.0.66) ---
 
 type Scientific = { readonly output: bigint; readonly count: number; readonly e10: number } | { readonly powerOfTen: number };
 
@@ -280,7 +280,7 @@ function writeDecimal(value: bigint, digitCount: number, e10: number): string {
   return `${value}${'0'.repeat(-decimalPointPos)}.0`;
 }
 
-/** `JSON.toJSONString(double)` in fastjson2 2.0.57–2.0.65, for a finite non-zero double. */
+/** `JSON.toJSONString(double)` in fastjson2 2.0.57–2.0.66, for a finite non-zero double. */
 export function fastjson2Double(value: number): string {
   const sign = value < 0 ? '-' : '';
   const magnitude = Math.abs(value);

@@ -11,8 +11,6 @@ export interface NativeWriter {
   readonly minPlainFraction: number;
   /** Whether `a` comes before `b` in the dialect's key order. */
   readonly before: (a: string, b: string) => boolean;
-  /** Whether a lone surrogate is refused (java: no UTF-8 body can carry it), so every string and key is checked. */
-  readonly checksSurrogates: boolean;
   /** Whether the dialect may refuse a key with an escape (java: a nested key fastjson2 mis-reads), so such keys go through `dialect.key`. */
   readonly checksKeys: boolean;
   /** Sorts keys in place in that order. */
@@ -24,6 +22,12 @@ export interface NativeWriter {
   /** Member names (`"key":`) already written, for keys the dialect never refuses. */
   readonly names: Map<string, string>;
 }
+
+/**
+ * The fast writers recurse (and JSON.stringify does), so past this depth they give way to the exact
+ * writer, which keeps its own stack: the engine's stays bounded whatever the depth.
+ */
+export const NATIVE_MAX_DEPTH = 256;
 
 /** Thrown to leave the fast path; the exact writer (write-canonical.ts) takes over. */
 export class Bail {}

@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, JsonSyntaxError } from '../errors.js';
 import type { JsonNumber } from './json-number.js';
-import { MAX_DEPTH, parseJsonLossless } from './parse-json-lossless.js';
+import { type ParsedJson, parseJsonLossless as parseToDepth } from './parse-json-lossless.js';
 import { parseJsonLosslessOriginal } from './parse-original.test-support.js';
+
+/** The depth limit of the scanner it replaced, which the comparison below holds it to. */
+const ORIGINAL_DEPTH = 256;
+const parseJsonLossless = (text: string): ParsedJson => parseToDepth(text, { maxDepth: ORIGINAL_DEPTH, maxReadableExponent: Infinity });
+const parseTo = (text: string, maxDepth: number) => parseToDepth(text, { maxDepth, maxReadableExponent: Infinity });
 
 describe('parseJsonLossless', () => {
   it('keeps number lexemes exactly as written', () => {
@@ -46,11 +51,42 @@ describe('parseJsonLossless', () => {
     }
   });
 
-  it(`refuses nesting deeper than ${MAX_DEPTH} levels instead of overflowing the stack`, () => {
-    expect(() => parseJsonLossless(`${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`)).not.toThrow();
-    const deep = `${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`;
-    expect(() => parseJsonLossless(deep)).toThrowError(CanonicalJsonError);
-    expect(() => parseJsonLossless('['.repeat(100_000))).toThrowError(/too-deep/);
+  it("refuses a number the dialect's reference cannot read, wherever it is, a value a duplicate key replaces too", () => {
+    const java = { maxDepth: 2048, maxReadableExponent: 1023 };
+    for (const [text, position] of [
+      ['{"a":1e1024,"a":1}', 5],
+      ['{"a":-2.5E+01024}', 5],
+      ['{"a":[1e-1024]}', 6],
+    ] as const) {
+      expect(() => parseToDepth(text, java)).toThrowError(
+        expect.objectContaining({ reason: 'version-dependent-number', path: `at position ${position}` }),
+      );
+    }
+    expect(() => parseToDepth(`{"a":${'9'.repeat(4301)},"a":1}`, java)).toThrowError(
+      expect.objectContaining({ reason: 'number-too-long', path: 'at position 5' }),
+    );
+    expect(() => parseToDepth(`{"a":0.${'9'.repeat(4299)}e5}`, java)).not.toThrow();
+    expect(() => parseToDepth('{"a":1e1023,"b":1e1024}', { ...java, maxReadableExponent: Infinity })).not.toThrow();
+  });
+
+  it('reads up to the depth it is given, objects and arrays alike, and refuses past it without using the stack', () => {
+    const nested = (depth: number, open: string, close: string, inner = '1') =>
+      `${open.repeat(depth - 1)}${inner}${close.repeat(depth - 1)}`;
+    for (const limit of [1, 2, 256, 2048, 100_000]) {
+      const objects = nested(limit, '{"a":', '}', '{}');
+      const arrays = nested(limit, '[', ']', '[]');
+      const mixed = `${'[{"a":'.repeat(Math.floor(limit / 2))}${limit % 2 === 1 ? '[]' : '1'}${'}]'.repeat(Math.floor(limit / 2))}`;
+      for (const text of [objects, arrays, mixed]) {
+        expect(() => parseTo(text, limit), `${limit} levels`).not.toThrow();
+        expect(() => parseTo(text, limit - 1)).toThrowError(expect.objectContaining({ reason: 'too-deep' }));
+      }
+    }
+    // The deepest one: its position, and the same refusal far past it.
+    expect(() => parseTo(`{"a":${'['.repeat(9)}]`, 4)).toThrowError(
+      expect.objectContaining({ reason: 'too-deep', path: 'at position 8', message: expect.stringContaining('deeper than 4 levels') }),
+    );
+    expect(() => parseTo('['.repeat(1_000_000), 2048)).toThrowError(CanonicalJsonError);
+    expect(parseTo(`${'['.repeat(3)}${']'.repeat(3)}`, 3)).toEqual([[[]]]);
   });
 });
 

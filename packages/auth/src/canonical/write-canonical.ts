@@ -2,7 +2,7 @@ import { CanonicalJsonError, SignetAuthError } from '../errors.js';
 import type { CanonicalJsonObject } from './canonical-json.js';
 import { type Dialect, Refusal } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { MAX_DEPTH, parseJsonLossless } from './parse-json-lossless.js';
+import { parseJsonLossless } from './parse-json-lossless.js';
 import { writeNative } from './write-native.js';
 
 /**
@@ -15,7 +15,7 @@ import { writeNative } from './write-native.js';
  */
 export function writeCanonical(dialect: Dialect, input: string | CanonicalJsonObject): string {
   try {
-    const value: unknown = typeof input === 'string' ? parseJsonLossless(input) : input;
+    const value: unknown = typeof input === 'string' ? parseJsonLossless(input, dialect) : input;
     if (!isPlainObject(value) && !(value instanceof Map)) {
       throw new CanonicalJsonError('not-an-object', '$', 'both references accept only a JSON object at the top level');
     }
@@ -29,7 +29,7 @@ export function writeCanonical(dialect: Dialect, input: string | CanonicalJsonOb
 function writeExact(dialect: Dialect, value: object): string {
   const path: (string | number)[] = [];
   try {
-    return writeValue(value, true, dialect, 0, path);
+    return writeTree(dialect, value, path);
   } catch (error) {
     if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, formatPath(path), error.detail);
     throw typedError(error, formatPath(path));
@@ -69,74 +69,103 @@ function isPlainObject(value: unknown): value is { readonly [key: string]: unkno
   return prototype === Object.prototype || prototype === null;
 }
 
+/** An object or array the exact writer is inside: its members, the next one to write, and its text so far. */
+interface Open {
+  /** An object's member names, in the order written; undefined for an array. */
+  readonly keys: readonly string[] | undefined;
+  readonly members: { readonly [key: string]: unknown } | readonly unknown[];
+  /** Whether objects reached from here through object values are sorted: along a chain of objects from the root only. */
+  readonly sorted: boolean;
+  next: number;
+  text: string;
+}
+
 /**
- * `sorted` is true only along a chain of object values from the root: both
- * references sort nested maps but never look inside arrays.
+ * The canonical text of the tree under `root`, written depth first with the open objects and arrays
+ * on a stack of its own (no depth exhausts the engine's). `path` is where it is: left at the failing
+ * value when a refusal unwinds, since nothing is popped on the way out.
  */
-function writeValue(value: unknown, sorted: boolean, dialect: Dialect, depth: number, path: Path): string {
-  switch (typeof value) {
-    case 'string':
-      return dialect.string(value);
-    case 'number':
-      return dialect.number(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return dialect.numberLexeme(value.toString());
-    case 'object': {
-      if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw new Refusal('too-deep', `nesting deeper than ${MAX_DEPTH} levels (or a cycle)`);
-      if (Array.isArray(value)) return writeArray(value, dialect, depth + 1, path);
-      if (isPlainObject(value)) return writeMembers(Object.keys(value), value, sorted, dialect, depth + 1, path);
-      if (value instanceof JsonNumber) return dialect.numberLexeme(value.lexeme);
-      if (value instanceof Map) return writeMembers([...value.keys()], Object.fromEntries(value), sorted, dialect, depth + 1, path);
-      throw new Refusal('unsupported-type', `${describe(value)} is not JSON; convert it to a plain object, string or number first`);
+function writeTree(dialect: Dialect, root: object, path: (string | number)[]): string {
+  const open: Open[] = [];
+  /** A value's text, or undefined when it is an object or array, which is then open and written member by member. */
+  const start = (value: unknown, sorted: boolean): string | undefined => {
+    switch (typeof value) {
+      case 'string':
+        return dialect.string(value);
+      case 'number':
+        return dialect.number(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'bigint':
+        return dialect.numberLexeme(value.toString());
+      case 'object': {
+        if (value === null) return 'null';
+        if (value instanceof JsonNumber) return dialect.numberLexeme(value.lexeme);
+        const depth = open.length;
+        if (depth >= dialect.maxDepth) throw new Refusal('too-deep', `nesting deeper than ${dialect.maxDepth} levels (or a cycle)`);
+        if (Array.isArray(value)) {
+          open.push({ keys: undefined, members: value, sorted: false, next: 0, text: '' });
+          return undefined;
+        }
+        let keys: string[];
+        let members: { readonly [key: string]: unknown };
+        if (isPlainObject(value)) {
+          keys = Object.keys(value);
+          members = value;
+        } else if (value instanceof Map) {
+          keys = [...value.keys()];
+          members = Object.fromEntries(value);
+        } else {
+          throw new Refusal('unsupported-type', `${describe(value)} is not JSON; convert it to a plain object, string or number first`);
+        }
+        if (sorted && keys.length > 1) dialect.sortKeys(keys);
+        open.push({ keys, members, sorted, next: 0, text: '' });
+        return undefined;
+      }
+      default:
+        throw new Refusal('unsupported-type', `${typeof value} is not JSON`);
     }
-    default:
-      throw new Refusal('unsupported-type', `${typeof value} is not JSON`);
-  }
-}
+  };
 
-/** Where the exact writer is; left at the failing value when a refusal unwinds, since nothing is popped on the way out. */
-type Path = (string | number)[] | undefined;
-
-function writeArray(items: readonly unknown[], dialect: Dialect, depth: number, path: Path): string {
-  let out = '[';
-  for (let i = 0; i < items.length; i++) {
-    path?.push(i);
-    const item = items[i];
-    if (item === undefined) throw new Refusal('undefined-in-array', 'undefined has no JSON form inside an array');
-    out += (i === 0 ? '' : ',') + writeValue(item, false, dialect, depth, path);
-    path?.pop();
-  }
-  return `${out}]`;
-}
-
-function writeMembers(
-  keys: string[],
-  members: { readonly [key: string]: unknown },
-  sorted: boolean,
-  dialect: Dialect,
-  depth: number,
-  path: Path,
-): string {
-  if (sorted && keys.length > 1) dialect.sortKeys(keys);
-  const nested = sorted && depth > 1;
-  const dropNulls = dialect.dropsNullMembers;
-  let out = '';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    path?.push(key);
-    const member = members[key];
-    if (member === undefined || (member === null && dropNulls)) {
-      path?.pop();
+  start(root, true);
+  let written: string | undefined;
+  for (;;) {
+    const top = open[open.length - 1] as Open;
+    const { keys } = top;
+    if (written !== undefined) {
+      // The member at the end of `path` is written: into its container's text, unless it is a null the dialect drops.
+      if (keys === undefined || written !== 'null' || !dialect.dropsNullMembers) {
+        // A sorted object below the root is read again by fastjson2, which may mis-read its names.
+        const member =
+          keys === undefined ? written : `${dialect.key(keys[top.next - 1] as string, top.sorted && open.length > 1)}:${written}`;
+        top.text = top.text === '' ? member : `${top.text},${member}`;
+      }
+      path.pop();
+      written = undefined;
+    }
+    if (keys === undefined) {
+      const items = top.members as readonly unknown[];
+      if (top.next < items.length) {
+        path.push(top.next);
+        const item = items[top.next++];
+        if (item === undefined) throw new Refusal('undefined-in-array', 'undefined has no JSON form inside an array');
+        written = start(item, false);
+        continue;
+      }
+    } else if (top.next < keys.length) {
+      const key = keys[top.next++] as string;
+      path.push(key);
+      const member = (top.members as { readonly [key: string]: unknown })[key];
+      // An undefined member is left out, as JSON.stringify leaves it out.
+      if (member === undefined) path.pop();
+      else written = start(member, top.sorted);
       continue;
     }
-    const written = writeValue(member, sorted, dialect, depth, path);
-    out = out === '' ? `${dialect.key(key, nested)}:${written}` : `${out},${dialect.key(key, nested)}:${written}`;
-    path?.pop();
+    // Every member is written: the container is, and so is the member it is the value of.
+    open.pop();
+    written = keys === undefined ? `[${top.text}]` : `{${top.text}}`;
+    if (open.length === 0) return written;
   }
-  return `{${out}}`;
 }
 
 /** `$.a[0]["b c"]`: where a refusal is, as `CanonicalJsonError.path` names it. */

@@ -1,7 +1,6 @@
 import { type Dialect, hasEscapeOrSurrogate } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { BAIL, isPlainNumber, type NativeWriter } from './native-writer.js';
-import { MAX_DEPTH } from './parse-json-lossless.js';
+import { BAIL, isPlainNumber, NATIVE_MAX_DEPTH, type NativeWriter } from './native-writer.js';
 import { writeSmall } from './write-small.js';
 
 /**
@@ -18,10 +17,10 @@ import { writeSmall } from './write-small.js';
  * every unusual value, goes through one code path, and write-native.test.ts checks the two agree.
  *
  * Where the dialect's text and `JSON.stringify`'s provably agree, and why:
- * - Strings: fastjson2 escapes exactly what `JSON.stringify` escapes, for well-formed strings
- *   (java refuses a lone surrogate, so every string and key is checked for one on the way).
- *   CPython also escapes every unit from U+007F up, and only inside strings and keys, which is
- *   where `JSON.stringify` writes them: the output is escaped in one pass (escape-json-text.ts).
+ * - Strings: fastjson2 escapes exactly what `JSON.stringify` escapes, and writes a lone surrogate
+ *   raw, which the body carries as the escape `JSON.stringify` writes (java-dialect.ts). CPython
+ *   also escapes every unit from U+007F up, and only inside strings and keys, which is where
+ *   `JSON.stringify` writes them: the output is escaped in one pass (escape-json-text.ts).
  * - Numbers: a safe integer, and a non-integer at or above 1e-6 (java) or 1e-4 (python), are
  *   written by both dialects as `Number#toString` writes them (write-native.test.ts checks it); any
  *   other number, and every bigint and JsonNumber, is written by the dialect itself, and natively
@@ -74,7 +73,7 @@ export function writeNative(dialect: Dialect, value: object, smallValues = SMALL
  * its length times the size of its first item, so that a large body is recognized in a few steps.
  */
 function estimateValues(value: unknown, limit: number, depth: number): number {
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return 1;
+  if (typeof value !== 'object' || value === null || depth > NATIVE_MAX_DEPTH) return 1;
   if (Array.isArray(value)) return value.length === 0 ? 1 : 1 + value.length * estimateValues(value[0], limit, depth + 1);
   let count = 1;
   if (value instanceof Map) {
@@ -107,7 +106,6 @@ function prototypesChanged(): boolean {
 function prepare(writer: NativeWriter, value: unknown, sorted: boolean, depth: number): unknown {
   switch (typeof value) {
     case 'string':
-      if (writer.checksSurrogates && !value.isWellFormed()) throw BAIL;
       return value;
     case 'number':
       return isPlainNumber(writer, value) ? value : ownNumber(writer, value);
@@ -117,7 +115,7 @@ function prepare(writer: NativeWriter, value: unknown, sorted: boolean, depth: n
       return lexeme(writer, value.toString());
     case 'object': {
       if (value === null) return null;
-      if (depth >= MAX_DEPTH) throw BAIL;
+      if (depth >= NATIVE_MAX_DEPTH) throw BAIL;
       if (Array.isArray(value)) return prepareArray(writer, value, depth + 1);
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) {
@@ -152,11 +150,7 @@ function prepareArray(writer: NativeWriter, items: readonly unknown[], depth: nu
     const item = items[i];
     // Strings, booleans and plain numbers (most values) are written as they are: no call for them.
     const type = typeof item;
-    if (type === 'string') {
-      if (writer.checksSurrogates && !(item as string).isWellFormed()) throw BAIL;
-      continue;
-    }
-    if (type === 'boolean' || item === null || (type === 'number' && isPlainNumber(writer, item as number))) continue;
+    if (type === 'string' || type === 'boolean' || item === null || (type === 'number' && isPlainNumber(writer, item as number))) continue;
     if (item === undefined) throw BAIL;
     const prepared = prepare(writer, item, false, depth);
     if (prepared === item) continue;
@@ -186,15 +180,10 @@ function prepareObject(writer: NativeWriter, object: Record<string, unknown>, so
   for (const key in object) {
     if (sorted && ordered && previous !== undefined && !writer.before(previous, key)) ordered = false;
     previous = key;
-    if (writer.checksSurrogates && !key.isWellFormed()) throw BAIL;
     if (nested && writer.checksKeys && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = object[key];
     const type = typeof member;
-    if (type === 'string') {
-      if (writer.checksSurrogates && !(member as string).isWellFormed()) throw BAIL;
-      continue;
-    }
-    if (type === 'boolean' || (type === 'number' && isPlainNumber(writer, member as number))) continue;
+    if (type === 'string' || type === 'boolean' || (type === 'number' && isPlainNumber(writer, member as number))) continue;
     let prepared: unknown;
     if (member === null) {
       if (!writer.dropsNull) continue;
@@ -232,7 +221,6 @@ function prepareMap(writer: NativeWriter, map: ReadonlyMap<unknown, unknown>, so
   const values: unknown[] = new Array(keys.length);
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j] as string;
-    if (writer.checksSurrogates && !key.isWellFormed()) throw BAIL;
     if (writer.checksKeys && nested && hasEscapeOrSurrogate(key)) writer.dialect.key(key, true);
     const member = map.get(key);
     values[j] =

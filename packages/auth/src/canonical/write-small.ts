@@ -1,7 +1,6 @@
 import { hasEscapeOrSurrogate } from './java-dialect.js';
 import { JsonNumber } from './json-number.js';
-import { BAIL, Bail, isPlainNumber, type NativeWriter } from './native-writer.js';
-import { MAX_DEPTH } from './parse-json-lossless.js';
+import { BAIL, Bail, isPlainNumber, NATIVE_MAX_DEPTH, type NativeWriter } from './native-writer.js';
 
 // The string writer, for the small bodies write-native.ts hands it (`SMALL_BODY_VALUES`).
 
@@ -38,7 +37,7 @@ function write(writer: NativeWriter, value: unknown, sorted: boolean, depth: num
       return writer.dialect.numberLexeme(value.toString());
     case 'object': {
       if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw BAIL;
+      if (depth >= NATIVE_MAX_DEPTH) throw BAIL;
       if (Array.isArray(value)) return writeItems(writer, value, depth + 1);
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) {

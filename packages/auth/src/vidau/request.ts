@@ -1,19 +1,17 @@
 import type { Middleware } from 'openapi-fetch';
-import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
+import { canonicalJson } from '../canonical/canonical-json.js';
 import { assertVidauCharset } from './charset.js';
 import { assertVidauCredentials, type VidauCredentials, type VidauHeaderOptions, vidauHeaders } from './sign.js';
 
 /** Credentials and options of {@link signVidauRequest} and {@link vidauAuth}. */
 export interface VidauRequestSigningOptions extends VidauCredentials, VidauHeaderOptions {
-  /** Which reference the server canonicalizes like: `'java'` (fastjson2, default) or `python` from `@signet/auth/python`. */
-  readonly dialect?: CanonicalJsonDialect;
   /** Milliseconds since the epoch; read once per signing, so every retry gets a fresh timestamp. */
   readonly now?: () => number;
 }
 
 /**
  * Returns a new request whose body is the canonical form of `request`'s JSON
- * body and whose headers sign exactly those bytes; `request`'s body is read.
+ * body and whose headers sign that body as the server reads it; `request`'s body is read.
  * Call it again for each retry: the timestamp is taken anew. Redirects are not
  * followed, so the signed headers are never replayed to another origin.
  *

@@ -1,4 +1,4 @@
-import { type CanonicalJsonDialect, canonicalJson } from '../canonical/canonical-json.js';
+import { type CanonicalJsonDialect, canonicalJson, dialectOf } from '../canonical/canonical-json.js';
 import {
   ASCII_ONLY,
   type HmacSha256Base64,
@@ -79,12 +79,20 @@ export function assertMillisecondTimestamp(timestamp: number): void {
   }
 }
 
-/** `clientId + body + timestamp`: the message both vendor samples sign. */
-export function vidauStringToSign({ clientId, body, timestamp }: Omit<VidauSignatureInput, 'authKey'>): string {
-  return `${clientId}${body}${timestamp}`;
+/**
+ * `clientId + body + timestamp`: the message both vendor samples sign, with the body as the reference
+ * writes it (in java, a lone surrogate the body carries as `\uXXXX` is raw again; see `dialect`).
+ *
+ * @throws InvalidRequestError for a `dialect` other than `'java'` and `python`.
+ */
+export function vidauStringToSign(
+  { clientId, body, timestamp }: Omit<VidauSignatureInput, 'authKey'>,
+  options: Pick<SignOptions, 'dialect'> = {},
+): string {
+  return `${clientId}${dialectOf(options.dialect).signedBody(body)}${timestamp}`;
 }
 
-/** How to sign: the HMAC implementation, and the server JVM's charset. */
+/** How to sign: the HMAC implementation, the server JVM's charset, and the reference the body is canonical for. */
 export interface SignOptions {
   /** Defaults to Web Crypto; the Node entry point binds node:crypto. */
   readonly hmac?: HmacSha256Base64;
@@ -94,9 +102,16 @@ export interface SignOptions {
    * with `?` for each character it cannot represent. `UTF-8` (default) is Java 18+ and any
    * UTF-8 locale; `US-ASCII` is Java 17 under `LANG=C`; `ISO-8859-1` is `-Dfile.encoding=ISO-8859-1`;
    * windows-1252, GBK, GB18030, Shift_JIS and the other defaults of Windows and legacy locales are
-   * values from `@signet/auth/charsets` (`charset: gbk`). `signet doctor` names the one a server uses.
+   * values from `@signet/auth/charsets` (`charset: gbk`). `npx @signet/auth doctor` names the one a server uses.
    */
   readonly charset?: VidauCharset;
+  /**
+   * The reference the body was canonicalized for: `'java'` (fastjson2, default) or `python` from
+   * `@signet/auth/python`. They sign a lone surrogate differently: fastjson2 reads the `\uXXXX` escape
+   * the body carries it as and writes it raw, which `getBytes()` turns into `?`; CPython signs the
+   * escape as it is.
+   */
+  readonly dialect?: CanonicalJsonDialect;
 }
 
 /** The key and message bytes the vendor's `SignatureUtil` feeds to HMAC-SHA256. */
@@ -139,7 +154,8 @@ function verificationKey(authKey: string, charset: VidauCharset): Uint8Array<Arr
  *
  * @throws InvalidCredentialsError for an empty `clientId` or `authKey`, or one a header cannot carry.
  * @throws InvalidTimestampError for a timestamp that is not whole milliseconds, or looks like seconds.
- * @throws InvalidRequestError for a `charset` other than `UTF-8`, `US-ASCII`, `ISO-8859-1` and those of `@signet/auth/charsets`.
+ * @throws InvalidRequestError for a `charset` other than `UTF-8`, `US-ASCII`, `ISO-8859-1` and those of `@signet/auth/charsets`,
+ *   or a `dialect` other than `'java'` and `python`.
  *
  * @example
  * ```ts
@@ -159,18 +175,18 @@ function verificationKey(authKey: string, charset: VidauCharset): Uint8Array<Arr
 export async function signVidau(input: VidauSignatureInput, options: SignOptions = {}): Promise<string> {
   assertVidauCredentials(input);
   assertMillisecondTimestamp(input.timestamp);
-  const { key, message } = signedBytes(input.authKey, vidauStringToSign(input), options.charset);
+  const { key, message } = signedBytes(input.authKey, vidauStringToSign(input, options), options.charset);
   return (options.hmac ?? webHmacSha256Base64)(key, message);
 }
 
 /** The synchronous core of `signVidau`, for an HMAC that answers synchronously (node:crypto). */
 export function signVidauWith(hmac: HmacSha256Base64OfText) {
-  return (input: VidauSignatureInput, options: Pick<SignOptions, 'charset'> = {}): string => {
+  return (input: VidauSignatureInput, options: Pick<SignOptions, 'charset' | 'dialect'> = {}): string => {
     assertVidauCredentials(input);
     assertMillisecondTimestamp(input.timestamp);
     const charset = options.charset ?? 'UTF-8';
     assertVidauCharset(charset);
-    return hmac(signedText(input.authKey, charset), signedText(vidauStringToSign(input), charset));
+    return hmac(signedText(input.authKey, charset), signedText(vidauStringToSign(input, options), charset));
   };
 }
 
@@ -355,7 +371,7 @@ function verdict(
   const charset = options.charset ?? 'UTF-8';
   assertVidauCharset(charset);
   const signature = input.signature;
-  const message = signedText(vidauStringToSign({ clientId: input.clientId, body, timestamp }), charset);
+  const message = signedText(vidauStringToSign({ clientId: input.clientId, body, timestamp }, options), charset);
   const genuine = verifyHmac(verificationKey(input.authKey, charset), message, signature);
   if (typeof genuine === 'boolean') return admitted(genuine, guard, input.clientId, timestamp, signature, now);
   return genuine.then((verified) => admitted(verified, guard, input.clientId, timestamp, signature, now));

@@ -5,6 +5,8 @@ import type { StringLength, ValidationProblem } from './validate.js';
 /** Request headers, read case-insensitively (a `Headers`, or Node's incoming headers behind the same face). */
 export interface MockHeaders {
   get(name: string): string | null;
+  /** Each header, as `Headers.forEach` gives them (for the request log, which reads them all). */
+  forEach(callback: (value: string, name: string) => void): void;
 }
 
 /** What a module sees of a request once the core has routed it and read its body. */
@@ -58,6 +60,11 @@ export interface MockStoreLimits {
   readonly fileBytes?: number;
   /** Most webhook deliveries remembered. Default 1,000. */
   readonly webhooks?: number;
+  /**
+   * Most requests the request log keeps (their bodies 16 MiB at most in all). Default 100: kept longer, under
+   * load they outlive the young generation and the garbage collector's work grows with them. 0 keeps none.
+   */
+  readonly requests?: number;
 }
 
 /** Services the core gives each module instance. */
@@ -162,6 +169,29 @@ export interface MockFlag<Options> {
   parse(value: string): Options | Promise<Options>;
 }
 
+/** An input of a trigger: a field of its input object, and an option of `signet-mock <name> send`. */
+export interface TriggerField {
+  readonly type: 'string' | 'integer' | 'boolean';
+  /** Its line in `--help`. */
+  readonly help: string;
+  readonly required?: boolean;
+}
+
+/**
+ * Something a module does on demand, such as sending a webhook: from code (`trigger`), the admin
+ * endpoint and the CLI (`signet-mock <name> send`). Its input is checked against `fields` first.
+ */
+export interface MockTrigger<State, Input = never, Output = unknown> {
+  /** One line for `--help`. */
+  readonly help: string;
+  readonly fields: { readonly [K in keyof Input]-?: TriggerField };
+  run(input: Input, state: State): Output | Promise<Output>;
+}
+
+/** A module's triggers, by name. */
+// biome-ignore lint/suspicious/noExplicitAny: each trigger's input is checked against its own fields.
+export type TriggerTable<State> = Readonly<Record<string, MockTrigger<State, any, unknown>>>;
+
 /**
  * One API's mock: everything vendor-specific lives here, so the core and the serving files name no
  * vendor. A module is static (a table of functions); what one mock instance keeps is its `State`,
@@ -173,6 +203,8 @@ export interface MockApi<
   Options = unknown,
   Credentials = unknown,
   State = unknown,
+  Seed = never,
+  Triggers extends TriggerTable<State> = Record<never, never>,
 > {
   /** Key for faults, request counts, base URLs and `/files/{name}/…`. */
   readonly name: Name;
@@ -201,16 +233,29 @@ export interface MockApi<
   file(name: string, state: State): MockFile | undefined;
   /** Stops timers and frees stores. */
   stop?(state: State): void;
+  /** What it can do on demand, by name (such as sending a webhook). */
+  readonly triggers?: Triggers;
+  /**
+   * Fills a new instance's state from its entry in the mock's `seed` (catalogue items, operations
+   * in a given state, …); throws an `InvalidRequestError` naming what is wrong, so the mock refuses to start.
+   */
+  seed?(input: Seed, state: State): void;
 }
 
 /** Any module, its types erased: what the core and the serving files handle. */
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds modules of different option and state types.
-export type AnyMockApi = MockApi<string, string, any, any, any>;
+export type AnyMockApi = MockApi<string, string, any, any, any, any, any>;
 
-/** Declares a module, keeping its name, credentials key and option types for the registry's derived types. */
-export function defineMockApi<const Name extends string, const Key extends string, Options, Credentials, State>(
-  api: MockApi<Name, Key, Options, Credentials, State>,
-): MockApi<Name, Key, Options, Credentials, State> {
+/** Declares a module, keeping its name, credentials key, option, seed and trigger types for the registry's derived types. */
+export function defineMockApi<
+  const Name extends string,
+  const Key extends string,
+  Options,
+  Credentials,
+  State,
+  Seed = never,
+  Triggers extends TriggerTable<State> = Record<never, never>,
+>(api: MockApi<Name, Key, Options, Credentials, State, Seed, Triggers>): MockApi<Name, Key, Options, Credentials, State, Seed, Triggers> {
   return api;
 }
 
@@ -233,4 +278,20 @@ export interface IncomingMockRequest {
    * which on node:http costs a small signed request a measurable share of its CPU time.
    */
   readBody(limit: number, done: (body: Uint8Array | undefined) => void, failed: (reason: unknown) => void): void;
+  /** The URL as received, as text, when the adapter has it so (the request log keeps it instead of `url`). */
+  readonly href?: string;
+  /** The client's address, when it came over a network; undefined in process. */
+  readonly peer?: string | undefined;
+  /** An answer for one operation instead of its handler's, for this request (a typed MSW override). */
+  readonly override?: OperationOverride;
+}
+
+/** An answer for one operation instead of its handler's: undefined lets the handler answer. */
+export interface OperationOverride {
+  readonly operationId: string;
+  respond(input: {
+    readonly request: MockRequest;
+    readonly params: Readonly<Record<string, string>>;
+    readonly body: unknown;
+  }): MockResponse | undefined | Promise<MockResponse | undefined>;
 }

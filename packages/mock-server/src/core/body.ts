@@ -1,6 +1,7 @@
 import type { AnyMockApi, IncomingMockRequest, MockResponse } from './api.js';
 import { mediaType } from './http.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { quoteDispositionParams } from './multipart.js';
 import type { CompiledOperation } from './router.js';
 import type { BodyValidator, ValidationProblem } from './validate.js';
 
@@ -45,7 +46,7 @@ export function parseBody(
   return checked(api, validate, bytes, bytes, bytes.length);
 }
 
-function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, contentType: string): Promise<Parsed> {
+function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, contentType: string, retry = true): Promise<Parsed> {
   return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData().then(
     (form) => {
       const fields: Record<string, string | File> = {};
@@ -58,7 +59,12 @@ function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, 
       }
       return checked(api, validate, fields, shown, bytes.length);
     },
-    () => ({ refused: api.invalid(bodyProblem('There was an error parsing the body', 'value_error')) }),
+    () => {
+      // The platform's parser takes only quoted parameters; a server in the field also takes `name=image_data`.
+      const quoted = retry ? quoteDispositionParams(bytes, contentType) : undefined;
+      if (quoted !== undefined) return parseForm(api, validate, quoted, contentType, false);
+      return { refused: api.invalid(bodyProblem('There was an error parsing the body', 'value_error')) };
+    },
   );
 }
 

@@ -1,12 +1,17 @@
 import { numberOption } from '@signet/client-core';
+import { InvalidRequestError } from '@signet/client-core/errors';
+import { ADMIN_PREFIX, createAdmin } from './admin.js';
 import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockFile, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
 import { fromRequest } from './body.js';
-import { type Fault, FaultQueue } from './faults.js';
+import type { Fault } from './faults.js';
 import { serverPath } from './openapi.js';
 import { createResponder, type Responder } from './pipeline.js';
+import type { MockRecording } from './recording.js';
 import { compileRoutes } from './router.js';
 import { createRoute, type Registered } from './routing.js';
 import { BoundedMap, ByteBudget, memoryOf } from './store.js';
+import { Toolkit } from './toolkit.js';
+import { runTrigger } from './triggers.js';
 import { Timers, webhookSender } from './webhooks.js';
 import { toResponse } from './wire.js';
 
@@ -31,6 +36,19 @@ export interface ServeOptions {
    * requests say `redirect: 'manual'`: the mock follows no redirect, and records a 3xx as the answer.
    */
   readonly webhookFetch?: (request: Request) => Promise<Response>;
+  /**
+   * Proxy mode: each API named in `upstream` is forwarded to that base URL (the real API) instead of
+   * being mocked, and every exchange is recorded with credentials and signatures scrubbed
+   * (`recording()`). `fetch` replaces the global fetch for it.
+   */
+  readonly record?: {
+    readonly upstream: Readonly<Record<string, string>>;
+    readonly fetch?: (request: Request) => Promise<Response>;
+  };
+  /** Answers the APIs this recording holds from it alone (by method, path, query and body), with no network. */
+  readonly replay?: MockRecording;
+  /** What each API starts with (catalogue items, uploads, operations, tasks), by API name: see each API's seed. */
+  readonly seed?: Readonly<Record<string, unknown>>;
 }
 
 /** Options of the vendor-neutral core: the modules it serves, and what it gives them. */
@@ -53,10 +71,14 @@ export interface MockCore {
   readonly requestCounts: Readonly<Record<string, number>>;
   /** Every webhook sent (the newest `limits.webhooks`). */
   readonly webhooks: readonly WebhookDelivery[];
+  /** The request log, faults, chosen responses and the recording. */
+  readonly tools: Toolkit;
   handle(request: Request): Promise<Response>;
   /** The same pipeline for adapters that do not start from a `Request`. */
   dispatch(request: IncomingMockRequest): Promise<MockResponse>;
   injectFault(fault: Fault): void;
+  /** Runs an API's trigger (such as sending a webhook) on this instance; its input is checked first. */
+  trigger(api: string, name: string, input: unknown): Promise<unknown>;
   close(): void;
 }
 
@@ -67,6 +89,7 @@ const DEFAULT_LIMITS: Required<MockStoreLimits> = {
   files: 1_000,
   fileBytes: 256 * 1024 * 1024,
   webhooks: 1_000,
+  requests: 100,
 };
 
 const responders = new WeakMap<MockCore, Responder>();
@@ -106,9 +129,10 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
   const limits = checkedLimits(options.limits);
   const maxBodyBytes = numberOption('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, { min: 1 });
   const origin = typeof originOption === 'function' ? originOption : () => originOption;
-  const faults = new FaultQueue(options.faults);
   const timers = new Timers();
   const budget = new ByteBudget(limits.bytes);
+  const credentialsOf = (api: AnyMockApi): unknown =>
+    Object.hasOwn(credentials, api.credentials.key) ? credentials[api.credentials.key] : api.credentials.defaults;
   const webhooks: WebhookDelivery[] = [];
   const requestCounts: Record<string, number> = {};
   const sendWebhook = webhookSender(
@@ -136,17 +160,30 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
       };
       const state: unknown = api.start({
         options,
-        credentials: Object.hasOwn(credentials, api.credentials.key) ? credentials[api.credentials.key] : api.credentials.defaults,
+        credentials: credentialsOf(api),
         context,
       });
       requestCounts[api.name] = 0;
       const prefix = serverPath(api.spec);
+      if (`${prefix}/`.startsWith(ADMIN_PREFIX)) throw new Error(`${api.name} is served under ${prefix}, where the admin endpoint is`);
       return { api, state, prefix, below: `${prefix}/`, router: compileRoutes(api) };
     })
     // The longest prefix first, so an API under another's path still gets its requests.
     .sort((a, b) => b.prefix.length - a.prefix.length);
+  seedAll(registered, options.seed);
 
-  const respond = createResponder(createRoute({ registered, faults, requestCounts, maxBodyBytes }), maxBodyBytes);
+  const tools = new Toolkit({
+    registered,
+    now,
+    maxRequests: limits.requests,
+    maxRecorded: limits.records,
+    credentials: apis.map(credentialsOf),
+    faults: options.faults,
+    upstream: options.record && { baseUrls: options.record.upstream, fetch: options.record.fetch },
+    replay: options.replay,
+  });
+  const admin = createAdmin(tools, registered);
+  const respond = createResponder(createRoute({ registered, hooks: tools, requestCounts, maxBodyBytes, admin }), maxBodyBytes);
   /** `respond` as a promise, for the public `dispatch` and `handle`. */
   const answer = (request: IncomingMockRequest): Promise<MockResponse> =>
     new Promise((resolve) => {
@@ -159,11 +196,17 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
     apis: registered,
     requestCounts,
     webhooks,
+    tools,
     dispatch: answer,
     async handle(request) {
       return toResponse(await answer(fromRequest(request)), request.method);
     },
-    injectFault: (fault) => faults.inject(fault),
+    injectFault: (fault) => tools.injectFault(fault),
+    trigger(apiName, name, input) {
+      const entry = registered.find(({ api }) => api.name === apiName);
+      if (entry === undefined) return Promise.reject(new InvalidRequestError('api', `no API named ${JSON.stringify(apiName)}`));
+      return runTrigger(entry.api, entry.state, name, input);
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -173,6 +216,18 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
   };
   responders.set(core, respond);
   return core;
+}
+
+/** Hands each API its entry of `seed`; an entry for an API that is not served, or cannot be seeded, is refused. */
+function seedAll(registered: readonly Registered[], seed: Readonly<Record<string, unknown>> | undefined): void {
+  if (seed === undefined) return;
+  if (seed === null || typeof seed !== 'object') throw new InvalidRequestError('seed', 'must be an object keyed by API name');
+  for (const [name, input] of Object.entries(seed)) {
+    const entry = registered.find(({ api }) => api.name === name);
+    if (entry === undefined) throw new InvalidRequestError(`seed.${name}`, `no API named ${JSON.stringify(name)}`);
+    if (entry.api.seed === undefined) throw new InvalidRequestError(`seed.${name}`, `${name} takes no seed`);
+    if (input !== undefined) entry.api.seed(input, entry.state);
+  }
 }
 
 /** The core's {@link Responder}, which answers at once when it can. */

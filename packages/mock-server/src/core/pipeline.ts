@@ -1,6 +1,6 @@
 import type { IncomingMockRequest, MockHeaders, MockRequest, MockResponse } from './api.js';
 import { type Parsed, parseBody } from './body.js';
-import type { Routed } from './routing.js';
+import type { Pending, Refused, Routed } from './routing.js';
 
 /**
  * The core's pipeline as it is, for an adapter that can answer at once: the `MockResponse` when
@@ -20,9 +20,13 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
  * so a request that needs nothing asynchronous (most: no form body, no JWT) is answered in the
  * tick its body ends. The responder answers at once when the body was known at once and nothing
  * was pending; otherwise it returns undefined and hands the answer to `done` when it is ready (one
- * callback, not a promise for the caller to chain on: a turn of the microtask queue less).
+ * callback, not a promise for the caller to chain on: a turn of the microtask queue less). Every
+ * answer to an API request passes the `end` hook of its exchange (the request log, faults).
  */
-export function createResponder(route: (request: IncomingMockRequest) => MockResponse | Routed, maxBodyBytes: number): Responder {
+export function createResponder(
+  route: (request: IncomingMockRequest) => MockResponse | Refused | Routed | Pending,
+  maxBodyBytes: number,
+): Responder {
   /** The pipeline from the body on; `finish` gets the answer now, or once the step that is pending settles. */
   const proceed = (routed: Routed, bytes: Uint8Array | undefined, finish: (response: MockResponse) => void): void => {
     let response: MockResponse | Promise<MockResponse>;
@@ -37,25 +41,34 @@ export function createResponder(route: (request: IncomingMockRequest) => MockRes
   };
 
   return (request, done) => {
-    let routed: MockResponse | Routed;
+    let routed: MockResponse | Refused | Routed | Pending;
     try {
       routed = route(request);
     } catch (error) {
       return failed(error);
     }
-    if (!('operation' in routed)) return withCors(routed);
+    if (!('exchange' in routed)) {
+      if (!('pending' in routed)) return withCors(routed);
+      routed.pending.then(done, (error: unknown) => done(failed(error)));
+      return undefined;
+    }
+    const { exchange, hooks } = routed;
     let answer: MockResponse | undefined;
     let returned = false;
-    const finish = (response: MockResponse) => {
+    const send = (response: MockResponse) => {
       if (returned) done(response);
       else answer = response;
     };
+    const finish = (response: MockResponse) => hooks.end(exchange, response, send);
     try {
-      request.readBody(
-        maxBodyBytes,
-        (bytes) => proceed(routed, bytes, finish),
-        (reason) => finish(failed(reason)),
-      );
+      if ('refusal' in routed) finish(withCors(routed.refusal));
+      else {
+        request.readBody(
+          maxBodyBytes,
+          (bytes) => proceed(routed, bytes, finish),
+          (reason) => finish(failed(reason)),
+        );
+      }
     } catch (error) {
       return failed(error);
     }
@@ -65,16 +78,22 @@ export function createResponder(route: (request: IncomingMockRequest) => MockRes
 }
 
 /**
- * The rest of the pipeline once the body is read, at once: authentication (the module's) → parse
- * and validate the body → the handler. The first step that is pending hands over to `resumed`.
+ * The rest of the pipeline once the body is read, at once: an upstream or recording that answers
+ * for the API (the hooks') → authentication (the module's) → parse and validate the body → an
+ * answer chosen instead of the handler's (the hooks') → the handler. The first step that is
+ * pending hands over to `resumed`.
  */
 function withBody(routed: Routed, bytes: Uint8Array | undefined, maxBodyBytes: number): MockResponse | Promise<MockResponse> {
-  const { entry, operation, request } = routed;
+  const { entry, operation, request, exchange } = routed;
   const { api } = entry;
   if (bytes === undefined) return api.error(413, `Request body larger than ${maxBodyBytes} bytes`);
+  exchange.raw = bytes;
+  const forwarded = routed.hooks.forward(routed, bytes);
+  if (forwarded !== undefined) return forwarded;
   const mockRequest: MockRequest = new RoutedRequest(request, routed.relative, bytes);
   const denied = api.authenticate({ request: mockRequest, operationId: operation.operationId, security: operation.security }, entry.state);
   if (isPromise(denied)) return resumed(routed, mockRequest, denied);
+  exchange.auth = denied === undefined ? 'passed' : 'refused';
   if (denied !== undefined) return denied;
   const body = parseBody(api, operation, request, bytes);
   if (isPromise(body)) return resumed(routed, mockRequest, undefined, body);
@@ -94,6 +113,7 @@ async function resumed(
   let body: Parsed | Promise<Parsed> | undefined = pendingBody;
   if (body === undefined) {
     const denied = await pendingDenial;
+    routed.exchange.auth = denied === undefined ? 'passed' : 'refused';
     if (denied !== undefined) return denied;
     body = parseBody(routed.entry.api, routed.operation, routed.request, mockRequest.body);
   }
@@ -101,11 +121,19 @@ async function resumed(
   return isPromise(response) ? await response : response;
 }
 
-function handled({ entry, operation, params }: Routed, mockRequest: MockRequest, body: Parsed): MockResponse | Promise<MockResponse> {
+function handled(routed: Routed, mockRequest: MockRequest, body: Parsed): MockResponse | Promise<MockResponse> {
   if ('refused' in body) return body.refused;
+  routed.exchange.parsed = body;
+  const chosen = routed.hooks.choose(routed, mockRequest, body.body);
+  if (chosen === undefined) return runHandler(routed, mockRequest, body.body);
+  if (!isPromise(chosen)) return chosen;
+  return chosen.then((answer) => answer ?? runHandler(routed, mockRequest, body.body));
+}
+
+function runHandler({ entry, operation, params }: Routed, mockRequest: MockRequest, body: unknown): MockResponse | Promise<MockResponse> {
   const handler = entry.api.handlers[operation.operationId];
   if (handler === undefined) return entry.api.error(501, `no mock for ${operation.operationId}`);
-  return handler({ request: mockRequest, params, body: body.body, reply }, entry.state);
+  return handler({ request: mockRequest, params, body, reply }, entry.state);
 }
 
 async function settle(pending: Promise<MockResponse>, done: (response: MockResponse) => void): Promise<void> {

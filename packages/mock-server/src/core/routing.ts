@@ -1,5 +1,6 @@
-import type { AnyMockApi, IncomingMockRequest, MockResponse } from './api.js';
-import type { FaultQueue } from './faults.js';
+import { ADMIN_PREFIX } from './admin.js';
+import type { AnyMockApi, IncomingMockRequest, MockRequest, MockResponse } from './api.js';
+import type { Exchange } from './exchange.js';
 import { decodeSegment, json } from './http.js';
 import { fileHeaders } from './media.js';
 import type { CompiledOperation, Router } from './router.js';
@@ -23,23 +24,56 @@ export interface Routed {
   readonly request: IncomingMockRequest;
   /** The path below the API's prefix. */
   readonly relative: string;
+  /** What the request log keeps of it, and what the hooks decided for it. */
+  readonly exchange: Exchange;
+  readonly hooks: PipelineHooks;
 }
 
-/** What routing needs: the APIs (longest prefix first), the faults, the counters and the body limit. */
+/** A request to an API answered before its body is read (not found, too large, a fault), with its exchange. */
+export interface Refused {
+  readonly exchange: Exchange;
+  readonly hooks: PipelineHooks;
+  readonly refusal: MockResponse;
+}
+
+/**
+ * Where the test tools (request log, faults, chosen responses, record and replay) join the
+ * pipeline: each step calls its hook, and only these know what the tools do.
+ */
+export interface PipelineHooks {
+  /** A request to an API, routed (no operation when none matched): its exchange, logged, with any fault it draws. */
+  begin(entry: Registered, operationId: string | undefined, request: IncomingMockRequest, path: string): Exchange;
+  /** The body read, before authentication: the answer of an upstream or a recording, when one answers for the API. */
+  forward(routed: Routed, bytes: Uint8Array): Promise<MockResponse> | undefined;
+  /** Authenticated and validated, before the handler: an answer chosen instead of the handler's, or undefined. */
+  choose(routed: Routed, request: MockRequest, body: unknown): MockResponse | Promise<MockResponse | undefined> | undefined;
+  /** The answer: noted in the exchange, then handed to `send` now, later, or broken, as the exchange's fault says. */
+  end(exchange: Exchange, response: MockResponse, send: (response: MockResponse) => void): void;
+}
+
+/** What routing needs: the APIs (longest prefix first), the hooks, the counters and the body limit. */
 export interface RoutingSetup {
   readonly registered: readonly Registered[];
-  readonly faults: FaultQueue;
+  readonly hooks: PipelineHooks;
   readonly requestCounts: Record<string, number>;
   readonly maxBodyBytes: number;
+  /** Answers a path under `ADMIN_PREFIX` (which no API is served under), when the mock has an admin endpoint. */
+  readonly admin?: (request: IncomingMockRequest, path: string) => Promise<MockResponse>;
+}
+
+/** An answer that is not ready yet (the admin endpoint's), handed over as it is: no CORS headers, no hooks. */
+export interface Pending {
+  readonly pending: Promise<MockResponse>;
 }
 
 /**
  * The pipeline up to the body: routing, fault injection and the declared size, all before a byte
  * of the body is read, so that a request refused here leaves its body unread (and its connection
- * closes). Answers a request that needs no operation, or is refused; otherwise gives its route.
+ * closes). Answers a request that needs no operation; gives a request to an API refused here with
+ * its refusal, and any other its route.
  */
-export function createRoute({ registered, faults, requestCounts, maxBodyBytes }: RoutingSetup) {
-  return (request: IncomingMockRequest): MockResponse | Routed => {
+export function createRoute({ registered, hooks, requestCounts, maxBodyBytes, admin }: RoutingSetup) {
+  return (request: IncomingMockRequest): MockResponse | Refused | Routed | Pending => {
     const path = request.path ?? request.url.pathname;
     if (path.startsWith('/files/')) {
       if (request.method === 'OPTIONS') return preflight(request, 'GET, HEAD, OPTIONS');
@@ -52,24 +86,27 @@ export function createRoute({ registered, faults, requestCounts, maxBodyBytes }:
         break;
       }
     }
-    if (entry === undefined) return request.method === 'OPTIONS' ? preflight(request, undefined) : json(404, { error: 'Not Found' });
+    if (entry === undefined) {
+      // Looked at only here: no API is served under it, so an API's request never pays for the check.
+      if (admin !== undefined && path.startsWith(ADMIN_PREFIX)) return { pending: admin(request, path) };
+      return request.method === 'OPTIONS' ? preflight(request, undefined) : json(404, { error: 'Not Found' });
+    }
     const { api, router } = entry;
     const relative = path.slice(entry.prefix.length);
     if (request.method === 'OPTIONS') return preflight(request, router.allow(relative));
 
     requestCounts[api.name] = (requestCounts[api.name] ?? 0) + 1;
     const match = router.match(request.method, relative);
-    if (faults.size > 0) {
-      const fault = faults.take(api.name, match.kind === 'operation' ? match.operation.operationId : undefined);
-      if (fault) return { status: fault.status, ...(fault.headers && { headers: fault.headers }), body: fault.body };
-    }
-    if (match.kind === 'not-found') return api.error(404, 'Not Found');
-    if (match.kind === 'malformed-path') return api.error(400, 'Malformed percent-escape in the path');
-    if (match.kind === 'method-not-allowed') return withAllow(api.error(405, 'Method Not Allowed'), match.allow);
+    const exchange = hooks.begin(entry, match.kind === 'operation' ? match.operation.operationId : undefined, request, path);
+    if (exchange.early !== undefined) return { exchange, hooks, refusal: exchange.early };
+    if (match.kind === 'not-found') return { exchange, hooks, refusal: api.error(404, 'Not Found') };
+    if (match.kind === 'malformed-path') return { exchange, hooks, refusal: api.error(400, 'Malformed percent-escape in the path') };
+    if (match.kind === 'method-not-allowed')
+      return { exchange, hooks, refusal: withAllow(api.error(405, 'Method Not Allowed'), match.allow) };
 
     const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > maxBodyBytes) return api.error(413, `Request body larger than ${maxBodyBytes} bytes`);
-    return { entry, operation: match.operation, params: match.params, request, relative };
+    if (declared > maxBodyBytes) return { exchange, hooks, refusal: api.error(413, `Request body larger than ${maxBodyBytes} bytes`) };
+    return { entry, operation: match.operation, params: match.params, request, relative, exchange, hooks };
   };
 }
 

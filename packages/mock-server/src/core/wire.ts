@@ -1,4 +1,5 @@
 import type { MockResponse } from './api.js';
+import { breakageOf, sentPart } from './faults.js';
 
 const utf8Encoder = new TextEncoder();
 const encodeUtf8 = (text: string): Uint8Array => utf8Encoder.encode(text);
@@ -24,9 +25,29 @@ export function serialize(
   return { headers, body: method === 'HEAD' || response.status === 204 || response.status === 304 ? undefined : body };
 }
 
-/** A mock response as a fetch `Response`. */
+/**
+ * A mock response as a fetch `Response`. A fault's broken answer is a network error
+ * (`Response.error()`, which a fetch rejects with a TypeError) for a reset, else a body stream that
+ * gives half the bytes and then never ends (stall) or fails as a connection cut short does (truncate).
+ */
 export function toResponse(response: MockResponse, method: string): Response {
+  const breaks = breakageOf(response);
+  if (breaks === 'reset') return Response.error();
   const { headers, body } = serialize(response, method);
+  if (breaks !== undefined) {
+    let part: Uint8Array | undefined = sentPart(body);
+    const stream = new ReadableStream<Uint8Array>({
+      // Pulled, not errored at the start: an errored stream drops what it had queued, and the half must arrive first.
+      pull(controller) {
+        if (part !== undefined && part.byteLength > 0) {
+          controller.enqueue(part);
+          part = undefined;
+        } else if (breaks === 'truncate') controller.error(new TypeError('terminated: the connection closed before the body was complete'));
+        else return new Promise<void>(() => undefined);
+      },
+    });
+    return new Response(stream, { status: response.status, headers });
+  }
   if (body === undefined) delete headers['content-length'];
   return new Response(body === undefined ? null : (body as Uint8Array<ArrayBuffer>), { status: response.status, headers });
 }

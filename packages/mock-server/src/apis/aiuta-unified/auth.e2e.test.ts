@@ -2,7 +2,7 @@
 // customer's token endpoint end to end.
 import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, userIdAuth } from '@signet/aiuta-unified';
 import { createAiutaTokenHandler, issueAiutaJwt } from '@signet/auth';
-import { AuthenticationError, PermissionDeniedError } from '@signet/client-core/errors';
+import { AuthenticationError } from '@signet/client-core/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions } from '../../index.js';
 import { FAST, JPEG, PNG, QUICK_POLL } from './exercise.test-support.js';
@@ -27,7 +27,7 @@ describe('authentication as the spec models it', () => {
   async function statuses(mock: MockFetch, auth: Parameters<typeof createAiutaUnifiedClient>[0]['auth']) {
     const admin = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });
     const photo = await admin.uploadedImages.create(PNG);
-    await admin.skuItems.create({ sku_id: 'sku-auth', product_info: {} }).catch(() => undefined);
+    await admin.skuItems.create({ sku_id: 'sku-auth', product_info: {}, capabilities: { try_on: true } }).catch(() => undefined);
     const op = await admin.tryOnOperations.create({ uploaded_image_id: photo.id, sku_id: 'sku-auth' });
     const client = createAiutaUnifiedClient({ auth, fetch: mock.fetch, maxRetries: 0 });
     const status = (call: Promise<unknown>) =>
@@ -58,7 +58,7 @@ describe('authentication as the spec models it', () => {
     expect(Object.values(result).every((status) => status === 200)).toBe(true);
   });
 
-  it('answers the gateway’s 401 and 403 with empty bodies', async () => {
+  it('answers 401 and 403 with FastAPI’s detail, as the Digital Try-On API does', async () => {
     const mock = inProcess();
     const url = `${mock.baseUrls['aiuta-unified']}/sku_items`;
     for (const [headers, status] of [
@@ -70,10 +70,13 @@ describe('authentication as the spec models it', () => {
     ] as const) {
       const response = await mock.fetch(url, { headers });
       expect([headers, response.status]).toEqual([headers, status]);
-      if (status !== 200) expect([await response.text(), response.headers.get('content-type')]).toEqual(['', null]);
+      if (status !== 200) expect(await response.json()).toEqual({ detail: 'API key or token is missing or invalid' });
     }
     const forbidden = await mock.fetch(`${url}/anything`, { headers: { 'x-user-id': subscriptionId } });
-    expect([forbidden.status, await forbidden.text()]).toEqual([403, '']);
+    expect([forbidden.status, await forbidden.json()]).toEqual([
+      403,
+      { detail: 'This credential is not accepted for this operation; use the API key' },
+    ]);
     const wrongKey = createAiutaUnifiedClient({ auth: apiKeyAuth('not-the-key'), fetch: mock.fetch });
     await expect(wrongKey.skuItems.listPage()).rejects.toBeInstanceOf(AuthenticationError);
   });
@@ -120,6 +123,14 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     expect(response.status).toBe(200);
     return ((await response.json()) as { token: string }).token;
   };
+  /** A mock whose catalogue has the SKU items these tests try on, ready for try-on. */
+  async function stocked(): Promise<MockFetch> {
+    const mock = inProcess();
+    const admin = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });
+    for (const sku_id of ['sku-1', 'top', 'skirt', 'any'])
+      await admin.skuItems.create({ sku_id, product_info: {}, capabilities: { try_on: true } });
+    return mock;
+  }
   /** The Web SDK's way: x-user-id for the upload and the polling, only the Bearer token to start the try-on. */
   const appClients = (mock: MockFetch, params: () => Record<string, unknown>) => ({
     app: createAiutaUnifiedClient({ auth: userIdAuth(subscriptionId), fetch: mock.fetch }),
@@ -127,7 +138,7 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
   });
 
   it('starts a try-on with a token bound to the upload, and polls it with x-user-id', async () => {
-    const mock = inProcess();
+    const mock = await stocked();
     let photoId = '';
     const { app, withToken } = appClients(mock, () => ({ uploaded_image_id: photoId }));
     photoId = (await app.uploadedImages.create(PNG)).id;
@@ -135,14 +146,14 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     expect(await app.tryOnOperations.waitFor(operation_id, QUICK_POLL)).toMatchObject({ status: 'SUCCESS' });
   });
 
-  it('refuses a token bound to another image with 403 (PermissionDeniedError), and one bound to other SKUs', async () => {
-    const mock = inProcess();
+  it('refuses a token bound to another image with 401 (AuthenticationError), and one bound to other SKUs', async () => {
+    const mock = await stocked();
     const app = createAiutaUnifiedClient({ auth: userIdAuth(subscriptionId), fetch: mock.fetch });
     const mine = await app.uploadedImages.create(PNG);
     const other = await app.uploadedImages.create(JPEG);
     const { withToken } = appClients(mock, () => ({ uploaded_image_id: other.id }));
     await expect(withToken.tryOnOperations.create({ uploaded_image_id: mine.id, sku_id: 'sku-1' })).rejects.toBeInstanceOf(
-      PermissionDeniedError,
+      AuthenticationError,
     );
 
     // Android's way: the token carries the whole try-on body; x-user-id rides along.
@@ -156,7 +167,7 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
       operation_id: expect.any(String),
     });
     await expect(android.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top'] })).rejects.toBeInstanceOf(
-      PermissionDeniedError,
+      AuthenticationError,
     );
     const skuBound = createAiutaUnifiedClient({
       auth: bearerAuth({ getToken: () => tokenFor({ uploaded_image_id: mine.id, sku_id: 'top' }) }),
@@ -164,9 +175,21 @@ describe('a JWT from the customer’s token endpoint (createAiutaTokenHandler), 
     });
     await expect(skuBound.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top'] })).resolves.toBeDefined();
     await expect(skuBound.tryOnOperations.create({ uploaded_image_id: mine.id, sku_id: 'skirt' })).rejects.toMatchObject({
-      status: 403,
-      body: '',
+      status: 401,
+      body: { detail: 'The token is bound to another sku_id; ask for a new one' },
     });
+    // A reference endpoint signs a comma-joined sku_ids (iOS's form) as the string it is given.
+    const joined = await issueAiutaJwt({
+      secret: jwtSecret,
+      issuer: jwtIssuer,
+      claims: { uploaded_image_id: mine.id, sku_ids: 'top,skirt' },
+      expiresInSeconds: 60,
+    });
+    const withJoined = createAiutaUnifiedClient({ auth: bearerAuth({ getToken: async () => joined }), fetch: mock.fetch });
+    await expect(withJoined.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['skirt', 'top'] })).resolves.toBeDefined();
+    await expect(withJoined.tryOnOperations.create({ uploaded_image_id: mine.id, sku_ids: ['top,skirt'] })).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
     // The API key is not bound to anything.
     const server = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch });
     await expect(server.tryOnOperations.create({ uploaded_image_id: other.id, sku_id: 'any' })).resolves.toBeDefined();

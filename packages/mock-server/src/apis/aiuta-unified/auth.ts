@@ -1,9 +1,9 @@
 // The Unified API's auth: x-api-key, x-user-id and a Bearer JWT, as the spec's security lists them
-// per operation; refusals are the gateway's empty 401 and 403.
+// per operation; refusals are 401 and 403 with FastAPI's `{detail}`, as in the Digital Try-On API.
 import { verifyAiutaJwt } from '@signet/auth';
 import type { AuthInput, MockRequest, MockResponse } from '../../core/api.js';
 import { bearerToken, type JwtClaims } from '../aiuta-shared/jwt.js';
-import type { UnifiedState } from './state.js';
+import { detail, type UnifiedState } from './state.js';
 
 /** Synchronous unless there is a bearer token to verify. */
 export function authenticate(
@@ -49,5 +49,7 @@ function decide(
     (userId !== undefined && !valid.userId) ||
     (authorization !== undefined && claims === undefined);
   // A genuine credential this operation does not take (x-user-id or a JWT where only the key will do) is a 403.
-  return { status: !wrong && (valid.userId || valid.bearerAuth) ? 403 : 401 };
+  if (!wrong && (valid.userId || valid.bearerAuth))
+    return detail(403, 'This credential is not accepted for this operation; use the API key');
+  return detail(401, 'API key or token is missing or invalid');
 }

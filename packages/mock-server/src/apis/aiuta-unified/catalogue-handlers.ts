@@ -58,7 +58,7 @@ export const imageHandlers: Table<'createUploadedImage' | 'getUploadedImage' | '
   },
   deleteUploadedImage({ params }, state) {
     // "Images with the aiuta owner (such as try-on model images) cannot" be deleted.
-    if (MODEL_IDS.has(params.image_id)) return { status: 403 };
+    if (MODEL_IDS.has(params.image_id)) return detail(403, "Images with the 'aiuta' owner cannot be deleted");
     return state.uploads.delete(params.image_id) ? { status: 204 } : detail(404, 'Image not found');
   },
   deleteGeneratedImage: ({ params }, state) => (state.generated.delete(params.image_id) ? { status: 204 } : detail(404, 'Image not found')),

@@ -34,6 +34,10 @@ function readinessOf(state: UnifiedState, item: SkuRecord, capability: SkuCapabi
   };
 }
 
+/** Where one of the item's flag capabilities is as of now: `ready` means usable. */
+export const flagStatus = (state: UnifiedState, item: SkuRecord, flag: Flag): Schemas['SkuCapabilityReadinessStatus'] =>
+  readinessOf(state, item, flag, item.capabilities[flag], item.flagSince[flag]).status;
+
 /** The item as the API answers it, with every capability's readiness as of now. */
 export function describeItem(state: UnifiedState, item: SkuRecord): Schemas['SkuItem'] {
   const { capabilities: caps, flagSince } = item;

@@ -1,5 +1,5 @@
 // Shared by the Unified API tests: every client method against a running mock, whatever way it runs.
-import { type AiutaUnifiedClient, apiErrorBody, type SkuItem, TryOnOperationNotFoundError } from '@signet/aiuta-unified';
+import { type AiutaUnifiedClient, apiErrorBody, type SkuItem, sdkEndpoints, TryOnOperationNotFoundError } from '@signet/aiuta-unified';
 import { ConflictError, NotFoundError } from '@signet/client-core/errors';
 import { expect } from 'vitest';
 import type { MockOptions } from '../../index.js';
@@ -37,6 +37,7 @@ export async function exerciseUnified(client: Client, fetchFile: FetchFile): Pro
   await flatLays(client, fetchFile, product);
   await tryOns(client, fetchFile, photo);
   await tryOnModels(client, fetchFile);
+  await sdkCalls(client);
   await deletedUpload(client, fetchFile, photo);
 }
 
@@ -204,6 +205,22 @@ async function tryOnModels(client: Client, fetchFile: FetchFile): Promise<void> 
   expect(await client.tryOnModels.list({ etag: models.etag ?? '' })).toEqual({ modified: false, etag: models.etag });
   expect((await client.tryOnModels.list({ etag: 'W/"stale"' })).modified).toBe(true);
   for (const model of models.models) expect((await bytesAt(fetchFile, model.url)).status).toBe(200);
+}
+
+async function sdkCalls(client: Client): Promise<void> {
+  // What the SDKs call beyond the vendor's document: settings with an ETag, Size & Fit, outfits, the catalogue lookup.
+  const sdk = sdkEndpoints(client);
+  const settings = await sdk.subscriptionDetails.get();
+  if (!settings.modified) throw new Error('expected the subscription details');
+  expect(settings.details.retry_counts).toEqual({ photo_upload: 2, operation_start: 0, operation_status: 2, result_download: 2 });
+  expect(await sdk.subscriptionDetails.get({ etag: settings.etag ?? '' })).toEqual({ modified: false, etag: settings.etag });
+  const size = await sdk.sizeAndFit.recommend({ code: 'chart-1', age: 30, height: 165, weight: 60, gender: 'Female' });
+  expect(size.recommendedSizeName).toBe('M');
+  const outfits = await sdk.suggestedOutfits.list({ limit: 2 });
+  expect(outfits.length).toBeGreaterThan(0);
+  for (const outfit of outfits) expect(outfit.items).toHaveLength(2);
+  expect((await sdk.skuItems.getInCatalogue('main', 'sku-1')).sku_id).toBe('sku-1');
+  await expect(sdk.skuItems.getInCatalogue('outlet', 'sku-1')).rejects.toBeInstanceOf(NotFoundError);
 }
 
 async function deletedUpload(client: Client, fetchFile: FetchFile, photo: Image): Promise<void> {

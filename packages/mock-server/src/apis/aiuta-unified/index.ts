@@ -5,10 +5,18 @@ import { authenticate } from './auth.js';
 import { imageHandlers, listingHandlers, skuHandlers } from './catalogue-handlers.js';
 import { jobHandlers } from './job-handlers.js';
 import type { operations } from './operations.gen.js';
+import { sdkHandlers } from './sdk-handlers.js';
+import { seedUnified } from './seed.js';
 import { spec } from './spec.gen.js';
-import { apiError, invalid, MODEL_IDS, startUnified, type UnifiedState } from './state.js';
+import { detail, invalid, MODEL_IDS, startUnified, type UnifiedState } from './state.js';
 
-const handlers: Handlers<operations, UnifiedState> = { ...imageHandlers, ...skuHandlers, ...listingHandlers, ...jobHandlers };
+const handlers: Handlers<operations, UnifiedState> = {
+  ...imageHandlers,
+  ...skuHandlers,
+  ...listingHandlers,
+  ...jobHandlers,
+  ...sdkHandlers,
+};
 
 /** Aiuta's Unified API (`/v1`) as its spec and the SDKs describe it, in memory. */
 export const aiutaUnified = defineMockApi({
@@ -20,7 +28,7 @@ export const aiutaUnified = defineMockApi({
   start: startUnified,
   handlers,
   authenticate,
-  error: (status, message) => apiError(status, message),
+  error: detail,
   invalid,
   file: (name, state) =>
     state.uploads.get(name) ??
@@ -30,4 +38,5 @@ export const aiutaUnified = defineMockApi({
   stop(state) {
     for (const store of [state.uploads, state.generated, state.productImages, state.catalogue, state.tryOns, state.flatLays]) store.clear();
   },
+  seed: seedUnified,
 });

@@ -1,7 +1,8 @@
 // Handlers of the flat-lay and try-on operations, each over the instance's state.
 import type { Handlers, MockResponse } from '../../core/api.js';
-import { unboundClaim } from '../aiuta-shared/jwt.js';
-import { describeItem, productInfoProblem, variantKey } from './catalogue.js';
+import { unboundClaim, unboundDetail } from '../aiuta-shared/jwt.js';
+import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
+import { describeItem, flagStatus, productInfoProblem, variantKey } from './catalogue.js';
 import { flatLayState, tryOnState } from './jobs.js';
 import type { operations } from './operations.gen.js';
 import {
@@ -10,6 +11,7 @@ import {
   type FlatLayRecord,
   given,
   hasItems,
+  invalid,
   type Schemas,
   skuNotFound,
   sourceOf,
@@ -54,6 +56,21 @@ function flatLaySource(state: UnifiedState, body: FlatLayBody): MockResponse | {
   return { productInfo: null };
 }
 
+/**
+ * Why a try-on cannot use its SKUs, or undefined when it can: each must be in the catalogue with its
+ * try-on capability `ready` ("Operations need the corresponding readiness ready"; the API answers 400
+ * for SKU errors).
+ */
+function skuProblem(state: UnifiedState, skuIds: readonly string[]): string | undefined {
+  for (const skuId of skuIds) {
+    const item = state.catalogue.get(skuId);
+    if (item === undefined) return `SKU item ${skuId} was not found`;
+    const status = flagStatus(state, item, 'try_on');
+    if (status !== 'ready') return `SKU item ${skuId} is not ready for try-on (try_on: ${status})`;
+  }
+  return undefined;
+}
+
 export const jobHandlers: Table<'createFlatLayOperation' | 'getFlatLayOperation' | 'createSkuTryOnOperation' | 'getSkuTryOnOperation'> = {
   createFlatLayOperation({ body, reply }, state) {
     const source = flatLaySource(state, body);
@@ -77,13 +94,15 @@ export const jobHandlers: Table<'createFlatLayOperation' | 'getFlatLayOperation'
     return op ? reply(200, flatLayState(state, op)) : apiError(404, 'Operation not found', 'OPERATION_NOT_FOUND');
   },
   createSkuTryOnOperation({ request, body, reply }, state) {
-    // A token the customer's backend bound to an image or SKUs is good for those only: the gateway's empty 403.
+    // A token the customer's backend bound to an image or SKUs is good for those only.
     const claims = state.tokenClaims.get(request);
-    if (claims !== undefined && unboundClaim(claims, body) !== undefined) return { status: 403 };
-    if (given(body.sku_id) === given(body.sku_ids)) {
-      return reply(400, { detail: given(body.sku_id) ? 'Give only one of sku_id and sku_ids' : 'Either sku_id or sku_ids must be given' });
-    }
+    const unbound = claims === undefined ? undefined : unboundClaim(claims, body);
+    if (unbound !== undefined) return reply(401, unboundDetail(unbound));
+    const skuChoice = skuChoiceProblem(body);
+    if (skuChoice !== undefined) return invalid([skuChoice]);
     if (sourceOf(state, body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });
+    const unusable = skuProblem(state, body.sku_ids ?? [body.sku_id ?? '']);
+    if (unusable !== undefined) return reply(400, { detail: unusable });
     const id = `sku_try_on_op-${crypto.randomUUID()}`;
     const outcome = state.tryOn.outcome?.(body) ?? 'SUCCESS';
     state.tryOns.set(id, { id, createdAt: state.now(), outcome, sourceId: body.uploaded_image_id });

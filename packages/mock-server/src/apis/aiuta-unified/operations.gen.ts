@@ -21,6 +21,8 @@ export interface paths {
          *     (app/src/utils/helpers/resizeAndConvertImage.ts, app/src/utils/api/tryOnApiService.ts
          *     `uploadImage`); the Android SDK sets the part's
          *     `Content-Type: image/<ext>` and `filename` (fashion-tryon-core/.../image/internal/FashionImageRemoteDataSource.kt).
+         *     Android SDKs before 5.0 (Ktor 3.4) write the part's name unquoted, `name=image_data`, which
+         *     Starlette, the server under FastAPI, reads like the quoted form.
          *
          *     `x-user-id`: the Web SDK sends it instead of `x-api-key` when configured with a subscription
          *     ID and a JWT callback (tryOnApiService.ts `addAuthHeaders`); the Android SDK sends it on every
@@ -272,6 +274,7 @@ export interface paths {
          * @description Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)
          *     on an uploaded image or a predefined try-on model, and returns the operation ID. Answers
          *     200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.
+         *     Each SKU item must be in the catalogue with its try-on capability `ready` (see `SkuItem`).
          *
          *     Bearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends
          *     only `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts
@@ -280,7 +283,8 @@ export interface paths {
          *     (fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The
          *     docs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token
          *     carries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the
-         *     Android SDK then asks for a new token and retries.
+         *     Android SDK then asks for a new token and retries. So is a valid one bound to another
+         *     request (`x-jwt-binding.mismatch`).
          */
         post: operations["createSkuTryOnOperation"];
         delete?: never;
@@ -367,6 +371,117 @@ export interface paths {
          *     the Android SDK.
          */
         get: operations["listTryOnModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscription_details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the subscription's SDK settings
+         * @description Not in the vendor's document. The official SDKs read it for their settings: the "Powered by
+         *     Aiuta" label, how often to retry, and the delays between polls of a try-on
+         *     (aiuta-android-sdk fashion-tryon-compose/.../datasource/subscription/SubscriptionDetailsRemoteDataSource.kt
+         *     on this base URL; aiuta-ios-sdk Sources/AiutaSdk/Api/Subscription/Core+Api+Subscription+Request.swift
+         *     on `/digital-try-on/v1`). Fields and defaults: the vendor's team docs
+         *     (docs/team/sdk/subscription-details.md), which write them in camelCase; on the wire they are
+         *     snake_case (Android `SubscriptionDetailsDTO`, `PoweredByStickerFeature`; iOS decodes with
+         *     `convertFromSnakeCase`). Every field may be null or absent, and an SDK then uses its
+         *     default. Send the `ETag` of a previous answer as `If-None-Match`; an unchanged one is a 304.
+         *
+         *     `x-user-id`: the Android SDK sends it on every request, and the iOS SDK on every call but
+         *     the try-on start in JWT mode.
+         */
+        get: operations["getSubscriptionDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/size_and_fit/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recommend a size from a size chart and the shopper's answers
+         * @description Not in the vendor's document. The SDKs' Size & Fit flow posts the product's size chart
+         *     `code` and the shopper's answers, and shows `recommendedSizeName` with each size's fit
+         *     (aiuta-android-sdk fashion-sizefit-core/.../internal/AiutaSizeFitImpl.kt,
+         *     .../internal/models/SizeFitRequestDTO.kt and SizeFitResponseDTO.kt, on this base URL;
+         *     aiuta-ios-sdk Sources/AiutaSdk/Api/SizeFit/Core+Api+SizeFit+Request.swift, on
+         *     `/digital-try-on/v1`). Android names the optional fields in camelCase (`hipShape`); iOS
+         *     encodes its keys to snake_case (`hip_shape`): both spellings are accepted. The answer's
+         *     keys are camelCase, which both SDKs read. iOS sends `braSize` and `braCup` only for `Female`.
+         *
+         *     `x-user-id`: the Android SDK sends it on every request (no Bearer token on this path).
+         */
+        post: operations["recommendSize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suggested_outfits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List suggested outfits from the catalogue
+         * @description Not in the vendor's document. The Web SDK's demo shop lists ready-made outfits to try on
+         *     (aiuta-web-sdk demo/src/utils/api.ts `fetchOutfits`, `GET ${BASE_URL}/suggested_outfits?limit=100`
+         *     with `x-api-key`; the item shape in demo/src/models/product.ts, whose comment says the items
+         *     keep the older SKU item shape). Each outfit lists its items, a collage image and tags
+         *     (`gender`, `occasion`, `style`).
+         */
+        get: operations["listSuggestedOutfits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sku_items/{catalog_name}/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a SKU item by catalogue and product ID
+         * @description Not in the vendor's document. The Android SDK looks a product up by two segments,
+         *     `sku_items/{catalog_name}/{product_id}`, and reads the answer as a SKU item (`sku_id`,
+         *     `product_info.image_urls`, `product_info.title`: fashion-tryon-core/.../sku/internal/FashionProductRemoteDataSource.kt,
+         *     .../sku/models/ProductItemDTO.kt). The Unified API's SKU items have no catalogue of their
+         *     own; the Digital Try-On API's default catalogue is `main`. A `product_id` of
+         *     `capabilities` or `merchandising` reaches the PATCH paths of `/sku_items/{sku_id}` instead.
+         *
+         *     `x-user-id`: the Android SDK sends it on every request.
+         */
+        get: operations["getCatalogSkuItem"];
         put?: never;
         post?: never;
         delete?: never;
@@ -802,6 +917,142 @@ export interface components {
             /** @description The generated image; absent or null while running or after an error. */
             generated_image?: components["schemas"]["AiutaImage"] | null;
         };
+        /**
+         * @description The SDK settings of a subscription (docs/team/sdk/subscription-details.md). Every field may
+         *     be null or absent; an SDK then uses its default.
+         */
+        SubscriptionDetails: {
+            powered_by_sticker?: components["schemas"]["PoweredBySticker"] | null;
+            retry_counts?: components["schemas"]["RetryCounts"] | null;
+            /**
+             * @description The delays before each poll of a try-on, in order. An SDK whose sequence runs out
+             *     before the operation ends (no `infinite` entry) gives up with a timeout. Default:
+             *     1 s 4 times, 0.5 s 20 times, then 3 s for ever. An empty list means the default.
+             */
+            operation_delays_sequence?: components["schemas"]["OperationDelay"][] | null;
+        };
+        /** @description The "Powered by Aiuta" label. Shown only when `is_visible` is `true`; a URL makes it a link on that platform. */
+        PoweredBySticker: {
+            url_ios?: string | null;
+            url_android?: string | null;
+            is_visible?: boolean | null;
+        };
+        /** @description Additional attempts after an error before the shopper sees one. Defaults 2, 0, 2, 2. */
+        RetryCounts: {
+            photo_upload?: number | null;
+            operation_start?: number | null;
+            operation_status?: number | null;
+            result_download?: number | null;
+        };
+        /**
+         * @description One step of the polling schedule: `recurring` waits `delay` seconds `repeat` times,
+         *     `infinite` waits `delay` seconds before every poll from then on. The SDKs skip a step whose
+         *     `mode` they do not know, and a `recurring` one without a positive `repeat`.
+         */
+        OperationDelay: {
+            /**
+             * @example recurring
+             * @example infinite
+             */
+            mode: string;
+            /** @description Seconds before the next poll. */
+            delay: number;
+            /** @description How many times, for `recurring`. */
+            repeat?: number;
+        };
+        /**
+         * @description The product's size chart and the shopper's answers. The optional fields come in Android's
+         *     camelCase (`hipShape`) or iOS's snake_case (`hip_shape`); give one spelling. The bounds on
+         *     age, height and weight are a person's, not the vendor's (which are not documented).
+         */
+        SizeRecommendationRequest: {
+            /** @description The product's size chart code. */
+            code: string;
+            /** @description Years. */
+            age: number;
+            /** @description Centimetres. */
+            height: number;
+            /** @description Kilograms. */
+            weight: number;
+            /** @enum {string} */
+            gender: "Male" | "Female";
+            hipShape?: components["schemas"]["HipShape"];
+            hip_shape?: components["schemas"]["HipShape"];
+            bellyShape?: components["schemas"]["BellyShape"];
+            belly_shape?: components["schemas"]["BellyShape"];
+            /** @description Band size, e.g. 75. */
+            braSize?: number | null;
+            bra_size?: number | null;
+            braCup?: components["schemas"]["BraCup"];
+            bra_cup?: components["schemas"]["BraCup"];
+        };
+        HipShape: ("Slim" | "Normal" | "Curvy") | null;
+        BellyShape: ("Flat" | "Normal" | "Curvy") | null;
+        BraCup: ("AA" | "A" | "B" | "C" | "D" | "DD" | "E" | "F" | "G") | null;
+        /** @description The recommended size, how each size of the chart fits, and the body measurements worked out from the answers. */
+        SizeRecommendation: {
+            /** @example M */
+            recommendedSizeName: string;
+            sizes: components["schemas"]["SizeFit"][];
+            bodyMeasurements: components["schemas"]["BodyMeasurement"][];
+        };
+        SizeFit: {
+            name: string;
+            measurements: components["schemas"]["SizeMeasurement"][];
+        };
+        /**
+         * @description How one measurement of a size fits: the size's range (`min`, `max`), the distance of the
+         *     body's value from it (`dist`), and `fitRatio`. `type` is one of `chest_c`, `waist_c`,
+         *     `hip_c`, `bmi`, `inseam`, `cup`, `bra_underbust`, `over_bust`, `under_bust` (the SDKs map
+         *     others to unknown).
+         */
+        SizeMeasurement: {
+            /** @example chest_c */
+            type: string;
+            fitRatio: number;
+            dist: number;
+            min: number;
+            max: number;
+        };
+        BodyMeasurement: {
+            /** @example chest_c */
+            type: string;
+            value: number;
+        };
+        /** @description A ready-made outfit of catalogue items, as the Web demo shows it. */
+        SuggestedOutfit: {
+            items: components["schemas"]["SuggestedOutfitItem"][];
+            collage_image_url: string;
+            tags: {
+                gender?: string;
+                /** @description A human-readable occasion, the card's title (e.g. `Office Hours`). */
+                occasion?: string;
+                style?: string;
+            };
+        };
+        /**
+         * @description An item of a suggested outfit, in the older SKU item shape the Web demo reads
+         *     (demo/src/models/product.ts `SkuItem`). The demo reads more fields than are listed as
+         *     required here.
+         */
+        SuggestedOutfitItem: {
+            id: string;
+            sku_id: string;
+            sku_catalog_name?: string;
+            title: string;
+            description?: string;
+            brand?: string;
+            color?: string;
+            gender?: string;
+            age_group?: string;
+            category_google_id?: string;
+            category_google_name?: string;
+            image_urls: string[];
+            descriptive_image_urls?: string[];
+            try_on_examples?: string[];
+            store_url?: string;
+            is_ready: boolean;
+        };
     };
     responses: {
         /** @description No such image (never uploaded, deleted, or past its `expires_at`). Not in the vendor's document; the Digital Try-On API answers 404 `{"detail": ...}` on the same paths. */
@@ -830,22 +1081,44 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Returned by the API gateway when the API key or token is missing or invalid. Empty body. */
+        /**
+         * @description The API key or token is missing or invalid, or the token is bound to another request (see
+         *     `x-jwt-binding`). The vendor's document gives no body; the FastAPI `detail` here is the
+         *     Digital Try-On API's shape, which the SDKs read.
+         */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
-            content?: never;
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
         };
-        /** @description Returned by the API gateway when access is not allowed. Empty body. */
+        /**
+         * @description The credential is valid but not for this call (e.g. `x-user-id` where only the API key will
+         *     do), or the image cannot be deleted. The vendor's document gives no body; the FastAPI
+         *     `detail` here is the Digital Try-On API's shape.
+         */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DetailError"];
+            };
+        };
+        /** @description Returned by the API gateway when rate limits are exceeded. Empty body; no Retry-After header is documented. */
+        TooManyRequests: {
             headers: {
                 [name: string]: unknown;
             };
             content?: never;
         };
-        /** @description Returned by the API gateway when rate limits are exceeded. Empty body; no Retry-After header is documented. */
-        TooManyRequests: {
+        /**
+         * @description The gateway's 429, which the vendor's document lists on the newer endpoints only; assumed
+         *     here for every path behind the same gateway. Empty body.
+         */
+        TooManyRequestsUnlisted: {
             headers: {
                 [name: string]: unknown;
             };
@@ -949,7 +1222,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     getUploadedImage: {
@@ -976,7 +1249,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     deleteUploadedImage: {
@@ -1001,7 +1274,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     deleteGeneratedImage: {
@@ -1026,7 +1299,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ImageNotFound"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     listSkuItems: {
@@ -1380,9 +1653,11 @@ export interface operations {
             };
             /**
              * @description The input image is unknown or gone (expired, or uploaded under another API key), e.g.
-             *     `{"detail": "Input image was not found"}`; 400 is also used for SKU errors. Not in the
-             *     vendor's document: app/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read
-             *     a string `detail` from this status.
+             *     `{"detail": "Input image was not found"}`; 400 is also used for SKU errors: a SKU item
+             *     missing from the catalogue, or whose `capabilities_readiness.try_on` is not `ready`
+             *     (`{"detail": "SKU item sku-9 was not found"}`). Not in the vendor's document:
+             *     app/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read a string `detail`
+             *     from this status, and recognise an expired photo by `/input image .*not found/i`.
              */
             400: {
                 headers: {
@@ -1395,7 +1670,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     getSkuTryOnOperation: {
@@ -1422,7 +1697,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     listPredefinedTryOnModels: {
@@ -1451,7 +1726,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
     listTryOnModels: {
@@ -1481,6 +1756,137 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSubscriptionDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of a previously received list. The vendor's document names it `if-none-match` with type string or null. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription's SDK settings. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDetails"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
+        };
+    };
+    recommendSize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SizeRecommendationRequest"];
+            };
+        };
+        responses: {
+            /** @description The recommended size, each size's fit, and the body measurements it was worked out from. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SizeRecommendation"];
+                };
+            };
+            /** @description The request cannot be answered, e.g. a blank size chart `code`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
+        };
+    };
+    listSuggestedOutfits: {
+        parameters: {
+            query?: {
+                /** @description Most outfits to return; the demo asks for 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outfits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedOutfit"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
+        };
+    };
+    getCatalogSkuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The catalogue's name; `main` is the default one. */
+                catalog_name: string;
+                /** @description The product's ID, the SKU item's `sku_id`. */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKU item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuItem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such catalogue, or no such SKU item in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailError"];
+                };
+            };
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequestsUnlisted"];
         };
     };
 }

@@ -33,13 +33,14 @@ async function fixtures(baseUrl: string, apiKey: string) {
     for (let i = 0; i < count; i++) ids.push((await send('POST', '/uploaded_images', png())).id);
     return ids;
   };
+  const keptSkus = await skus('fixture-keep', 10);
   const keptImages = await uploads(10);
   const tryOns: string[] = [];
   const generated: string[] = [];
   for (let i = 0; i < 20; i++) {
     const { operation_id } = await send('POST', '/sku_try_on_operations', {
       uploaded_image_id: keptImages[i % 10],
-      sku_ids: ['fixture-sku'],
+      sku_ids: [keptSkus[i % 10] as string],
     });
     tryOns.push(operation_id);
     generated.push(
@@ -51,7 +52,7 @@ async function fixtures(baseUrl: string, apiKey: string) {
     flatLays.push((await send('POST', '/flat_lay_operations', { product_info: { image_urls: [] }, image_type: VARIANTS[0] })).operation_id);
   }
   return {
-    keptSkus: await skus('fixture-keep', 10),
+    keptSkus,
     changedSkus: await skus('fixture-change', 10),
     deletedSkus: await skus('fixture-delete', 40),
     keptImages,
@@ -63,8 +64,8 @@ async function fixtures(baseUrl: string, apiKey: string) {
 }
 
 // Valid data the service still refuses with a documented answer: the rules the spec states in prose
-// (exactly one of sku_id/sku_ids, of product_info/sku_id; human QA only offline; an uploaded image
-// that must exist) are 400s; a SKU item that exists already, or whose capability is not ready, 409.
+// (exactly one of product_info/sku_id; human QA only offline; an uploaded image, and the SKU items of
+// a try-on, that must exist) are 400s; a SKU item that exists already, or whose capability is not ready, 409.
 const BUSINESS_RULES = 'checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409"]';
 // Creating takes a new sku_id: values taken from earlier responses name SKU items that exist (409).
 const FRESH_IDENTIFIERS = 'phases.fuzzing.extra-data-sources.responses = false';
@@ -96,16 +97,27 @@ async function config(baseUrl: string, apiKey: string, spec: OpenApiDocument): P
     operation('createSkuItem', [BUSINESS_RULES, FRESH_IDENTIFIERS, MORE_EXAMPLES]),
     operation('createFlatLayOperation', [pick('body.sku_id', 'kept-skus'), BUSINESS_RULES, FRESH_IDENTIFIERS, MORE_EXAMPLES]),
     operation('getFlatLayOperation', [pick('path.operation_id', 'flat-lays')]),
-    operation('createSkuTryOnOperation', [pick('body.uploaded_image_id', 'try-on-images'), BUSINESS_RULES, MORE_EXAMPLES]),
+    // Both or neither of sku_id and sku_ids is FastAPI's 422, a rule the vendor states in prose only.
+    operation('createSkuTryOnOperation', [
+      'parameters = { "body.uploaded_image_id" = { dictionary = "try-on-images", probability = 0.5 }, "body.sku_id" = { dictionary = "kept-skus", probability = 1.0 } }',
+      'checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409", "422"]',
+      MORE_EXAMPLES,
+    ]),
     operation('getSkuTryOnOperation', [pick('path.operation_id', 'try-ons')]),
     operation('createUploadedImage', [UPLOAD_REFUSALS]),
+    dictionary('catalogues', ['main']),
+    operation('getCatalogSkuItem', [
+      'parameters = { "path.catalog_name" = { dictionary = "catalogues", probability = 0.5 }, "path.product_id" = { dictionary = "kept-skus", probability = 0.5 } }',
+    ]),
+    // A size chart code of blanks is refused (400), as the Android SDK refuses it before sending.
+    operation('recommendSize', ['checks.positive_data_acceptance.expected-statuses = ["2xx", "400"]']),
     operation('getUploadedImage', [pick('path.image_id', 'kept-images'), ...untilImage404IsDocumented('getUploadedImage')]),
     operation('deleteUploadedImage', [pick('path.image_id', 'deleted-images'), ...untilImage404IsDocumented('deleteUploadedImage')]),
     operation('deleteGeneratedImage', [pick('path.image_id', 'generated-images'), ...untilImage404IsDocumented('deleteGeneratedImage')]),
   ].join('');
 }
 
-/** A new SKU item per round (a counter keeps sku_id unique), a page of the catalogue, a try-on and its status, and the model list. */
+/** A new SKU item per round (a counter keeps sku_id unique), a page of the catalogue, a try-on of it and its status, and the model list. */
 function loadRequests(prefix: string, { apiKey, subscriptionId }: AiutaCredentials): LoadRequest[] {
   const key = { 'x-api-key': apiKey };
   let skuCounter = 0;
@@ -132,7 +144,10 @@ function loadRequests(prefix: string, { apiKey, subscriptionId }: AiutaCredentia
       method: 'POST',
       path: `${prefix}/sku_try_on_operations`,
       headers: { ...key, 'content-type': 'application/json' },
-      body: JSON.stringify({ uploaded_image_id: 'model_woman_00', sku_ids: ['top', 'skirt'] }),
+      setupRequest: (request, context) => ({
+        ...request,
+        body: JSON.stringify({ uploaded_image_id: 'model_woman_00', sku_ids: [context.sku ?? ''] }),
+      }),
       onResponse(status, body, context) {
         if (status === 200) context.operation = JSON.parse(body).operation_id;
       },
@@ -154,7 +169,8 @@ export const runs: ServiceRuns<AiutaCredentials> = {
     config: ({ baseUrl, credentials, spec }) => config(baseUrl, credentials.apiKey, spec),
   },
   load: {
-    options: { tryOn: { queuedMs: 50, runningMs: 200 }, flatLay: { queuedMs: 50, runningMs: 200 }, skuReadiness: { preparingMs: 100 } },
+    // SKU items are ready at once: each round tries on the item it has just created.
+    options: { tryOn: { queuedMs: 50, runningMs: 200 }, flatLay: { queuedMs: 50, runningMs: 200 }, skuReadiness: { preparingMs: 0 } },
     summary: 'Unified SKU items, pages, try-ons, models',
     requests: ({ baseUrl, credentials }) => loadRequests(new URL(baseUrl).pathname, credentials),
   },

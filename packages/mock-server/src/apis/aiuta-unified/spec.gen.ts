@@ -9,7 +9,7 @@ export const spec: OpenApiDocument = {
     "title": "Aiuta Unified API",
     "version": "1.0.0",
     "summary": "Images, SKU items, outfit recommendations, flat-lay generation and virtual try-on in one API.",
-    "description": "Aiuta's Unified API (`https://api.aiuta.com/v1`). Sources: the vendor's published OpenAPI\ndocument (aiuta-com/docs `docs/api/unified/openapi.json`, title \"Unified\", version 1.0.0), its\nprose under `docs/api/`, and the requests the official Web SDK (aiuta-com/aiuta-web-sdk) and\nAndroid SDK (aiuta-com/aiuta-android-sdk) send to this base URL.\n\nAuthentication. The vendor's document declares only the `x-api-key` header. The official\nSDKs also send `Authorization: Bearer <JWT>` when starting a try-on and `x-user-id: <subscription\nID>` on the other calls they make (the docs' \"Authentication\" section describes both). Every\nalternative that is not in the vendor's document is listed by scheme name in the operation's\n`x-unverified-security`, and the scheme itself carries `x-unverified: true`.\n\nErrors. The API gateway in front of every path answers 401, 403 and 429 with empty bodies. The newer endpoints\n(sku_items, recommendations, flat_lay_operations) answer 400/404/409/500/503 with `ApiError`.\nRequest validation failures are FastAPI/Pydantic 422 `HTTPValidationError`.\n\nAnything the vendor's document does not state is marked `x-unverified: true` or listed in an\n`x-unverified-*` extension, with the source in the description. Where the vendor's own\nexamples contradict its schemas, `x-vendor-example-mismatch` names the field and keeps the\nexample. The values the service uses for omitted request-body fields are given as\n`x-default`, so that those fields stay optional in generated request types.\n",
+    "description": "Aiuta's Unified API (`https://api.aiuta.com/v1`). Sources: the vendor's published OpenAPI\ndocument (aiuta-com/docs `docs/api/unified/openapi.json`, title \"Unified\", version 1.0.0), its\nprose under `docs/api/`, and the requests the official Web SDK (aiuta-com/aiuta-web-sdk) and\nAndroid SDK (aiuta-com/aiuta-android-sdk) send to this base URL.\n\nAuthentication. The vendor's document declares only the `x-api-key` header. The official\nSDKs also send `Authorization: Bearer <JWT>` when starting a try-on and `x-user-id: <subscription\nID>` on the other calls they make (the docs' \"Authentication\" section describes both). Every\nalternative that is not in the vendor's document is listed by scheme name in the operation's\n`x-unverified-security`, and the scheme itself carries `x-unverified: true`.\n\nErrors. The newer endpoints (sku_items, recommendations, flat_lay_operations) answer their\nbusiness refusals (400/404/409/500/503) with `ApiError`, as the vendor documents. Everything\nelse is FastAPI's shape, as in the Digital Try-On API, so that one mistake gets one answer in\nboth: `{\"detail\": \"...\"}` (`DetailError`) for refusals, including 401 and 403, and\n`{\"detail\": [ValidationError, ...]}` (422 `HTTPValidationError`) for a request that does not\nmatch the schema, such as a try-on naming both or neither of `sku_id` and `sku_ids`. The\nvendor's document gives 401, 403 and 429 no body; the SDKs read a `detail` from any error\n(aiuta-web-sdk app/src/utils/api/tryOnApiService.ts, aiuta-android-sdk\nfashion-network/.../utils/HandleErrorsExtension.kt), so the 401 and 403 bodies are marked\n`x-unverified`.\n\nAnything the vendor's document does not state is marked `x-unverified: true` or listed in an\n`x-unverified-*` extension, with the source in the description. Where the vendor's own\nexamples contradict its schemas, `x-vendor-example-mismatch` names the field and keeps the\nexample. The values the service uses for omitted request-body fields are given as\n`x-default`, so that those fields stay optional in generated request types.\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -40,6 +40,10 @@ export const spec: OpenApiDocument = {
     {
       "name": "try_on",
       "description": "Virtual try-on operations and try-on models."
+    },
+    {
+      "name": "sdk",
+      "description": "What the official SDKs call beyond the vendor's document: their settings, Size & Fit, the\nWeb demo's suggested outfits, and a product lookup. Every operation here is `x-unverified`.\n"
     }
   ],
   "security": [
@@ -55,7 +59,7 @@ export const spec: OpenApiDocument = {
         ],
         "operationId": "createUploadedImage",
         "summary": "Upload an image as bytes",
-        "description": "Upload an image and save it with a unique ID. By default the mime type is `image/png` and the\nextension `.png`. The SDKs send JPEG too: the Web SDK re-encodes the picked file as JPEG\n(longest side at most 1500 px, the original file if that fails) and keeps its file name\n(app/src/utils/helpers/resizeAndConvertImage.ts, app/src/utils/api/tryOnApiService.ts\n`uploadImage`); the Android SDK sets the part's\n`Content-Type: image/<ext>` and `filename` (fashion-tryon-core/.../image/internal/FashionImageRemoteDataSource.kt).\n\n`x-user-id`: the Web SDK sends it instead of `x-api-key` when configured with a subscription\nID and a JWT callback (tryOnApiService.ts `addAuthHeaders`); the Android SDK sends it on every\nrequest (fashion-network/.../internal/KtorHttpClientFactory.kt `addDynamicHeader`), and in JWT\nmode it is the only credential on this call.\n",
+        "description": "Upload an image and save it with a unique ID. By default the mime type is `image/png` and the\nextension `.png`. The SDKs send JPEG too: the Web SDK re-encodes the picked file as JPEG\n(longest side at most 1500 px, the original file if that fails) and keeps its file name\n(app/src/utils/helpers/resizeAndConvertImage.ts, app/src/utils/api/tryOnApiService.ts\n`uploadImage`); the Android SDK sets the part's\n`Content-Type: image/<ext>` and `filename` (fashion-tryon-core/.../image/internal/FashionImageRemoteDataSource.kt).\nAndroid SDKs before 5.0 (Ktor 3.4) write the part's name unquoted, `name=image_data`, which\nStarlette, the server under FastAPI, reads like the quoted form.\n\n`x-user-id`: the Web SDK sends it instead of `x-api-key` when configured with a subscription\nID and a JWT callback (tryOnApiService.ts `addAuthHeaders`); the Android SDK sends it on every\nrequest (fashion-network/.../internal/KtorHttpClientFactory.kt `addDynamicHeader`), and in JWT\nmode it is the only credential on this call.\n",
         "x-unverified-security": [
           "userId"
         ],
@@ -98,7 +102,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -140,7 +144,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       },
@@ -168,7 +172,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -203,7 +207,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -785,7 +789,7 @@ export const spec: OpenApiDocument = {
         ],
         "operationId": "createSkuTryOnOperation",
         "summary": "Start a SKU try-on",
-        "description": "Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)\non an uploaded image or a predefined try-on model, and returns the operation ID. Answers\n200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.\n\nBearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends\nonly `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts\n`createOperation`, app/src/hooks/tryOn/useTryOnGeneration.ts `createOperationWithJwt`); the\nAndroid SDK sends the Bearer token on this path only, next to `x-user-id`\n(fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The\ndocs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token\ncarries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the\nAndroid SDK then asks for a new token and retries.\n",
+        "description": "Starts an asynchronous try-on of one SKU item (`sku_id`) or an outfit of 1 to 5 (`sku_ids`)\non an uploaded image or a predefined try-on model, and returns the operation ID. Answers\n200, not 201. Not idempotent. Both SDKs always send `sku_ids` and `uploaded_image_id`.\nEach SKU item must be in the catalogue with its try-on capability `ready` (see `SkuItem`).\n\nBearer JWT: the Web SDK, configured with a subscription ID and a `getJwt` callback, sends\nonly `Authorization: Bearer <token>` here (app/src/utils/api/tryOnApiService.ts\n`createOperation`, app/src/hooks/tryOn/useTryOnGeneration.ts `createOperationWithJwt`); the\nAndroid SDK sends the Bearer token on this path only, next to `x-user-id`\n(fashion-network/.../utils/AuthorizedPaths.kt, .../plugins/JWTAuthenticationPlugin.kt). The\ndocs' getting-started page describes the JWT flow; see `x-jwt-binding` for what the token\ncarries. An invalid JWT is answered 401 (docs sdk/templates/diagrams/auth-jwt.md); the\nAndroid SDK then asks for a new token and retries. So is a valid one bound to another\nrequest (`x-jwt-binding.mismatch`).\n",
         "x-unverified-security": [
           "bearerAuth"
         ],
@@ -831,7 +835,7 @@ export const spec: OpenApiDocument = {
             }
           },
           "400": {
-            "description": "The input image is unknown or gone (expired, or uploaded under another API key), e.g.\n`{\"detail\": \"Input image was not found\"}`; 400 is also used for SKU errors. Not in the\nvendor's document: app/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read\na string `detail` from this status.\n",
+            "description": "The input image is unknown or gone (expired, or uploaded under another API key), e.g.\n`{\"detail\": \"Input image was not found\"}`; 400 is also used for SKU errors: a SKU item\nmissing from the catalogue, or whose `capabilities_readiness.try_on` is not `ready`\n(`{\"detail\": \"SKU item sku-9 was not found\"}`). Not in the vendor's document:\napp/src/hooks/tryOn/useTryOnGeneration.ts and tryOnApiService.ts read a string `detail`\nfrom this status, and recognise an expired photo by `/input image .*not found/i`.\n",
             "x-unverified": true,
             "content": {
               "application/json": {
@@ -858,7 +862,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -915,7 +919,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -1008,7 +1012,7 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "$ref": "#/components/responses/TooManyRequests"
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
           }
         }
       }
@@ -1071,6 +1075,267 @@ export const spec: OpenApiDocument = {
           }
         }
       }
+    },
+    "/subscription_details": {
+      "get": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "getSubscriptionDetails",
+        "summary": "Get the subscription's SDK settings",
+        "x-unverified": true,
+        "x-unverified-security": [
+          "userId"
+        ],
+        "description": "Not in the vendor's document. The official SDKs read it for their settings: the \"Powered by\nAiuta\" label, how often to retry, and the delays between polls of a try-on\n(aiuta-android-sdk fashion-tryon-compose/.../datasource/subscription/SubscriptionDetailsRemoteDataSource.kt\non this base URL; aiuta-ios-sdk Sources/AiutaSdk/Api/Subscription/Core+Api+Subscription+Request.swift\non `/digital-try-on/v1`). Fields and defaults: the vendor's team docs\n(docs/team/sdk/subscription-details.md), which write them in camelCase; on the wire they are\nsnake_case (Android `SubscriptionDetailsDTO`, `PoweredByStickerFeature`; iOS decodes with\n`convertFromSnakeCase`). Every field may be null or absent, and an SDK then uses its\ndefault. Send the `ETag` of a previous answer as `If-None-Match`; an unchanged one is a 304.\n\n`x-user-id`: the Android SDK sends it on every request, and the iOS SDK on every call but\nthe try-on start in JWT mode.\n",
+        "security": [
+          {
+            "apiKey": []
+          },
+          {
+            "userId": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The subscription's SDK settings.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubscriptionDetails"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
+    },
+    "/size_and_fit/recommendation": {
+      "post": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "recommendSize",
+        "summary": "Recommend a size from a size chart and the shopper's answers",
+        "x-unverified": true,
+        "x-unverified-security": [
+          "userId"
+        ],
+        "description": "Not in the vendor's document. The SDKs' Size & Fit flow posts the product's size chart\n`code` and the shopper's answers, and shows `recommendedSizeName` with each size's fit\n(aiuta-android-sdk fashion-sizefit-core/.../internal/AiutaSizeFitImpl.kt,\n.../internal/models/SizeFitRequestDTO.kt and SizeFitResponseDTO.kt, on this base URL;\naiuta-ios-sdk Sources/AiutaSdk/Api/SizeFit/Core+Api+SizeFit+Request.swift, on\n`/digital-try-on/v1`). Android names the optional fields in camelCase (`hipShape`); iOS\nencodes its keys to snake_case (`hip_shape`): both spellings are accepted. The answer's\nkeys are camelCase, which both SDKs read. iOS sends `braSize` and `braCup` only for `Female`.\n\n`x-user-id`: the Android SDK sends it on every request (no Bearer token on this path).\n",
+        "security": [
+          {
+            "apiKey": []
+          },
+          {
+            "userId": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SizeRecommendationRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The recommended size, each size's fit, and the body measurements it was worked out from.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SizeRecommendation"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request cannot be answered, e.g. a blank size chart `code`.",
+            "x-unverified": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DetailError"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
+    },
+    "/suggested_outfits": {
+      "get": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "listSuggestedOutfits",
+        "summary": "List suggested outfits from the catalogue",
+        "x-unverified": true,
+        "description": "Not in the vendor's document. The Web SDK's demo shop lists ready-made outfits to try on\n(aiuta-web-sdk demo/src/utils/api.ts `fetchOutfits`, `GET ${BASE_URL}/suggested_outfits?limit=100`\nwith `x-api-key`; the item shape in demo/src/models/product.ts, whose comment says the items\nkeep the older SKU item shape). Each outfit lists its items, a collage image and tags\n(`gender`, `occasion`, `style`).\n",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Most outfits to return; the demo asks for 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The outfits.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/SuggestedOutfit"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
+    },
+    "/sku_items/{catalog_name}/{product_id}": {
+      "get": {
+        "tags": [
+          "sdk"
+        ],
+        "operationId": "getCatalogSkuItem",
+        "summary": "Get a SKU item by catalogue and product ID",
+        "x-unverified": true,
+        "x-unverified-security": [
+          "userId"
+        ],
+        "description": "Not in the vendor's document. The Android SDK looks a product up by two segments,\n`sku_items/{catalog_name}/{product_id}`, and reads the answer as a SKU item (`sku_id`,\n`product_info.image_urls`, `product_info.title`: fashion-tryon-core/.../sku/internal/FashionProductRemoteDataSource.kt,\n.../sku/models/ProductItemDTO.kt). The Unified API's SKU items have no catalogue of their\nown; the Digital Try-On API's default catalogue is `main`. A `product_id` of\n`capabilities` or `merchandising` reaches the PATCH paths of `/sku_items/{sku_id}` instead.\n\n`x-user-id`: the Android SDK sends it on every request.\n",
+        "security": [
+          {
+            "apiKey": []
+          },
+          {
+            "userId": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "catalog_name",
+            "in": "path",
+            "required": true,
+            "description": "The catalogue's name; `main` is the default one.",
+            "schema": {
+              "type": "string",
+              "examples": [
+                "main"
+              ]
+            }
+          },
+          {
+            "name": "product_id",
+            "in": "path",
+            "required": true,
+            "description": "The product's ID, the SKU item's `sku_id`.",
+            "schema": {
+              "type": "string",
+              "examples": [
+                "sku_12345"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The SKU item.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SkuItem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "description": "No such catalogue, or no such SKU item in it.",
+            "x-unverified": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DetailError"
+                }
+              }
+            }
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequestsUnlisted"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -1099,8 +1364,14 @@ export const spec: OpenApiDocument = {
             "sku_ids"
           ],
           "guidance": "The docs say all parameters significant to security and cost should be in the payload so\nthe token is usable for that one generation; the docs' reference endpoint copies every\nquery argument and JSON body field the client sends into the payload before adding\niss/iat/exp. Which claims the API itself checks beyond the signature is not documented.\n",
+          "mismatch": {
+            "x-unverified": true,
+            "status": 401,
+            "details": "Not documented by the vendor; modelled from what the SDKs need to recover. A token whose\nbound claims do not match the try-on body is answered 401 `{\"detail\": \"...\"}`: a 401 is\nthe signal every official SDK refreshes its token on. The Android SDK keeps one token and\nreuses it for the next try-on, with another photo too, and its HTTP stack (Ktor Auth)\nasks the app for a new token only after a 401 (fashion-network/.../plugins/JWTAuthenticationPlugin.kt);\na 403 there would end its second try-on in an error. A `sku_ids` claim that is one string\nis compared as its comma-split list: iOS hands getJwt `sku_ids` joined with commas, and\nthe docs' reference endpoint signs what it is given. SKUs compare as a set, and a\n`sku_id` claim fits `sku_ids` of that one SKU. A claim that is absent or null binds nothing.\n"
+          },
           "sdk-params": {
             "web": "`getJwt({ uploaded_image_id })` - the uploaded image ID only (app/src/hooks/tryOn/useTryOnGeneration.ts).",
+            "ios": "`getJwt([\"sku_ids\": \"a,b\", \"uploaded_image_id\": \"...\"])` - `sku_ids` joined with commas, also for one SKU (Sources/AiutaSdk/Api/TryOn/Core+Api+TryOn+Request.swift); the iOS SDK calls the Digital Try-On API.",
             "android": "`getJWT(params)` with the serialized request body, `{\"sku_ids\":[...],\"uploaded_image_id\":\"...\"}` (fashion-network/.../plugins/JWTAuthenticationPlugin.kt)."
           }
         }
@@ -1199,13 +1470,33 @@ export const spec: OpenApiDocument = {
         }
       },
       "Unauthorized": {
-        "description": "Returned by the API gateway when the API key or token is missing or invalid. Empty body."
+        "description": "The API key or token is missing or invalid, or the token is bound to another request (see\n`x-jwt-binding`). The vendor's document gives no body; the FastAPI `detail` here is the\nDigital Try-On API's shape, which the SDKs read.\n",
+        "x-unverified": true,
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/DetailError"
+            }
+          }
+        }
       },
       "Forbidden": {
-        "description": "Returned by the API gateway when access is not allowed. Empty body."
+        "description": "The credential is valid but not for this call (e.g. `x-user-id` where only the API key will\ndo), or the image cannot be deleted. The vendor's document gives no body; the FastAPI\n`detail` here is the Digital Try-On API's shape.\n",
+        "x-unverified": true,
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/DetailError"
+            }
+          }
+        }
       },
       "TooManyRequests": {
         "description": "Returned by the API gateway when rate limits are exceeded. Empty body; no Retry-After header is documented."
+      },
+      "TooManyRequestsUnlisted": {
+        "description": "The gateway's 429, which the vendor's document lists on the newer endpoints only; assumed\nhere for every path behind the same gateway. Empty body.\n",
+        "x-unverified": true
       },
       "SkuItemNotFound": {
         "description": "The SKU item does not exist.",
@@ -2366,6 +2657,464 @@ export const spec: OpenApiDocument = {
             }
           }
         ]
+      },
+      "SubscriptionDetails": {
+        "type": "object",
+        "description": "The SDK settings of a subscription (docs/team/sdk/subscription-details.md). Every field may\nbe null or absent; an SDK then uses its default.\n",
+        "x-unverified": true,
+        "properties": {
+          "powered_by_sticker": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/PoweredBySticker"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "retry_counts": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RetryCounts"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "operation_delays_sequence": {
+            "description": "The delays before each poll of a try-on, in order. An SDK whose sequence runs out\nbefore the operation ends (no `infinite` entry) gives up with a timeout. Default:\n1 s 4 times, 0.5 s 20 times, then 3 s for ever. An empty list means the default.\n",
+            "anyOf": [
+              {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/OperationDelay"
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "PoweredBySticker": {
+        "type": "object",
+        "description": "The \"Powered by Aiuta\" label. Shown only when `is_visible` is `true`; a URL makes it a link on that platform.",
+        "x-unverified": true,
+        "properties": {
+          "url_ios": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "url_android": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "is_visible": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          }
+        }
+      },
+      "RetryCounts": {
+        "type": "object",
+        "description": "Additional attempts after an error before the shopper sees one. Defaults 2, 0, 2, 2.",
+        "x-unverified": true,
+        "properties": {
+          "photo_upload": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "operation_start": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "operation_status": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "result_download": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          }
+        }
+      },
+      "OperationDelay": {
+        "type": "object",
+        "description": "One step of the polling schedule: `recurring` waits `delay` seconds `repeat` times,\n`infinite` waits `delay` seconds before every poll from then on. The SDKs skip a step whose\n`mode` they do not know, and a `recurring` one without a positive `repeat`.\n",
+        "x-unverified": true,
+        "required": [
+          "mode",
+          "delay"
+        ],
+        "properties": {
+          "mode": {
+            "type": "string",
+            "examples": [
+              "recurring",
+              "infinite"
+            ]
+          },
+          "delay": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Seconds before the next poll."
+          },
+          "repeat": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many times, for `recurring`."
+          }
+        }
+      },
+      "SizeRecommendationRequest": {
+        "type": "object",
+        "description": "The product's size chart and the shopper's answers. The optional fields come in Android's\ncamelCase (`hipShape`) or iOS's snake_case (`hip_shape`); give one spelling. The bounds on\nage, height and weight are a person's, not the vendor's (which are not documented).\n",
+        "x-unverified": true,
+        "required": [
+          "code",
+          "age",
+          "height",
+          "weight",
+          "gender"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "The product's size chart code."
+          },
+          "age": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 150,
+            "description": "Years."
+          },
+          "height": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 300,
+            "description": "Centimetres."
+          },
+          "weight": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 700,
+            "description": "Kilograms."
+          },
+          "gender": {
+            "type": "string",
+            "enum": [
+              "Male",
+              "Female"
+            ]
+          },
+          "hipShape": {
+            "$ref": "#/components/schemas/HipShape"
+          },
+          "hip_shape": {
+            "$ref": "#/components/schemas/HipShape"
+          },
+          "bellyShape": {
+            "$ref": "#/components/schemas/BellyShape"
+          },
+          "belly_shape": {
+            "$ref": "#/components/schemas/BellyShape"
+          },
+          "braSize": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Band size, e.g. 75."
+          },
+          "bra_size": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "braCup": {
+            "$ref": "#/components/schemas/BraCup"
+          },
+          "bra_cup": {
+            "$ref": "#/components/schemas/BraCup"
+          }
+        }
+      },
+      "HipShape": {
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "Slim",
+              "Normal",
+              "Curvy"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "BellyShape": {
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "Flat",
+              "Normal",
+              "Curvy"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "BraCup": {
+        "anyOf": [
+          {
+            "type": "string",
+            "enum": [
+              "AA",
+              "A",
+              "B",
+              "C",
+              "D",
+              "DD",
+              "E",
+              "F",
+              "G"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "SizeRecommendation": {
+        "type": "object",
+        "description": "The recommended size, how each size of the chart fits, and the body measurements worked out from the answers.",
+        "x-unverified": true,
+        "required": [
+          "recommendedSizeName",
+          "sizes",
+          "bodyMeasurements"
+        ],
+        "properties": {
+          "recommendedSizeName": {
+            "type": "string",
+            "examples": [
+              "M"
+            ]
+          },
+          "sizes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SizeFit"
+            }
+          },
+          "bodyMeasurements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BodyMeasurement"
+            }
+          }
+        }
+      },
+      "SizeFit": {
+        "type": "object",
+        "required": [
+          "name",
+          "measurements"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "measurements": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SizeMeasurement"
+            }
+          }
+        }
+      },
+      "SizeMeasurement": {
+        "type": "object",
+        "description": "How one measurement of a size fits: the size's range (`min`, `max`), the distance of the\nbody's value from it (`dist`), and `fitRatio`. `type` is one of `chest_c`, `waist_c`,\n`hip_c`, `bmi`, `inseam`, `cup`, `bra_underbust`, `over_bust`, `under_bust` (the SDKs map\nothers to unknown).\n",
+        "required": [
+          "type",
+          "fitRatio",
+          "dist",
+          "min",
+          "max"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "examples": [
+              "chest_c"
+            ]
+          },
+          "fitRatio": {
+            "type": "number"
+          },
+          "dist": {
+            "type": "number"
+          },
+          "min": {
+            "type": "integer"
+          },
+          "max": {
+            "type": "integer"
+          }
+        }
+      },
+      "BodyMeasurement": {
+        "type": "object",
+        "required": [
+          "type",
+          "value"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "examples": [
+              "chest_c"
+            ]
+          },
+          "value": {
+            "type": "integer"
+          }
+        }
+      },
+      "SuggestedOutfit": {
+        "type": "object",
+        "description": "A ready-made outfit of catalogue items, as the Web demo shows it.",
+        "x-unverified": true,
+        "required": [
+          "items",
+          "collage_image_url",
+          "tags"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SuggestedOutfitItem"
+            }
+          },
+          "collage_image_url": {
+            "type": "string"
+          },
+          "tags": {
+            "type": "object",
+            "properties": {
+              "gender": {
+                "type": "string"
+              },
+              "occasion": {
+                "type": "string",
+                "description": "A human-readable occasion, the card's title (e.g. `Office Hours`)."
+              },
+              "style": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "SuggestedOutfitItem": {
+        "type": "object",
+        "description": "An item of a suggested outfit, in the older SKU item shape the Web demo reads\n(demo/src/models/product.ts `SkuItem`). The demo reads more fields than are listed as\nrequired here.\n",
+        "x-unverified": true,
+        "required": [
+          "id",
+          "sku_id",
+          "title",
+          "image_urls",
+          "is_ready"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "sku_id": {
+            "type": "string"
+          },
+          "sku_catalog_name": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "brand": {
+            "type": "string"
+          },
+          "color": {
+            "type": "string"
+          },
+          "gender": {
+            "type": "string"
+          },
+          "age_group": {
+            "type": "string"
+          },
+          "category_google_id": {
+            "type": "string"
+          },
+          "category_google_name": {
+            "type": "string"
+          },
+          "image_urls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "descriptive_image_urls": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "try_on_examples": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "store_url": {
+            "type": "string"
+          },
+          "is_ready": {
+            "type": "boolean"
+          }
+        }
       }
     }
   }

@@ -152,27 +152,17 @@ export const hasItems = (list: readonly unknown[] | null | undefined): list is r
 
 // ---- Response shapes ----
 
-/** The gateway's 401, 403 and 429 carry no body; everything else is the newer endpoints' ApiError. */
-export function apiError(status: number, message: string, code?: string, details?: Record<string, unknown>): MockResponse {
-  if (status === 401 || status === 403 || status === 429) return { status };
-  return json(status, { code: code ?? defaultCode(status), message, details: details ?? null });
+/**
+ * The newer endpoints' (SKU items, recommendations, flat-lay) business refusals: the vendor's
+ * `ApiError`. Everything else, auth refusals included, is FastAPI's `{detail}`, as in the Digital
+ * Try-On API, so the two APIs answer the same mistake the same way.
+ */
+export function apiError(status: number, message: string, code: string, details?: Record<string, unknown>): MockResponse {
+  return json(status, { code, message, details: details ?? null });
 }
 
-/** The older endpoints (images, try-on) answer FastAPI's `HTTPException` shape. */
+/** FastAPI's `HTTPException` shape: auth refusals, the images and try-on endpoints, and what the core refuses. */
 export const detail = (status: number, message: string): MockResponse => json(status, { detail: message });
 export const invalid = (problems: readonly ValidationProblem[]): MockResponse => json(422, { detail: problems });
 export const badRequest = (message: string, details?: Record<string, unknown>) => apiError(400, message, 'INVALID_REQUEST', details);
 export const skuNotFound = (skuId: string) => apiError(404, 'SKU item not found', 'SKU_ITEM_NOT_FOUND', { sku_id: skuId });
-
-function defaultCode(status: number): string {
-  const codes: Record<number, string> = {
-    400: 'BAD_REQUEST',
-    404: 'NOT_FOUND',
-    405: 'METHOD_NOT_ALLOWED',
-    409: 'CONFLICT',
-    413: 'PAYLOAD_TOO_LARGE',
-    415: 'UNSUPPORTED_MEDIA_TYPE',
-    501: 'NOT_IMPLEMENTED',
-  };
-  return codes[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR');
-}

@@ -99,7 +99,10 @@ describe('state over time', () => {
 
   it('ends capability preparation, flat-lays and try-ons as the simulation says', async () => {
     const mock = inProcess({
-      skuReadiness: { preparingMs: 0, outcome: ({ capability }) => (capability === 'try_on' ? 'rejected' : 'failed') },
+      skuReadiness: {
+        preparingMs: 0,
+        outcome: ({ sku_id, capability }) => (capability !== 'try_on' ? 'failed' : sku_id === 's' ? 'rejected' : 'ready'),
+      },
       flatLay: { queuedMs: 5, runningMs: 5, outcome: () => 'FAILED' },
       tryOn: { queuedMs: 5, runningMs: 5, outcome: (request) => (request.sku_id === 'abort' ? 'ABORTED' : 'FAILED') },
     });
@@ -113,6 +116,7 @@ describe('state over time', () => {
       error: expect.any(String),
       generated_image: null,
     });
+    for (const sku_id of ['fail', 'abort']) await client.skuItems.create({ sku_id, product_info: {}, capabilities: { try_on: true } });
     const failed = await client.tryOnOperations.create({ uploaded_image_id: 'model_man_00', sku_id: 'fail' });
     expect(await client.tryOnOperations.waitFor(failed.operation_id, QUICK_POLL)).toMatchObject({
       status: 'FAILED',
@@ -129,7 +133,37 @@ describe('state over time', () => {
 });
 
 describe('requests the spec refuses, in its shapes', () => {
-  it('answers business-rule and query mistakes with 400 ApiError and FastAPI 422', async () => {
+  it('refuses a try-on of a SKU item missing from the catalogue or not ready for try-on with 400', async () => {
+    let clock = Date.parse('2026-07-10T00:00:00Z');
+    const mock = inProcess({
+      now: () => clock,
+      skuReadiness: { preparingMs: 1000, outcome: ({ sku_id }) => (sku_id === 'rejected' ? 'rejected' : 'ready') },
+    });
+    const client = createAiutaUnifiedClient({ auth: apiKeyAuth(apiKey), fetch: mock.fetch, maxRetries: 0 });
+    for (const [sku_id, try_on] of [
+      ['dress', true],
+      ['shoes', true],
+      ['rejected', true],
+      ['catalogue-only', false],
+    ] as const) {
+      await client.skuItems.create({ sku_id, product_info: {}, capabilities: { try_on } });
+    }
+    const tryOn = (sku_ids: string[]) => client.tryOnOperations.create({ uploaded_image_id: 'model_woman_00', sku_ids });
+    const refusal = (detail: string) => ({ status: 400, body: { detail } });
+    await expect(tryOn(['dress'])).rejects.toMatchObject(refusal('SKU item dress is not ready for try-on (try_on: preparing)'));
+    clock += 1000;
+    await expect(tryOn(['dress', 'shoes'])).resolves.toMatchObject({ operation_id: expect.any(String) });
+    await expect(tryOn(['dress', 'nope'])).rejects.toMatchObject(refusal('SKU item nope was not found'));
+    await expect(tryOn(['rejected'])).rejects.toMatchObject(refusal('SKU item rejected is not ready for try-on (try_on: rejected)'));
+    await expect(tryOn(['catalogue-only'])).rejects.toMatchObject(
+      refusal('SKU item catalogue-only is not ready for try-on (try_on: absent)'),
+    );
+    await expect(client.tryOnOperations.create({ uploaded_image_id: 'model_woman_00', sku_id: 'nope' })).rejects.toMatchObject(
+      refusal('SKU item nope was not found'),
+    );
+  });
+
+  it('answers business-rule mistakes of the newer endpoints with ApiError, the rest with FastAPI’s detail', async () => {
     const mock = inProcess();
     const send = async (path: string, init: RequestInit = {}) => {
       const response = await mock.fetch(`${mock.baseUrls['aiuta-unified']}${path}`, {
@@ -168,8 +202,15 @@ describe('requests the spec refuses, in its shapes', () => {
     expect(await flat({ sku_id: 'missing' })).toMatchObject({ status: 404, body: { code: 'SKU_ITEM_NOT_FOUND' } });
     expect(await send('/flat_lay_operations/flatlay_op-missing')).toMatchObject({ status: 404, body: { code: 'OPERATION_NOT_FOUND' } });
     const tryOn = (body: object) => send('/sku_try_on_operations', { method: 'POST', body: JSON.stringify(body) });
-    expect(await tryOn({ uploaded_image_id: 'model_man_00' })).toMatchObject({ status: 400, body: { detail: expect.any(String) } });
-    expect(await tryOn({ uploaded_image_id: 'model_man_00', sku_id: 'a', sku_ids: ['a'] })).toMatchObject({ status: 400 });
+    // Both or neither of sku_id and sku_ids: FastAPI's 422, word for word as the Digital Try-On API answers it.
+    expect(await tryOn({ uploaded_image_id: 'model_man_00' })).toEqual({
+      status: 422,
+      body: { detail: [{ loc: ['body'], msg: "Either 'sku_id' or 'sku_ids' must be specified", type: 'value_error' }] },
+    });
+    expect(await tryOn({ uploaded_image_id: 'model_man_00', sku_id: 'a', sku_ids: ['a'] })).toMatchObject({
+      status: 422,
+      body: { detail: [{ msg: "Only one of 'sku_id' and 'sku_ids' may be specified" }] },
+    });
     expect(await tryOn({ uploaded_image_id: 'nope', sku_id: 'a' })).toEqual({ status: 400, body: { detail: 'Input image was not found' } });
     expect(await send('/sku_try_on_operations/unknown')).toEqual({ status: 200, body: null });
     expect(await send('/uploaded_images/user_image-unknown')).toEqual({ status: 404, body: { detail: 'Image not found' } });
@@ -177,7 +218,7 @@ describe('requests the spec refuses, in its shapes', () => {
       method: 'DELETE',
       headers: { 'x-api-key': apiKey },
     });
-    expect([model.status, await model.text()]).toEqual([403, '']);
+    expect([model.status, await model.json()]).toEqual([403, { detail: "Images with the 'aiuta' owner cannot be deleted" }]);
     const sku = await mock.fetch(`${mock.baseUrls['aiuta-unified']}/sku_items/missing`, { headers: { 'x-api-key': apiKey } });
     expect(await sku.json()).toEqual({ code: 'SKU_ITEM_NOT_FOUND', message: 'SKU item not found', details: { sku_id: 'missing' } });
   });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../core/api.js';
 import { ifNoneMatchMatches, json } from '../../core/http.js';
-import { unboundClaim } from '../aiuta-shared/jwt.js';
+import { unboundClaim, unboundDetail } from '../aiuta-shared/jwt.js';
+import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
 import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
 import { detail } from './auth.js';
 import type { operations } from './operations.gen.js';
@@ -44,13 +45,9 @@ export const handlers: Handlers<operations, AiutaState> = {
     // A token the customer's backend bound to an image or SKUs is good for those only.
     const claims = state.tokenClaims.get(request);
     const unbound = claims === undefined ? undefined : unboundClaim(claims, body);
-    if (unbound !== undefined) return reply(403, { detail: `The token is bound to another ${unbound}` });
-    const hasSku = body.sku_id !== undefined && body.sku_id !== null;
-    const hasSkus = body.sku_ids !== undefined && body.sku_ids !== null;
-    if (hasSku === hasSkus) {
-      const msg = hasSku ? "Only one of 'sku_id' and 'sku_ids' may be specified" : "Either 'sku_id' or 'sku_ids' must be specified";
-      return json(422, { detail: [{ loc: ['body'], msg, type: 'value_error' }] });
-    }
+    if (unbound !== undefined) return reply(401, unboundDetail(unbound));
+    const skuChoice = skuChoiceProblem(body);
+    if (skuChoice !== undefined) return json(422, { detail: [skuChoice] });
     if (sourceOf(state, body.uploaded_image_id) === undefined) return reply(400, { detail: 'Input image was not found' });
     const id = `sku_op-${crypto.randomUUID()}`;
     const outcome = state.tryOn.outcome?.(body) ?? 'SUCCESS';

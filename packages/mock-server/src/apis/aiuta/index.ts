@@ -4,6 +4,7 @@ import { AIUTA_CREDENTIALS, aiutaBanner } from '../aiuta-shared/credentials.js';
 import { PLACEHOLDER_PNG } from '../assets.js';
 import { authenticate, detail } from './auth.js';
 import { handlers } from './handlers.js';
+import { seedAiuta } from './seed.js';
 import { spec } from './spec.gen.js';
 import { MODEL_IDS, startAiuta } from './state.js';
 
@@ -25,4 +26,5 @@ export const aiuta = defineMockApi({
     state.generated.clear();
     state.operations.clear();
   },
+  seed: seedAiuta,
 });

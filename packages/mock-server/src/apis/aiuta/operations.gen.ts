@@ -15,7 +15,10 @@ export interface paths {
         put?: never;
         /**
          * Upload an image
-         * @description Upload an image and save it with a unique ID. By default the mime type is image/png and the extension .png; the official SDKs send JPEG as well.
+         * @description Upload an image and save it with a unique ID. By default the mime type is image/png and the
+         *     extension .png; the official SDKs send JPEG as well. The Android SDK before 5.0 writes the
+         *     part's name unquoted, `Content-Disposition: form-data; name=image_data; filename="…"` (Ktor
+         *     3.4), which Starlette, the server under FastAPI, reads like the quoted form.
          */
         post: operations["uploadImage"];
         delete?: never;
@@ -207,6 +210,7 @@ export interface components {
             /** @description Empty while images are not ready, after an error, or once they expired. */
             generated_images: (components["schemas"]["GeneratedSkuImage"] | null)[];
         };
+        /** @description FastAPI `HTTPException` body with a string `detail`. Not in the vendor's document, which shows only the 422 list. */
         DetailError: {
             detail: string;
         };
@@ -220,7 +224,11 @@ export interface components {
         };
     };
     responses: {
-        /** @description The service refused the request, e.g. `{"detail":"Input image was not found"}`. */
+        /**
+         * @description The service refused the request, e.g. `{"detail":"Input image was not found"}`. Not in the
+         *     vendor's document; the SDKs read a string `detail` from a 400 of the try-on start
+         *     (aiuta-web-sdk app/src/utils/api/tryOnApiService.ts).
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -229,7 +237,11 @@ export interface components {
                 "application/json": components["schemas"]["DetailError"];
             };
         };
-        /** @description No valid API key, JWT or subscription ID. The gateway may answer with an empty body. */
+        /**
+         * @description No valid API key, JWT or subscription ID, or a JWT bound to another request (see
+         *     `x-jwt-binding`). The gateway may answer with an empty body. Not in the vendor's document;
+         *     the docs' JWT diagram answers an invalid token 401 (docs sdk/templates/diagrams/auth-jwt.md).
+         */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -238,7 +250,7 @@ export interface components {
                 "application/json": components["schemas"]["DetailError"];
             };
         };
-        /** @description The credential is valid but not for this call, e.g. `x-user-id` on a try-on, or a JWT bound to other parameters. */
+        /** @description The credential is valid but not for this call, e.g. `x-user-id` on a try-on. Not in the vendor's document. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -247,7 +259,7 @@ export interface components {
                 "application/json": components["schemas"]["DetailError"];
             };
         };
-        /** @description No such image or operation. */
+        /** @description No such image or operation. Not in the vendor's document, which answers only 200 and 422. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -256,7 +268,10 @@ export interface components {
                 "application/json": components["schemas"]["DetailError"];
             };
         };
-        /** @description Rate limited by the gateway; honour `Retry-After` when present. */
+        /**
+         * @description Rate limited by the gateway; honour `Retry-After` when present. Not in the vendor's
+         *     document; the Unified API's document lists a 429 from the same gateway.
+         */
         TooManyRequests: {
             headers: {
                 /** @description Seconds, or an HTTP date, to wait before the next try. */
@@ -309,14 +324,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description The image is larger than the service accepts. */
+            /** @description The image is larger than the service accepts. Not in the vendor's document. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The body is not multipart/form-data. */
+            /** @description The body is not multipart/form-data. Not in the vendor's document. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -474,7 +489,10 @@ export interface operations {
             /** @description The model categories; an empty list when none are set up. */
             200: {
                 headers: {
-                    /** @description Revision of the list, for `If-None-Match`. */
+                    /**
+                     * @description Revision of the list, for `If-None-Match`. Not declared in the vendor's document,
+                     *     which takes `if-none-match`; the SDKs read it (iOS AiutaKit/Network/Objects/ApiHeaders.swift).
+                     */
                     ETag?: string;
                     [name: string]: unknown;
                 };

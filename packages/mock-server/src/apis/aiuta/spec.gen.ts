@@ -9,7 +9,7 @@ export const spec: OpenApiDocument = {
     "title": "Aiuta Digital Try-On",
     "version": "1.0.0",
     "summary": "Upload a person image, start a virtual try-on of SKU items, and poll the operation.",
-    "description": "Hand-written from the vendor's public documentation and the behaviour of its official SDKs.\nAuthentication: `X-API-Key` (server side) or a bearer JWT issued by the customer's backend\n(HS256, `iss` from the subscription, `exp` set by the issuer). The \"trivial\" calls (upload,\noperation status, predefined models) also accept `x-user-id` with the subscription ID instead\nof a secret; only starting a try-on always needs the key or a JWT.\n",
+    "description": "Hand-written from the vendor's public documentation (its OpenAPI document: aiuta-com/docs\n`docs/api/try-on/openapi.json`) and the behaviour of its official SDKs. Anything that document\ndoes not state (a response status, a header, the `x-user-id` scheme) is marked\n`x-unverified: true` or listed in an operation's `x-unverified-security`, with its source in\nthe description.\nAuthentication: `X-API-Key` (server side) or a bearer JWT issued by the customer's backend\n(HS256, `iss` from the subscription, `exp` set by the issuer). The \"trivial\" calls (upload,\noperation status, predefined models) also accept `x-user-id` with the subscription ID instead\nof a secret; only starting a try-on always needs the key or a JWT.\n\nErrors are FastAPI's, as the vendor's document shows for 422: `{\"detail\": \"...\"}`\n(`DetailError`) for a refusal, `{\"detail\": [ValidationError, ...]}` (`HTTPValidationError`)\nfor a request that does not match the schema, such as a try-on naming both or neither of\n`sku_id` and `sku_ids`. The Unified API (`specs/aiuta-unified.yaml`) answers the same mistakes\nthe same way.\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -46,7 +46,10 @@ export const spec: OpenApiDocument = {
         ],
         "operationId": "uploadImage",
         "summary": "Upload an image",
-        "description": "Upload an image and save it with a unique ID. By default the mime type is image/png and the extension .png; the official SDKs send JPEG as well.",
+        "description": "Upload an image and save it with a unique ID. By default the mime type is image/png and the\nextension .png; the official SDKs send JPEG as well. The Android SDK before 5.0 writes the\npart's name unquoted, `Content-Disposition: form-data; name=image_data; filename=\"…\"` (Ktor\n3.4), which Starlette, the server under FastAPI, reads like the quoted form.\n",
+        "x-unverified-security": [
+          "userId"
+        ],
         "security": [
           {
             "apiKey": []
@@ -104,10 +107,12 @@ export const spec: OpenApiDocument = {
             "$ref": "#/components/responses/Forbidden"
           },
           "413": {
-            "description": "The image is larger than the service accepts."
+            "description": "The image is larger than the service accepts. Not in the vendor's document.",
+            "x-unverified": true
           },
           "415": {
-            "description": "The body is not multipart/form-data."
+            "description": "The body is not multipart/form-data. Not in the vendor's document.",
+            "x-unverified": true
           },
           "422": {
             "$ref": "#/components/responses/ValidationError"
@@ -130,6 +135,9 @@ export const spec: OpenApiDocument = {
         ],
         "operationId": "getUploadedImage",
         "summary": "Get an uploaded image",
+        "x-unverified-security": [
+          "userId"
+        ],
         "security": [
           {
             "apiKey": []
@@ -288,6 +296,9 @@ export const spec: OpenApiDocument = {
         "operationId": "getOperation",
         "summary": "Get a try-on operation",
         "description": "Poll until `status` is terminal (SUCCESS, FAILED, CANCELLED or ABORTED).",
+        "x-unverified-security": [
+          "userId"
+        ],
         "security": [
           {
             "apiKey": []
@@ -354,6 +365,9 @@ export const spec: OpenApiDocument = {
         "operationId": "listPredefinedModels",
         "summary": "List predefined try-on models",
         "description": "Send the `ETag` of a previous response as `If-None-Match`; an unchanged list answers 304 with no body.",
+        "x-unverified-security": [
+          "userId"
+        ],
         "security": [
           {
             "apiKey": []
@@ -380,7 +394,8 @@ export const spec: OpenApiDocument = {
             "description": "The model categories; an empty list when none are set up.",
             "headers": {
               "ETag": {
-                "description": "Revision of the list, for `If-None-Match`.",
+                "description": "Revision of the list, for `If-None-Match`. Not declared in the vendor's document,\nwhich takes `if-none-match`; the SDKs read it (iOS AiutaKit/Network/Objects/ApiHeaders.swift).\n",
+                "x-unverified": true,
                 "schema": {
                   "type": "string"
                 }
@@ -432,13 +447,27 @@ export const spec: OpenApiDocument = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": "HS256 JWT issued by the customer's backend with the subscription's JWT secret and `iss`."
+        "description": "HS256 JWT issued by the customer's backend with the subscription's JWT secret and `iss`,\ncarrying the try-on's parameters as claims (docs api/server-side-auth-component.md). A\ntoken whose claims do not match the try-on body is answered 401 `{\"detail\": \"...\"}`, so the\nSDK asks for a new one; a `sku_ids` claim that is one string (iOS hands getJwt `sku_ids`\njoined with commas: Sources/AiutaSdk/Api/TryOn/Core+Api+TryOn+Request.swift) is compared as\nits comma-split list. Neither is documented by the vendor (see `x-jwt-binding`).\n",
+        "x-jwt-binding": {
+          "x-unverified": true,
+          "bound-request-fields": [
+            "uploaded_image_id",
+            "sku_id",
+            "sku_ids"
+          ],
+          "mismatch-status": 401,
+          "sdk-params": {
+            "ios": "`getJwt([\"sku_ids\": \"a,b\", \"uploaded_image_id\": \"...\"])` (Sources/AiutaSdk/Api/TryOn/Core+Api+TryOn+Request.swift).",
+            "android-4": "`getJWT(params)` with the serialized request body `{\"sku_ids\":[...],\"uploaded_image_id\":\"...\"}` (fashion-network/.../plugins/JWTAuthenticationPlugin.kt, before 5.0)."
+          }
+        }
       },
       "userId": {
         "type": "apiKey",
         "in": "header",
         "name": "x-user-id",
-        "description": "The subscription ID, accepted instead of a secret for the trivial calls. Documented in prose only."
+        "x-unverified": true,
+        "description": "The subscription ID, accepted instead of a secret for the trivial calls. Documented in prose\nonly (docs api/getting-started.md, \"Authentication\"), not in the vendor's OpenAPI document;\nthe iOS SDK sends it on every call but the try-on start in JWT mode\n(Sources/AiutaSdk/Api/Core+Api+Provider.swift).\n"
       }
     },
     "parameters": {
@@ -453,7 +482,8 @@ export const spec: OpenApiDocument = {
     },
     "responses": {
       "BadRequest": {
-        "description": "The service refused the request, e.g. `{\"detail\":\"Input image was not found\"}`.",
+        "description": "The service refused the request, e.g. `{\"detail\":\"Input image was not found\"}`. Not in the\nvendor's document; the SDKs read a string `detail` from a 400 of the try-on start\n(aiuta-web-sdk app/src/utils/api/tryOnApiService.ts).\n",
+        "x-unverified": true,
         "content": {
           "application/json": {
             "schema": {
@@ -463,7 +493,8 @@ export const spec: OpenApiDocument = {
         }
       },
       "Unauthorized": {
-        "description": "No valid API key, JWT or subscription ID. The gateway may answer with an empty body.",
+        "description": "No valid API key, JWT or subscription ID, or a JWT bound to another request (see\n`x-jwt-binding`). The gateway may answer with an empty body. Not in the vendor's document;\nthe docs' JWT diagram answers an invalid token 401 (docs sdk/templates/diagrams/auth-jwt.md).\n",
+        "x-unverified": true,
         "content": {
           "application/json": {
             "schema": {
@@ -473,7 +504,8 @@ export const spec: OpenApiDocument = {
         }
       },
       "Forbidden": {
-        "description": "The credential is valid but not for this call, e.g. `x-user-id` on a try-on, or a JWT bound to other parameters.",
+        "description": "The credential is valid but not for this call, e.g. `x-user-id` on a try-on. Not in the vendor's document.",
+        "x-unverified": true,
         "content": {
           "application/json": {
             "schema": {
@@ -483,7 +515,8 @@ export const spec: OpenApiDocument = {
         }
       },
       "NotFound": {
-        "description": "No such image or operation.",
+        "description": "No such image or operation. Not in the vendor's document, which answers only 200 and 422.",
+        "x-unverified": true,
         "content": {
           "application/json": {
             "schema": {
@@ -493,7 +526,8 @@ export const spec: OpenApiDocument = {
         }
       },
       "TooManyRequests": {
-        "description": "Rate limited by the gateway; honour `Retry-After` when present.",
+        "description": "Rate limited by the gateway; honour `Retry-After` when present. Not in the vendor's\ndocument; the Unified API's document lists a 429 from the same gateway.\n",
+        "x-unverified": true,
         "headers": {
           "Retry-After": {
             "description": "Seconds, or an HTTP date, to wait before the next try.",
@@ -869,6 +903,8 @@ export const spec: OpenApiDocument = {
       },
       "DetailError": {
         "type": "object",
+        "description": "FastAPI `HTTPException` body with a string `detail`. Not in the vendor's document, which shows only the 422 list.",
+        "x-unverified": true,
         "required": [
           "detail"
         ],

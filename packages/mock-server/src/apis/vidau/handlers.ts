@@ -1,7 +1,7 @@
 import type { Handlers, MockRequest } from '../../core/api.js';
 import { json } from '../../core/http.js';
 import type { operations } from './operations.gen.js';
-import { type StoredTask, taskInfo, taskObject, type VidauState } from './state.js';
+import { addTask, taskInfo, taskObject, type VidauState } from './state.js';
 
 /** VidAU's error shape. */
 export const vidauError = (status: number, message: string) => json(status, { code: status, msg: message });
@@ -31,15 +31,8 @@ export const handlers: Handlers<operations, VidauState, Served> = {
         details: [{ loc: ['body', 'webhook_url'], msg: 'must be an absolute http(s) URL', type: 'format' }],
       });
     }
-    const id = `task-${crypto.randomUUID()}`;
     const outcome = state.video.outcome?.(body) ?? 'success';
-    const cancelWebhook = state.context.later(state.renderMs, async () => {
-      const task = state.tasks.get(id);
-      if (task !== undefined)
-        await state.context.sendWebhook(task.request.webhook_url, { ...taskObject(state, task, outcome === 'success' ? 1 : 2) });
-    });
-    const task: StoredTask = { id, createdAt: state.context.now(), outcome, request: body, cancelWebhook };
-    state.tasks.set(id, task);
+    const task = addTask(state, `task-${crypto.randomUUID()}`, body, outcome, { createdAt: state.context.now(), notify: true });
     const created = taskObject(state, task);
     return wrapped(request) ? reply(200, { code: 200, msg: 'success', data: created }) : reply(200, created);
   },

@@ -5,6 +5,7 @@ import { PLACEHOLDER_JPEG, PLACEHOLDER_MP4 } from '../assets.js';
 import { handlers, vidauError } from './handlers.js';
 import { spec } from './spec.gen.js';
 import { startVidau, taskStatus, type VidauCredentials, type VidauOptions, type VidauState } from './state.js';
+import { seedVidau, webhookTrigger } from './tools.js';
 
 const TEST_CREDENTIALS: VidauCredentials = { clientId: 'mock-vidau-client', authKey: 'mock-vidau-auth-key' };
 
@@ -78,4 +79,6 @@ export const vidau = defineMockApi({
     return extension === 'mp4' ? PLACEHOLDER_MP4 : PLACEHOLDER_JPEG;
   },
   stop: (state) => state.tasks.clear(),
+  triggers: { webhook: webhookTrigger },
+  seed: seedVidau,
 });

@@ -79,6 +79,30 @@ export function startVidau(
   };
 }
 
+/**
+ * Stores a task made at `createdAt`; with `notify`, schedules its webhook for when it finishes
+ * rendering (a task seeded as already done has sent it before the mock started).
+ */
+export function addTask(
+  state: VidauState,
+  id: string,
+  request: CreateRequest,
+  outcome: VideoOutcome,
+  { createdAt, notify }: { readonly createdAt: number; readonly notify: boolean },
+): StoredTask {
+  const remaining = Math.max(0, createdAt + state.renderMs - state.context.now());
+  const cancelWebhook = !notify
+    ? () => undefined
+    : state.context.later(remaining, async () => {
+        const task = state.tasks.get(id);
+        if (task !== undefined)
+          await state.context.sendWebhook(task.request.webhook_url, { ...taskObject(state, task, outcome === 'success' ? 1 : 2) });
+      });
+  const task: StoredTask = { id, createdAt, outcome, request, cancelWebhook };
+  state.tasks.set(id, task);
+  return task;
+}
+
 const FAILED_REASON = 'rendering failed (simulated)';
 
 /** 0 while rendering, then 1 (success) or 2 (failed). */

@@ -15,8 +15,10 @@ import java.util.Properties;
  * A long-lived reference process. Each input line is
  * {@code id TAB hex(utf8 json text) TAB hex(utf8 clientId) TAB hex(utf8 authKey) TAB timestamp};
  * each output line is {@code id TAB ok TAB hex(canonical.getBytes()) TAB signature TAB hex(authKey.getBytes()) TAB
- * hex(message.getBytes())} (the key and message bytes {@code SignatureUtil} hashes) or
- * {@code id TAB error TAB hex(utf8 message)}. Hex keeps the transport out of the comparison.
+ * hex(message.getBytes()) TAB units(canonical)} (the key and message bytes {@code SignatureUtil} hashes, and the
+ * canonical text itself, four hex digits per UTF-16 unit, so that an unpaired surrogate, which getBytes() turns
+ * into '?', is seen as it is) or {@code id TAB error TAB hex(utf8 message)}. Hex keeps the transport out of the
+ * comparison.
  * The first output line is {@code ready TAB fastjson2=<version> TAB charset=<default charset>}, where the
  * version is read from the fastjson2 classes actually loaded (the JVM's classpath picks the release) and
  * the charset is the one the vendor's {@code getBytes()} calls encode with.
@@ -49,7 +51,7 @@ public final class Main {
                 // The bytes SignatureUtil hands to HMAC, from the same expressions in the same JVM.
                 String message = clientId + canonical + timestamp;
                 out.println(f[0] + "\tok\t" + HEX.formatHex(canonical.getBytes()) + "\t" + signature + "\t"
-                        + HEX.formatHex(authKey.getBytes()) + "\t" + HEX.formatHex(message.getBytes()));
+                        + HEX.formatHex(authKey.getBytes()) + "\t" + HEX.formatHex(message.getBytes()) + "\t" + units(canonical));
             } catch (Exception | StackOverflowError e) {
                 String message = e.getClass().getSimpleName() + ": " + e.getMessage();
                 out.println(f[0] + "\terror\t" + HEX.formatHex(message.getBytes(StandardCharsets.UTF_8)));
@@ -57,6 +59,12 @@ public final class Main {
             if (!in.ready()) out.flush();
         }
         out.flush();
+    }
+
+    private static String units(String text) {
+        StringBuilder units = new StringBuilder(text.length() * 4);
+        for (int i = 0; i < text.length(); i++) units.append(HEX.toHexDigits(text.charAt(i)));
+        return units.toString();
     }
 
     private static String utf8(String hex) {
