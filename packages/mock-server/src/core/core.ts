@@ -110,11 +110,12 @@ function storeFactory(limits: Required<MockStoreLimits>, budget: ByteBudget, now
       : new BoundedMap<string, V>({ maxEntries: limits.records, weigh: memoryOf, now, budget, ...(onEvict && { onEvict }) });
 }
 
-/** The store caps, each given one checked (a whole number of at least 1), the others the defaults. */
+/** The store caps, each given one checked (a whole number of at least 1, or 0 for the request log), the others the defaults. */
 function checkedLimits(given: MockStoreLimits = {}): Required<MockStoreLimits> {
   const limits = { ...DEFAULT_LIMITS };
   for (const name of Object.keys(limits) as (keyof MockStoreLimits)[]) {
-    limits[name] = numberOption(`limits.${name}`, given[name], DEFAULT_LIMITS[name], { min: 1 });
+    // A request log of 0 keeps none; every store holds at least one entry.
+    limits[name] = numberOption(`limits.${name}`, given[name], DEFAULT_LIMITS[name], { min: name === 'requests' ? 0 : 1 });
   }
   return limits;
 }
