@@ -1,8 +1,8 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { ApiError, ApiResponseError } from './errors.js';
+import { ApiError, ApiResponseError, InvalidRequestError } from './errors.js';
 import { serializePath } from './path.js';
 import { type PollOptions, poll } from './poll.js';
-import { requestConstructionError, secretsOf } from './redact.js';
+import { callError, type SentHops, secretsOf } from './redact.js';
 import { requestIdOf } from './request-id.js';
 import { isIdempotentMethod } from './retry.js';
 import { type ClientTransportOptions, createTransport, type RequestSigner, type SendOptions, type TransportOptions } from './transport.js';
@@ -30,7 +30,11 @@ export interface RequestOptions {
  * that tests can run retries without waiting.
  */
 export interface ApiClientOptions extends ClientTransportOptions, Pick<TransportOptions, 'sleep' | 'random' | 'retryAfterClock'> {
-  /** Prefix of every path, without a trailing slash, e.g. `https://api.aiuta.com/digital-try-on/v1`. */
+  /**
+   * Prefix of every path, without a trailing slash, e.g. `https://api.aiuta.com/digital-try-on/v1`:
+   * an absolute http or https URL without a user name or password, or the client is not made
+   * (InvalidRequestError, field `baseUrl`).
+   */
   readonly baseUrl: string;
   /**
    * Requests that are safe to repeat without the caller's word. Default: idempotent HTTP methods.
@@ -210,6 +214,7 @@ export interface ApiClient<Paths extends {}> {
  * ```
  */
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
+  checkBaseUrl(options.baseUrl);
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
@@ -227,7 +232,18 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     ...(options.bodySerializer && { bodySerializer: options.bodySerializer }),
     ...(options.headers && { headers: options.headers }),
   });
-  if (options.middleware && options.middleware.length > 0) raw.use(...options.middleware);
+  // A middleware's error may quote the request it was handed: the URL and the live headers (set by
+  // later middleware too) of the last few are kept, so that the error's copy can be redacted of them.
+  const handed: SentHops = [];
+  const recording: Middleware = {
+    onRequest({ request }) {
+      handed.push({ url: new URL(request.url), headers: request.headers });
+      if (handed.length > 8) handed.shift();
+    },
+  };
+  if (options.middleware && options.middleware.length > 0) raw.use(recording, ...options.middleware);
+  /** The typed, redacted error a call rejects with, whatever escaped it. */
+  const failure = (error: unknown, sent: boolean) => callError(error, sent, [...headerSecrets(options.headers), ...secretsOf(handed)]);
 
   const exchange = async <R extends FetchResult>(call: Parameters<typeof initFor>[0], run: (init: CallInit) => Promise<R>) => {
     const sent: { request?: Request } = {};
@@ -235,10 +251,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     try {
       result = await run(initFor(call, sent));
     } catch (error) {
-      // openapi-fetch parses the (already complete) body; a parse failure is the server's answer, not ours.
-      if (error instanceof SyntaxError) throw new ApiResponseError('the response body is not valid JSON', { cause: error });
-      // A header value undici refuses (set by middleware or a header parameter): its TypeError quotes the value.
-      throw requestConstructionError(error) ?? error;
+      throw failure(error, sent.request !== undefined);
     }
     const { response } = result;
     try {
@@ -263,7 +276,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   };
 
   return {
-    raw,
+    raw: guarded(raw, (error) => failure(error, false)),
     exchange,
     call: (call, run, expect = {}) =>
       apiPromise(
@@ -278,4 +291,44 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
       ),
     poll: pollApi,
   };
+}
+
+/**
+ * Refuses a base URL the client could not use, before anything else: not an absolute http(s) URL
+ * (`localhost:4010` parses as the scheme `localhost:`), or one with a user name or password, which
+ * the runtime would quote in an error. The error names the field, never the value.
+ */
+function checkBaseUrl(baseUrl: unknown): void {
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new InvalidRequestError('baseUrl', 'must be an absolute http or https URL, such as https://api.example.com/v1');
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidRequestError('baseUrl', 'must not include a user name or password; send credentials in headers');
+  }
+}
+
+/** The values of the client's own headers, each a possible secret. */
+const headerSecrets = (headers: Readonly<Record<string, string>> | undefined) =>
+  Object.values(headers ?? {}).filter((value): value is string => typeof value === 'string' && value.length >= 4);
+
+/** openapi-fetch's methods that send a request. */
+const SENDERS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'request'] as const;
+
+/** `client` with every sending method's rejection turned into `toError`'s: raw calls fail typed too. */
+function guarded<Paths extends {}>(client: Client<Paths>, toError: (error: unknown) => Error): Client<Paths> {
+  const methods: Record<string, unknown> = { ...client };
+  for (const name of SENDERS) {
+    const send = client[name] as (...args: unknown[]) => Promise<unknown>;
+    methods[name] = (...args: unknown[]) =>
+      send(...args).catch((error: unknown) => {
+        throw toError(error);
+      });
+  }
+  return methods as unknown as Client<Paths>;
 }

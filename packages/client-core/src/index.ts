@@ -9,6 +9,7 @@ export {
 } from './client.js';
 export { type ImageInput, type ImageOptions, imageUpload, toFile, type UploadFile } from './file.js';
 export { strictJsonBody } from './json.js';
+export { numberOption } from './option.js';
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';
 export { isIdempotentMethod } from './retry.js';
 export type { ClientTransportOptions, FetchLike } from './transport.js';

@@ -1,4 +1,5 @@
 import { AbortedError, PollTimeoutError } from './errors.js';
+import { numberOption } from './option.js';
 import { sleep as defaultSleep } from './retry.js';
 
 /**
@@ -8,9 +9,12 @@ import { sleep as defaultSleep } from './retry.js';
 export interface PollOptions<T> {
   /** Stops waiting (rejects with AbortedError); the job itself goes on at the vendor. */
   readonly signal?: AbortSignal;
-  /** Gives up with PollTimeoutError after this long. Default 10 minutes. */
+  /** Gives up with PollTimeoutError after this long: a whole number of at least 1. Default 10 minutes. */
   readonly timeoutMs?: number;
-  /** Delay before read number `attempt` + 1. Default 1 s growing by half each time up to 5 s. */
+  /**
+   * Delay before read number `attempt` + 1, a finite number of at least 0 (anything else ends the
+   * wait with InvalidRequestError). Default 1 s growing by half each time up to 5 s.
+   */
   readonly intervalMs?: (attempt: number) => number;
   /** Called with every state read, final or not. */
   readonly onProgress?: (state: T) => void;
@@ -37,7 +41,7 @@ export async function poll<T>(
 ): Promise<T> {
   const now = options.now ?? Date.now;
   const wait = options.sleep ?? defaultSleep;
-  const timeoutMs = options.timeoutMs ?? 10 * 60 * 1000;
+  const timeoutMs = numberOption('timeoutMs', options.timeoutMs, 10 * 60 * 1000, { min: 1 });
   const interval = options.intervalMs ?? defaultPollInterval;
   const deadline = now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
@@ -45,7 +49,8 @@ export async function poll<T>(
     const state = await read(options.signal);
     options.onProgress?.(state);
     if (isFinal(state)) return state;
-    const delay = interval(attempt);
+    // A NaN delay would never pass the deadline, and a negative one would read back to back.
+    const delay = numberOption('intervalMs', interval(attempt) ?? Number.NaN, 0, { fractional: true });
     if (now() + delay > deadline) throw new PollTimeoutError(timeoutMs, state);
     await wait(delay, options.signal);
   }

@@ -1,7 +1,7 @@
 // What may leave the client in an error. Undici's own errors quote what was sent (a header value,
 // a URL with its query), which may be a credential: such an error is either replaced by one that
 // names no value, or kept as `cause` only as a copy with every value sent redacted.
-import { ApiConnectionError, InvalidRequestError, SignetError } from './errors.js';
+import { ApiConnectionError, ApiResponseError, InvalidRequestError, SignetError } from './errors.js';
 
 /** The URL and headers of every hop of a try, in order: what a kept cause must not repeat. */
 export type SentHops = { readonly url: URL; readonly headers: Headers }[];
@@ -46,9 +46,9 @@ export function failureOf(error: unknown, host: string, sent: SentHops): unknown
       host,
     });
   }
-  // fetch reports a network failure as a TypeError; anything else (the caller's own fetch, say) is not ours to wrap.
+  // fetch reports a network failure as a TypeError; whatever else a fetch throws (a RangeError from
+  // an in-process server, a thrown object) is no answer either, and no less likely to quote what was sent.
   if (cause instanceof SignetError) return cause;
-  if (!(cause instanceof TypeError)) return cause;
   return (
     requestConstructionError(cause) ??
     new ApiConnectionError(`no HTTP response from ${host}`, {
@@ -76,6 +76,27 @@ function neverSent(error: unknown): boolean {
  * secrets to redact from a kept cause. Every other header value is a secret.
  */
 const PLAIN_HEADER = /^(accept(-encoding|-language)?|content-(length|type|encoding)|user-agent)$/;
+
+/**
+ * What a call rejects with for an error that escaped the transport (from openapi-fetch, a
+ * middleware, a serializer, or reading the answer): a SignetError as it is; a body that is not
+ * JSON as ApiResponseError; a header or URL the runtime refused as InvalidRequestError naming no
+ * value; anything else as InvalidRequestError (`request`) when nothing was sent yet, or
+ * ApiResponseError after, its cause a copy with `secrets` redacted. A call never rejects with
+ * an error of another type, nor with one that quotes a secret it was given.
+ */
+export function callError(error: unknown, sent: boolean, secrets: readonly string[]): SignetError {
+  if (error instanceof SignetError) return error;
+  const constructed = requestConstructionError(error);
+  if (constructed !== undefined) return constructed;
+  const cause = scrub(error, secrets);
+  // openapi-fetch parses the (already complete) body; a parse failure is the server's answer, not ours.
+  if (error instanceof SyntaxError) return new ApiResponseError('the response body is not valid JSON', { cause });
+  const name = error instanceof Error ? error.name : typeof error;
+  if (!sent) return new InvalidRequestError('request', `could not be prepared: a middleware or serializer threw ${name}`, { cause });
+  return new ApiResponseError(`the answer could not be handled (${name})`, { cause });
+}
+
 const MIN_SECRET_LENGTH = 4;
 
 /** Every header value (and token within one), query value and URL credential sent on any hop that could be a secret. */

@@ -54,7 +54,9 @@ describe('createTransport', () => {
         throw refused;
       },
     });
-    await expect(transport.send(post(), { retry: true })).rejects.toBe(refused);
+    // An error of the signer's own that is no SignetError becomes a typed one; a copy of it is the cause.
+    const failure = await transport.send(post(), { retry: true }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'sign', cause: { message: 'no canonical form' } });
     expect(io.seen).toHaveLength(0);
   });
 
@@ -93,6 +95,11 @@ describe('createTransport', () => {
       ApiTimeoutError,
     );
     expect(once.seen).toHaveLength(1);
+  });
+
+  it('times a try out even when the fetch ignores the abort and never settles', async () => {
+    const transport = createTransport({ fetch: () => new Promise<Response>(() => undefined), timeoutMs: 20, maxRetries: 0 });
+    await expect(transport.send(post(), { retry: false })).rejects.toMatchObject({ code: 'ERR_API_TIMEOUT', timeoutMs: 20 });
   });
 
   it("stops at once on the caller's abort, without retrying", async () => {

@@ -1,7 +1,7 @@
 import { buffered, DEFAULT_MAX_RESPONSE_BYTES, discard, readBody } from './body.js';
-import { AbortedError, ApiTimeoutError, InvalidRequestError } from './errors.js';
+import { AbortedError, ApiTimeoutError, InvalidRequestError, SignetError } from './errors.js';
 import { createLog, type Log, type LogOptions } from './log.js';
-import { failureOf, requestConstructionError, type SentHops, StageFailure } from './redact.js';
+import { failureOf, requestConstructionError, type SentHops, StageFailure, scrub, secretsOf } from './redact.js';
 import { follow, type HopInit } from './redirect.js';
 import { requestIdOf } from './request-id.js';
 import { isRetryableAnswer, type RetryPolicy, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
@@ -204,7 +204,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         });
         if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
       } catch (error) {
-        throw requestConstructionError(error) ?? error;
+        throw signerError(error, sent);
       }
       if (signature.body !== undefined) body = signature.body;
     }
@@ -235,7 +235,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw requestConstructionError(error) ?? error;
     }
     try {
-      return await options.fetch(request, options.fetchOptions);
+      return await untilAborted(options.fetch(request, options.fetchOptions), signal);
     } catch (error) {
       throw new StageFailure('fetch', error);
     }
@@ -324,6 +324,30 @@ function retryLine(log: Log, first: HopInit, url: URL, maxRetries: number): Retr
     log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [
       { url, headers: first.headers },
     ]);
+}
+
+/** `answer`, or the signal's reason once it aborts: a fetch that ignores the signal cannot outlast the try's deadline. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * What a throwing signer ends the call with: its own SignetError as it is; a header it set that HTTP
+ * cannot carry, named without its value; anything else as InvalidRequestError (`sign`), its cause a
+ * copy with everything the hop carried redacted (a signer's error may quote the key or the headers).
+ */
+function signerError(error: unknown, sent: SentHops): SignetError {
+  if (error instanceof SignetError) return error;
+  const name = error instanceof Error ? error.name : typeof error;
+  return (
+    requestConstructionError(error) ??
+    new InvalidRequestError('sign', `the signer threw ${name}, so nothing was sent`, { cause: scrub(error, secretsOf(sent)) })
+  );
 }
 
 /** A Request of what a call hands to `send`, for code that asks about it as a Request. */

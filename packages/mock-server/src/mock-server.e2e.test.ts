@@ -109,7 +109,7 @@ describe('Aiuta against the mock server', () => {
     const boundary = 'ktor-boundary-0123456789abcdef';
     const body = Buffer.concat([
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name=image_data; filename="photo.jpg"\r\nContent-Type: image/jpg\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name=image_data; filename="photo.jpg"\r\nContent-Type: image/png\r\n\r\n`,
       ),
       PNG,
       Buffer.from(`\r\n--${boundary}--\r\n`),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, isIPv6 } from 'node:net';
+import { numberOption } from '@signet/client-core';
 import type { IncomingMockRequest, MockHeaders, MockResponse } from './core/api.js';
 import { concat } from './core/body.js';
 import { type MockCore, responderOf } from './core/core.js';
@@ -240,7 +241,8 @@ export async function listen(
 
 /** Starts the mock on loopback (or `host`); resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { origin, core, close } = await listen((origin) => createCore(options, origin), options.port ?? 0, {
+  const port = numberOption('port', options.port, 0, { max: 65_535 });
+  const { origin, core, close } = await listen((origin) => createCore(options, origin), port, {
     ...(options.host !== undefined && { host: options.host }),
     ...(options.allowRemote !== undefined && { allowRemote: options.allowRemote }),
   });

@@ -9,7 +9,8 @@ export interface LoadRequest {
   /** The absolute path on the server, or set by `setupRequest`. */
   readonly path?: string | undefined;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  /** Text is sent as UTF-8; bytes as they are (a multipart body with an image in it). */
+  readonly body?: string | Uint8Array;
   setupRequest?(request: LoadRequest, context: Record<string, string>): LoadRequest;
   onResponse?(status: number, body: string, context: Record<string, string>): void;
 }

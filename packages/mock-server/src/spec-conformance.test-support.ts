@@ -99,7 +99,7 @@ export function specConformance(
       problems.push(`${label}: body is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
       return;
     }
-    for (const problem of compileValidator(spec, schemaPointer, 'code-points')(body)) {
+    for (const problem of compileValidator(spec, schemaPointer, 'code-points')(body, text.length)) {
       problems.push(`${label}: ${problem.loc.slice(1).join('.') || '(body)'} ${problem.msg}`);
     }
   };

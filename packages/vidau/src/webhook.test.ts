@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
 import { createVidauWebhookHandler, parseVidauWebhook, type VidauWebhookEvent, VidauWebhookPayloadError } from './webhook.js';
 
@@ -72,5 +73,21 @@ describe('createVidauWebhookHandler', () => {
     const response = await failing(post(JSON.stringify(notification)));
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('hunter2');
+  });
+});
+
+describe('createVidauWebhookHandler options', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 0, 1.5, '1024'])(
+    'refuses maxBodyBytes %s when it is made, never reading without a limit',
+    (maxBodyBytes) => {
+      const make = () => createVidauWebhookHandler({ onTask: () => undefined, maxBodyBytes: maxBodyBytes as number });
+      expect(make).toThrowError(InvalidRequestError);
+      expect(make).toThrowError(expect.objectContaining({ field: 'maxBodyBytes' }));
+    },
+  );
+
+  it('still refuses a body over the limit it was given', async () => {
+    const handler = createVidauWebhookHandler({ onTask: () => undefined, maxBodyBytes: 16 });
+    expect((await handler(post(JSON.stringify(notification)))).status).toBe(413);
   });
 });

@@ -1,3 +1,4 @@
+import { numberOption } from '@signet/client-core';
 import { SignetError } from '@signet/client-core/errors';
 import { unwrapEnvelope } from './envelope.js';
 import type { components } from './schema.gen.js';
@@ -83,7 +84,7 @@ export interface VidauWebhookHandlerOptions {
    * signature: a secret path or query token, an IP allow-list. Return false to answer 401.
    */
   readonly authorize?: (request: Request) => boolean | Promise<boolean>;
-  /** Largest body accepted, in bytes. Default 1 MiB. */
+  /** Largest body accepted, in bytes: a whole number of at least 1. Default 1 MiB. */
   readonly maxBodyBytes?: number;
 }
 
@@ -143,9 +144,12 @@ async function readLimited(request: Request, limit: number): Promise<string | un
  *   },
  * });
  * ```
+ *
+ * @throws InvalidRequestError for a `maxBodyBytes` that is not a whole number of at least 1 (NaN and
+ *   Infinity included: no setting reads bodies without a limit).
  */
 export function createVidauWebhookHandler(options: VidauWebhookHandlerOptions): (request: Request) => Promise<Response> {
-  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const limit = numberOption('maxBodyBytes', options.maxBodyBytes, 1024 * 1024, { min: 1 });
   return async (request) => {
     if (request.method !== 'POST') return json(405, { error: 'method_not_allowed', message: 'only POST is accepted' }, { allow: 'POST' });
     try {

@@ -1,3 +1,4 @@
+import { numberOption } from '@signet/client-core';
 import { decodeJwt } from 'jose';
 import type { Middleware } from 'openapi-fetch';
 import { TokenProviderError } from '../errors.js';
@@ -15,7 +16,7 @@ export interface BearerAuthOptions {
    * again for a request with another body, shortly before `exp`, and after a 401.
    */
   readonly getToken: (context: { readonly body: unknown }) => Promise<string>;
-  /** Renew this many seconds before `exp`, so a token never expires in flight. Default 30. */
+  /** Renew this many whole seconds before `exp`, so a token never expires in flight. Default 30. */
   readonly refreshBeforeExpirySeconds?: number;
   /** Clock in milliseconds since the epoch, compared with the token's `exp`; injectable for tests. */
   readonly now?: () => number;
@@ -37,10 +38,12 @@ interface CachedToken {
  *
  * Requests reject with TokenProviderError when `getToken` throws or returns something that is
  * not a compact JWT; its `cause` is what `getToken` threw.
+ *
+ * @throws InvalidRequestError for a `refreshBeforeExpirySeconds` that is not a whole number of at least 0.
  */
 export function bearerAuth(options: BearerAuthOptions): Middleware {
   const now = options.now ?? Date.now;
-  const marginMs = (options.refreshBeforeExpirySeconds ?? 30) * 1000;
+  const marginMs = numberOption('refreshBeforeExpirySeconds', options.refreshBeforeExpirySeconds, 30) * 1000;
   // Keyed by the request body's text: a token bound to one image and SKUs fits only requests for them.
   const cached = new Map<string, CachedToken>();
   const pending = new Map<string, Promise<CachedToken>>();

@@ -64,6 +64,52 @@ describe('verifyAiutaJwt', () => {
     expect((failure as Error).cause).toMatchObject({ code: reason });
   });
 
+  it('rejects a token any of whose segments is not canonical base64url (padding, unused bits set)', async () => {
+    const [header, payload, signature] = (await issue()).split('.') as [string, string, string];
+    // 32 bytes of HS256 signature: 43 digits, the last with 2 unused low bits, which are zero.
+    const flipped = `${signature.slice(0, -1)}${String.fromCharCode(signature.charCodeAt(42) + 1)}`;
+    const variants = [
+      `${header}.${payload}.${signature}=`,
+      `${header}.${payload}.${flipped}`,
+      `${header}=.${payload}.${signature}`,
+      `${header}.${payload}=.${signature}`,
+      `${header}.${payload}.${signature}==`,
+    ];
+    // Each still decodes to the genuine bytes under a lenient decoder.
+    expect(Buffer.from(flipped, 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true);
+    for (const token of variants) {
+      const failure = await verifyAiutaJwt(token, { secret, issuer, now }).catch((error: unknown) => error);
+      expect(failure, token).toBeInstanceOf(JwtInvalidError);
+    }
+  });
+
+  it.each([
+    ['10 minutes', 600],
+    ['one year', 365 * 24 * 3600],
+  ])('rejects a token issued %s in the future', async (_when, seconds) => {
+    const token = await issue({ now: () => now() + seconds * 1000 });
+    await expect(verifyAiutaJwt(token, { secret, issuer, now })).rejects.toMatchObject({
+      code: 'ERR_JWT_INVALID',
+      reason: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    });
+  });
+
+  it('accepts an iat up to 60 seconds ahead (clock skew), or clockToleranceSeconds when larger', async () => {
+    await expect(verifyAiutaJwt(await issue({ now: () => now() + 60_000 }), { secret, issuer, now })).resolves.toBeDefined();
+    await expect(verifyAiutaJwt(await issue({ now: () => now() + 61_000 }), { secret, issuer, now })).rejects.toBeInstanceOf(
+      JwtInvalidError,
+    );
+    const later = await issue({ now: () => now() + 120_000 });
+    await expect(verifyAiutaJwt(later, { secret, issuer, now, clockToleranceSeconds: 120 })).resolves.toBeDefined();
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, '5'])('refuses clockToleranceSeconds %s', async (clockToleranceSeconds) => {
+    const token = await issue();
+    await expect(
+      verifyAiutaJwt(token, { secret, issuer, now, clockToleranceSeconds: clockToleranceSeconds as number }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_REQUEST', field: 'clockToleranceSeconds' });
+  });
+
   it('rejects unsigned (alg none) tokens', async () => {
     const [, payload] = (await issue()).split('.');
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;

@@ -1,3 +1,4 @@
+import { numberOption } from '@signet/client-core';
 import { InvalidRequestError } from '@signet/client-core/errors';
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { InvalidCredentialsError, JwtInvalidError } from '../errors.js';
@@ -37,7 +38,7 @@ function secretKey(secret: unknown): Uint8Array {
  * that also checks the caller, see `createAiutaTokenHandler`.
  *
  * @throws InvalidCredentialsError for an empty `secret` or `issuer`.
- * @throws InvalidRequestError for an `expiresInSeconds` that is not a positive integer, or
+ * @throws InvalidRequestError for an `expiresInSeconds` that is not a whole number of at least 1, or
  *   `claims` that JSON cannot encode (a bigint, a cycle).
  *
  * @example
@@ -57,9 +58,8 @@ export async function issueAiutaJwt(input: IssueAiutaJwtInput): Promise<string> 
   const key = secretKey(input.secret);
   if (typeof input.issuer !== 'string' || input.issuer === '')
     throw new InvalidCredentialsError('Aiuta JWT issuer must be a non-empty string');
-  if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
-    throw new InvalidRequestError('expiresInSeconds', `must be a positive integer, got ${String(input.expiresInSeconds)}`);
-  }
+  if (input.expiresInSeconds === undefined) throw new InvalidRequestError('expiresInSeconds', 'must be given');
+  numberOption('expiresInSeconds', input.expiresInSeconds, 0, { min: 1 });
   const issuedAt = Math.floor((input.now ?? Date.now)() / 1000);
   if (!Number.isSafeInteger(issuedAt)) throw new InvalidRequestError('now', 'the clock must return milliseconds since the epoch');
   const claims: JWTPayload = { ...input.claims };
@@ -88,34 +88,68 @@ export interface VerifyAiutaJwtOptions {
   readonly secret: string;
   /** The subscription's "JWT key (iss)"; a token with another `iss` is refused. */
   readonly issuer: string;
-  /** Seconds of clock skew tolerated on `exp`/`iat`. Default 0. */
+  /**
+   * Whole seconds of clock skew tolerated on `exp` (default 0), and on `iat` when more than the
+   * 60 seconds always allowed there.
+   */
   readonly clockToleranceSeconds?: number;
   /** Clock in milliseconds since the epoch; injectable for tests. */
   readonly now?: () => number;
 }
 
+/** How far ahead of the verifier's clock a token's `iat` may be: the issuer's clock may run a little fast. */
+const IAT_SKEW_SECONDS = 60;
+
+const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Whether `segment` is the one spelling of its bytes in unpadded base64url (RFC 7515 §2): no `=`,
+ * and the unused low bits of a last partial digit zero. Lenient decoders read the other spellings
+ * as the same bytes, so a token would verify under several texts.
+ */
+function isCanonicalBase64Url(segment: string): boolean {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return false;
+  const unusedBits = [0, 0, 15, 3][segment.length % 4] ?? 0;
+  return (BASE64URL_DIGITS.indexOf(segment.at(-1) ?? 'A') & unusedBits) === 0;
+}
+
 /**
  * Verifies an Aiuta JWT as the vendor does: HS256 only, the subscription's
- * issuer, and an `exp` that has not passed. Resolves with the payload.
+ * issuer, and an `exp` that has not passed. Stricter than jose alone: every segment must be
+ * canonical base64url (no padding, unused bits zero), and an `iat` more than 60 seconds (or
+ * `clockToleranceSeconds`, when larger) ahead of `now` is refused, since no genuine issuer
+ * dates a token in the future. Resolves with the payload.
  *
  * @throws JwtInvalidError for any token that fails; its `reason` is jose's code (`ERR_JWT_EXPIRED`,
- *   `ERR_JWT_CLAIM_VALIDATION_FAILED`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, …).
+ *   `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `iat` in the future too), `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`,
+ *   `ERR_JWS_INVALID` for a segment that is not canonical base64url, …).
  * @throws InvalidCredentialsError for an empty `secret`.
+ * @throws InvalidRequestError for a `clockToleranceSeconds` that is not a whole number of at least 0.
  */
 export async function verifyAiutaJwt(token: string, options: VerifyAiutaJwtOptions): Promise<JWTPayload> {
   const key = secretKey(options.secret);
+  const clockTolerance = numberOption('clockToleranceSeconds', options.clockToleranceSeconds, 0);
+  if (typeof token !== 'string' || !token.split('.').every(isCanonicalBase64Url)) {
+    throw new JwtInvalidError('ERR_JWS_INVALID', 'Aiuta JWT rejected: a segment is not canonical base64url');
+  }
+  const nowMs = (options.now ?? Date.now)();
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, key, {
+    ({ payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       issuer: options.issuer,
       requiredClaims: ['exp'],
-      clockTolerance: options.clockToleranceSeconds ?? 0,
-      currentDate: new Date((options.now ?? Date.now)()),
-    });
-    return payload;
+      clockTolerance,
+      currentDate: new Date(nowMs),
+    }));
   } catch (error) {
     if (error instanceof joseErrors.JOSEError)
       throw new JwtInvalidError(error.code, `Aiuta JWT rejected: ${error.message}`, { cause: error });
     throw new JwtInvalidError('ERR_JWT_INVALID', 'Aiuta JWT rejected: it could not be read', { cause: error });
   }
+  // jose has checked that `iat`, when present, is a number.
+  if (typeof payload.iat === 'number' && payload.iat > nowMs / 1000 + Math.max(IAT_SKEW_SECONDS, clockTolerance)) {
+    throw new JwtInvalidError('ERR_JWT_CLAIM_VALIDATION_FAILED', 'Aiuta JWT rejected: it was issued in the future (iat)');
+  }
+  return payload;
 }

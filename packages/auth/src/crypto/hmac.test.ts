@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { otherSpellings } from './base64-spellings.test-support.js';
 import { nodeHmacSha256Base64, nodeVerifyHmacSha256Base64 } from './node.js';
 import { fromBase64, verifyHmacSha256Base64, webHmacSha256Base64 } from './web.js';
 
 // RFC 4231 §4.3, test case 2: key "Jefe", data "what do ya want for nothing?".
 const RFC4231_CASE_2 = Buffer.from('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843', 'hex').toString('base64');
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
-
 describe('HMAC-SHA256 paths', () => {
   it('both match RFC 4231 test case 2', async () => {
     expect(nodeHmacSha256Base64(bytes('Jefe'), bytes('what do ya want for nothing?'))).toBe(RFC4231_CASE_2);
@@ -40,6 +40,24 @@ describe('HMAC-SHA256 paths', () => {
     expect(await verify(key, bytes('what do ya want for nothing?'), '')).toBe(false);
     expect(await verify(bytes('Jeff'), bytes('what do ya want for nothing?'), RFC4231_CASE_2)).toBe(false);
     expect(fromBase64('@@@@')).toBeUndefined();
+  });
+
+  it.each([
+    ['Web Crypto', verifyHmacSha256Base64],
+    ['node:crypto', nodeVerifyHmacSha256Base64],
+  ] as const)('%s refuses the other Base64 spellings of a genuine tag (unused low bits set before the padding)', async (_path, verify) => {
+    const key = bytes('Jefe');
+    const message = bytes('what do ya want for nothing?');
+    // 32 bytes: 43 digits and one `=`; the last digit carries 4 bits of the tag and 2 unused ones.
+    const spellings = otherSpellings(RFC4231_CASE_2);
+    expect(spellings).toHaveLength(3);
+    for (const spelling of spellings) {
+      expect(Buffer.from(spelling, 'base64').equals(Buffer.from(RFC4231_CASE_2, 'base64'))).toBe(true);
+      expect(await verify(key, message, spelling)).toBe(false);
+    }
+    expect(fromBase64('YR==')).toBeUndefined();
+    expect(fromBase64('YWJ=')).toBeUndefined();
+    expect(fromBase64('YQ==')).toEqual(bytes('a'));
   });
 
   it('the node:crypto check answers as the Web Crypto one for any key, message and tag (genuine, altered or malformed)', async () => {

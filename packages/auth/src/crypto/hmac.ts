@@ -8,7 +8,7 @@ export type HmacSha256Base64 = (key: Uint8Array<ArrayBuffer>, message: Uint8Arra
 
 /**
  * Whether `signature` is the Base64 HMAC-SHA256 of `message` under `key`, compared in constant
- * time; false (never a throw) for a signature that is not strict standard Base64. A `message`
+ * time; false (never a throw) for a signature that is not canonical standard Base64. A `message`
  * given as a string is well-formed text, hashed as its UTF-8 bytes: the caller need not allocate
  * them, which for a signed request is the whole body.
  */
@@ -34,5 +34,10 @@ export type HmacSha256Base64OfText = (key: Uint8Array<ArrayBuffer> | string, mes
 /** Only ASCII (U+0000–U+007F): text that is its own bytes under every charset the `charset` option takes. */
 export const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** Strict standard Base64, with padding: the only form a received tag is decoded from. */
-export const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Canonical standard Base64, with padding: the only form a received tag is decoded from. The last
+ * digit before `==` or `=` has 4 or 2 unused low bits, which must be zero (RFC 4648 §3.5): lenient
+ * decoders read the other spellings as the same bytes, so one signed request would pass under four
+ * signatures (and a replay guard keyed on the text would admit each).
+ */
+export const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$/;

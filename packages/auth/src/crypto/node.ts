@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type HmacSha256Base64, type HmacSha256Base64OfText, STRICT_BASE64, type VerifyHmacSha256Base64Sync } from './hmac.js';
+import { CANONICAL_BASE64, type HmacSha256Base64, type HmacSha256Base64OfText, type VerifyHmacSha256Base64Sync } from './hmac.js';
 
 /** Synchronous node:crypto path; several times faster than Web Crypto for small messages. */
 export const nodeHmacSha256Base64 = ((key: Uint8Array | string, message: Uint8Array | string): string => {
@@ -27,11 +27,11 @@ function keyObjectOf(key: Uint8Array): KeyObject | Uint8Array {
 
 /**
  * Synchronous constant-time check on node:crypto: HMAC with the key imported once, compared with
- * `timingSafeEqual`. Rejects what the Web Crypto path rejects (a tag that is not strict Base64, or
+ * `timingSafeEqual`. Rejects what the Web Crypto path rejects (a tag that is not canonical Base64, or
  * of another length) without throwing, and answers the same for every other input.
  */
 export const nodeVerifyHmacSha256Base64 = ((key: Uint8Array, message: Uint8Array | string, signature: string): boolean => {
-  if (!STRICT_BASE64.test(signature)) return false;
+  if (!CANONICAL_BASE64.test(signature)) return false;
   const tag = Buffer.from(signature, 'base64');
   // Text is hashed as its UTF-8 bytes, with no copy made here.
   const expected = createHmac('sha256', keyObjectOf(key)).update(message).digest();

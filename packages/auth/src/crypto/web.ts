@@ -1,4 +1,4 @@
-import { type HmacSha256Base64, STRICT_BASE64, type VerifyHmacSha256Base64 } from './hmac.js';
+import { CANONICAL_BASE64, type HmacSha256Base64, type VerifyHmacSha256Base64 } from './hmac.js';
 
 export function importHmacKey(key: Uint8Array<ArrayBuffer>, usage: 'sign' | 'verify'): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
@@ -10,9 +10,9 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Strict standard Base64 (with padding) to bytes; undefined when `text` is not that. */
+/** Canonical standard Base64 (with padding) to bytes; undefined when `text` is not that. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!STRICT_BASE64.test(text)) return undefined;
+  if (!CANONICAL_BASE64.test(text)) return undefined;
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { InvalidRequestError } from '@signet/client-core/errors';
 import { describe, expect, it } from 'vitest';
+import { otherSpellings } from '../crypto/base64-spellings.test-support.js';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
 import * as nodeEntry from '../index.node.js';
 import { verifyVidauSignatureSync } from '../node.js';
@@ -33,6 +34,17 @@ describe.each([
     await expect(verifyVidauSignature(request(t0 + 1), options)).resolves.toBeUndefined();
     await expect(verifyVidauSignature(request(t0, '{"task_id":"t-2"}'), options)).resolves.toBeUndefined();
     expect(replayGuard.size).toBe(3);
+  });
+
+  it('accepts one Base64 spelling of a signature once, and none of the other three', async () => {
+    const replayGuard = createReplayGuard();
+    const options = { replayGuard, now: () => t0 };
+    const genuine = request(t0);
+    await expect(verifyVidauSignature(genuine, options)).resolves.toBeUndefined();
+    for (const signature of otherSpellings(genuine.signature)) {
+      await expect(verifyVidauSignature({ ...genuine, signature }, options)).rejects.toMatchObject({ code: 'ERR_SIGNATURE_MISMATCH' });
+    }
+    expect(replayGuard.size).toBe(1);
   });
 
   it('lets exactly one of two identical requests verified at the same time through', async () => {
@@ -73,6 +85,18 @@ describe('createReplayGuard', () => {
     guard.admit(id(t0 + 1001));
     expect(guard.size).toBe(2);
     expect(() => guard.admit(id(t0 + 500))).toThrowError(ReplayedRequestError);
+  });
+
+  it('keys on the decoded tag: another spelling of the same tag is the same request', () => {
+    const guard = createReplayGuard();
+    const signature = sign(t0);
+    guard.admit({ clientId: 'c', timestamp: t0, signature }, t0);
+    for (const other of otherSpellings(signature)) {
+      expect(() => guard.admit({ clientId: 'c', timestamp: t0, signature: other }, t0)).toThrowError(
+        expect.objectContaining({ reason: 'seen' }),
+      );
+    }
+    expect(guard.size).toBe(1);
   });
 
   it('stays within maxEntries, and then refuses what it can no longer vouch for instead of letting it through', () => {

@@ -1,7 +1,10 @@
-import { InvalidRequestError } from '@signet/client-core/errors';
+import { numberOption } from '@signet/client-core';
 import { InvalidWindowError, ReplayedRequestError } from '../errors.js';
 
-/** What identifies one signed request: the signature covers the body, so these three pin it down. */
+/**
+ * What identifies one signed request: the signature covers the body, so these three pin it down.
+ * The signature is compared by the bytes it decodes to, not by its Base64 text.
+ */
 export interface SignedRequestId {
   readonly clientId: string;
   readonly timestamp: number;
@@ -61,17 +64,27 @@ export function readClock(now: () => number): number {
 }
 
 /**
+ * What a signature is, for telling requests apart: its decoded bytes (as a binary string) when it is
+ * Base64 in any spelling, so that spellings which differ only in unused bits or padding are one
+ * request; the text itself, marked apart, when it is not Base64 at all.
+ */
+function tagOf(signature: string): string {
+  try {
+    return `b${atob(signature)}`;
+  } catch {
+    return `t${signature}`;
+  }
+}
+
+/**
  * A replay guard for `verifyVidauSignature`: each genuine signed request is accepted once. Keep one
  * per process (or back several with one shared guard) for the same credentials.
  *
- * @throws InvalidRequestError for a `maxEntries` that is not a positive integer.
+ * @throws InvalidRequestError for a `maxEntries` that is not a whole number of at least 1.
  * @throws InvalidWindowError for a `toleranceMs` that is NaN, negative or infinite.
  */
 export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard {
-  const maxEntries = options.maxEntries ?? DEFAULT_REPLAY_GUARD_ENTRIES;
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new InvalidRequestError('maxEntries', 'must be a positive integer');
-  }
+  const maxEntries = numberOption('maxEntries', options.maxEntries, DEFAULT_REPLAY_GUARD_ENTRIES, { min: 1 });
   const toleranceMs = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
   assertToleranceMs(toleranceMs);
   const clock = options.now ?? Date.now;
@@ -97,8 +110,8 @@ export function createReplayGuard(options: ReplayGuardOptions = {}): ReplayGuard
       if (typeof now !== 'number' || !Number.isFinite(now)) {
         throw new InvalidWindowError('now', 'the clock did not return a finite number of milliseconds');
       }
-      // NUL cannot occur in a valid client id, timestamp or Base64 signature, so the id is unambiguous.
-      const id = `${request.clientId}\u0000${request.timestamp}\u0000${request.signature}`;
+      // NUL cannot occur in a valid client id or timestamp, and the tag comes last, so the id is unambiguous.
+      const id = `${request.clientId}\u0000${request.timestamp}\u0000${tagOf(request.signature)}`;
       if (seen.has(id)) throw new ReplayedRequestError('seen');
       if (request.timestamp <= forgottenUpTo) throw new ReplayedRequestError('unprovable');
       expire(now);

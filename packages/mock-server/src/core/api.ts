@@ -1,4 +1,5 @@
 import type { OpenApiDocument } from './openapi.js';
+import type { BoundedMap } from './store.js';
 import type { StringLength, ValidationProblem } from './validate.js';
 
 /** Request headers, read case-insensitively (a `Headers`, or Node's incoming headers behind the same face). */
@@ -45,11 +46,17 @@ export interface WebhookDelivery {
 
 /** Caps on what the mock keeps in memory, so long runs stay bounded; the oldest entries go first. */
 export interface MockStoreLimits {
-  /** Most records (operations, tasks, generated images) each store keeps; the oldest go first. Default 10,000. */
+  /**
+   * Most bytes the mock keeps in all its stores together: uploaded and generated files by their
+   * size, records (SKU items, operations, tasks) and remembered webhooks by an estimate of the
+   * memory they take. Past it the oldest entries, whichever store holds them, go first. Default 128 MiB.
+   */
+  readonly bytes?: number;
+  /** Most records (operations, tasks, SKU items) each store keeps; the oldest go first. Default 10,000. */
   readonly records?: number;
-  /** Most stored uploads per API. Default 1,000. */
+  /** Most files (uploads, generated images) each store keeps. Default 1,000. */
   readonly files?: number;
-  /** Most bytes of stored uploads per API. Default 256 MiB. */
+  /** Most bytes of files each store keeps, within `bytes`. Default 256 MiB (so `bytes` decides unless raised). */
   readonly fileBytes?: number;
   /** Most webhook deliveries remembered. Default 1,000. */
   readonly webhooks?: number;
@@ -72,6 +79,14 @@ export interface MockApiContext {
   sendWebhook(url: string, payload: Readonly<Record<string, unknown>>): Promise<WebhookDelivery>;
   /** Caps for the module's stores. */
   readonly limits: Required<MockStoreLimits>;
+  /**
+   * A new store for the instance, within the mock's caps and its shared byte budget: `files`
+   * (uploads, generated images: capped by `limits.files` and `limits.fileBytes`, weighed by their
+   * bytes) or `records` (capped by `limits.records`, weighed by the memory they take). A module
+   * that changes a stored record in place calls `resize(key)` so that it is weighed again.
+   */
+  store<V extends MockFile>(kind: 'files', onEvict?: (key: string, value: V) => void): BoundedMap<string, V>;
+  store<V>(kind: 'records', onEvict?: (key: string, value: V) => void): BoundedMap<string, V>;
 }
 
 // ---- Handler typing, from openapi-typescript's generated `operations` ----

@@ -1,5 +1,6 @@
 import type { AnyMockApi, IncomingMockRequest, MockResponse } from './api.js';
 import { mediaType } from './http.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { quoteDispositionParams } from './multipart.js';
 import type { CompiledOperation } from './router.js';
 import type { BodyValidator, ValidationProblem } from './validate.js';
@@ -34,12 +35,15 @@ export function parseBody(
     } catch {
       return { refused: api.invalid(bodyProblem('JSON decode error', 'json_invalid')) };
     }
-    return checked(api, validate, body, body);
+    if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
+      return { refused: api.invalid(bodyProblem(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'json_depth')) };
+    }
+    return checked(api, validate, body, body, bytes.length);
   }
   if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
     return parseForm(api, validate, bytes, request.headers.get('content-type') ?? type);
   }
-  return checked(api, validate, bytes, bytes);
+  return checked(api, validate, bytes, bytes, bytes.length);
 }
 
 function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, contentType: string, retry = true): Promise<Parsed> {
@@ -53,7 +57,7 @@ function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, 
         // A file part is validated as the string the spec declares (`format: binary`).
         shown[key] = typeof value === 'string' ? value : '';
       }
-      return checked(api, validate, fields, shown);
+      return checked(api, validate, fields, shown, bytes.length);
     },
     () => {
       // The platform's parser takes only quoted parameters; a server in the field also takes `name=image_data`.
@@ -65,8 +69,8 @@ function parseForm(api: AnyMockApi, validate: BodyValidator, bytes: Uint8Array, 
 }
 
 /** The validated body, or the module's refusal listing what is wrong with it. */
-function checked(api: AnyMockApi, validate: BodyValidator, body: unknown, forValidation: unknown): Parsed {
-  const problems = validate(forValidation);
+function checked(api: AnyMockApi, validate: BodyValidator, body: unknown, forValidation: unknown, byteLength: number): Parsed {
+  const problems = validate(forValidation, byteLength);
   return problems.length > 0 ? { refused: api.invalid(problems) } : { body };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMockRequest, MockApiContext, MockResponse } from './api.js';
 import { createMockCore, responderOf } from './core.js';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 import { toyApi } from './toy.test-support.js';
 
 /** The toy module, telling `seen` the context the core gave its instance. */
@@ -37,8 +38,31 @@ describe('the core', () => {
     expect(core.requestCounts).toEqual({ toy: 13 });
 
     expect(seen.context?.fileUrl('1')).toBe('http://mock.test/files/toy/1');
-    expect(await (await core.handle(new Request('http://mock.test/files/toy/1'))).text()).toBe('hi');
+    const file = await core.handle(new Request('http://mock.test/files/toy/1'));
+    expect(await file.text()).toBe('hi');
+    // Only images and videos keep their type; anything else is bytes, and no browser sniffs it.
+    expect([file.headers.get('content-type'), file.headers.get('x-content-type-options')]).toEqual(['application/octet-stream', 'nosniff']);
     expect((await core.handle(new Request('http://mock.test/files/toy/2'))).status).toBe(404);
+    core.close();
+  });
+
+  it('refuses JSON nested deeper than MAX_JSON_DEPTH in the module shape, before validation, for any module', async () => {
+    const core = createMockCore({ apis: [toyApi], origin: 'http://mock.test' });
+    const post = (body: string) =>
+      core.handle(
+        new Request('http://mock.test/api/v2/notes', {
+          method: 'POST',
+          headers: { 'x-key': 'k', 'content-type': 'application/json' },
+          body,
+        }),
+      );
+    const deep = (depth: number) => `{"text":"hi","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const refused = await post(deep(MAX_JSON_DEPTH));
+    expect([refused.status, await refused.json()]).toEqual([
+      418,
+      { problems: [{ loc: ['body'], msg: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, type: 'json_depth' }] },
+    ]);
+    expect((await post(deep(MAX_JSON_DEPTH - 1))).status).toBe(200);
     core.close();
   });
 

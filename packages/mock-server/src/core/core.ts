@@ -1,6 +1,7 @@
+import { numberOption } from '@signet/client-core';
 import { InvalidRequestError } from '@signet/client-core/errors';
 import { ADMIN_PREFIX, createAdmin } from './admin.js';
-import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
+import type { AnyMockApi, IncomingMockRequest, MockApiContext, MockFile, MockResponse, MockStoreLimits, WebhookDelivery } from './api.js';
 import { fromRequest } from './body.js';
 import type { Fault } from './faults.js';
 import { serverPath } from './openapi.js';
@@ -8,6 +9,7 @@ import { createResponder, type Responder } from './pipeline.js';
 import type { MockRecording } from './recording.js';
 import { compileRoutes } from './router.js';
 import { createRoute, type Registered } from './routing.js';
+import { BoundedMap, ByteBudget, memoryOf } from './store.js';
 import { Toolkit } from './toolkit.js';
 import { runTrigger } from './triggers.js';
 import { Timers, webhookSender } from './webhooks.js';
@@ -19,13 +21,20 @@ export interface ServeOptions {
   readonly now?: () => number;
   /** Canned answers for the first matching requests (more with `injectFault`). */
   readonly faults?: readonly Fault[];
-  /** Largest request body read; a larger one is answered 413 without reading the rest. Default 10 MiB. */
+  /**
+   * Largest request body read; a larger one is answered 413 without reading the rest. Default 10 MiB.
+   * Every numeric option (this, `limits`, the APIs' timings) must be a whole number in range:
+   * anything else (NaN, Infinity, a string) is refused with InvalidRequestError when the mock starts.
+   */
   readonly maxBodyBytes?: number;
   /** Caps for the stores (uploads, operations, tasks, webhooks); the oldest entries go first. */
   readonly limits?: MockStoreLimits;
   /** Webhooks go to loopback URLs only unless this is set (or `webhookFetch` is given). */
   readonly allowRemoteWebhooks?: boolean;
-  /** Delivers webhooks instead of the global fetch; every webhook URL is then handed to it. */
+  /**
+   * Delivers webhooks instead of the global fetch; every webhook URL is then handed to it. Its
+   * requests say `redirect: 'manual'`: the mock follows no redirect, and records a 3xx as the answer.
+   */
   readonly webhookFetch?: (request: Request) => Promise<Response>;
   /**
    * Proxy mode: each API named in `upstream` is forwarded to that base URL (the real API) instead of
@@ -75,6 +84,7 @@ export interface MockCore {
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_LIMITS: Required<MockStoreLimits> = {
+  bytes: 128 * 1024 * 1024,
   records: 10_000,
   files: 1_000,
   fileBytes: 256 * 1024 * 1024,
@@ -84,6 +94,32 @@ const DEFAULT_LIMITS: Required<MockStoreLimits> = {
 
 const responders = new WeakMap<MockCore, Responder>();
 
+/** Makes the stores of one module instance, all within the one budget. */
+function storeFactory(limits: Required<MockStoreLimits>, budget: ByteBudget, now: () => number): MockApiContext['store'] {
+  const byteSize = (file: MockFile) => file.bytes.byteLength;
+  return <V>(kind: 'files' | 'records', onEvict?: (key: string, value: V) => void) =>
+    kind === 'files'
+      ? new BoundedMap<string, V>({
+          maxEntries: limits.files,
+          maxWeight: limits.fileBytes,
+          weigh: byteSize as unknown as (value: V) => number,
+          now,
+          budget,
+          ...(onEvict && { onEvict }),
+        })
+      : new BoundedMap<string, V>({ maxEntries: limits.records, weigh: memoryOf, now, budget, ...(onEvict && { onEvict }) });
+}
+
+/** The store caps, each given one checked (a whole number of at least 1, or 0 for the request log), the others the defaults. */
+function checkedLimits(given: MockStoreLimits = {}): Required<MockStoreLimits> {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of Object.keys(limits) as (keyof MockStoreLimits)[]) {
+    // A request log of 0 keeps none; every store holds at least one entry.
+    limits[name] = numberOption(`limits.${name}`, given[name], DEFAULT_LIMITS[name], { min: name === 'requests' ? 0 : 1 });
+  }
+  return limits;
+}
+
 /**
  * Builds the mock from a registry of API modules: each module gets its instance state, and its
  * spec's routes are compiled once; requests then go through the pipeline (see `createResponder`).
@@ -91,10 +127,11 @@ const responders = new WeakMap<MockCore, Responder>();
  */
 export function createMockCore({ apis, origin: originOption, options = {}, credentials = {} }: MockCoreOptions): MockCore {
   const now = options.now ?? Date.now;
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = checkedLimits(options.limits);
+  const maxBodyBytes = numberOption('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, { min: 1 });
   const origin = typeof originOption === 'function' ? originOption : () => originOption;
   const timers = new Timers();
+  const budget = new ByteBudget(limits.bytes);
   const credentialsOf = (api: AnyMockApi): unknown =>
     Object.hasOwn(credentials, api.credentials.key) ? credentials[api.credentials.key] : api.credentials.defaults;
   const webhooks: WebhookDelivery[] = [];
@@ -106,6 +143,7 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
       webhookFetch: options.webhookFetch,
       allowRemote: options.allowRemoteWebhooks === true,
       remember: limits.webhooks,
+      budget,
     },
     webhooks,
   );
@@ -119,6 +157,7 @@ export function createMockCore({ apis, origin: originOption, options = {}, crede
         fileUrl: (file) => `${origin()}${files}${encodeURIComponent(file)}`,
         later: (ms, task) => timers.later(ms, task),
         sendWebhook: (url, payload) => sendWebhook(api.name, url, payload),
+        store: storeFactory(limits, budget, now),
       };
       const state: unknown = api.start({
         options,

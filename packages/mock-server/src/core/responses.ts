@@ -1,5 +1,5 @@
 import { HTTP_METHODS, type OpenApiDocument } from './openapi.js';
-import { compileValidator, type StringLength, type ValidationProblem } from './validate.js';
+import { type BodyValidator, compileValidator, type StringLength, type ValidationProblem } from './validate.js';
 
 /** One response an operation documents: its status key, named examples and the check of a JSON body against its schema. */
 export interface DocumentedResponse {
@@ -68,11 +68,11 @@ function documented(spec: OpenApiDocument, key: string, raw: unknown, pointer: r
   let validate: DocumentedResponse['validate'] = () => [];
   if (type !== undefined && media?.schema !== undefined) {
     const schemaPointer = [...at, 'content', type, 'schema'];
-    let compiled: ((body: unknown) => readonly ValidationProblem[]) | undefined;
-    // Compiled when first needed: most responses are never chosen.
+    let compiled: BodyValidator | undefined;
+    // Compiled when first needed: most responses are never chosen. A response is the mock's own, so every problem is listed.
     validate = (body) => {
       compiled ??= compileValidator(spec, schemaPointer, stringLength);
-      return compiled(body);
+      return compiled(body, 0);
     };
   }
   return { key, hasBody: type !== undefined, examples, validate };

@@ -2,6 +2,7 @@ import { ADMIN_PREFIX } from './admin.js';
 import type { AnyMockApi, IncomingMockRequest, MockRequest, MockResponse } from './api.js';
 import type { Exchange } from './exchange.js';
 import { decodeSegment, json } from './http.js';
+import { fileHeaders } from './media.js';
 import type { CompiledOperation, Router } from './router.js';
 
 /** One API of a mock instance: its module, the instance's state, and its compiled routes. */
@@ -135,5 +136,5 @@ function serveFile(registered: readonly Registered[], request: IncomingMockReque
     return withAllow(entry.api.error(405, 'Method Not Allowed'), 'GET, HEAD, OPTIONS');
   const file = entry.api.file(name, entry.state);
   if (file === undefined) return entry.api.error(404, 'File not found');
-  return { status: 200, headers: { 'content-type': file.type, 'cache-control': 'no-store' }, body: file.bytes };
+  return { status: 200, headers: fileHeaders(file.type), body: file.bytes };
 }

@@ -56,7 +56,7 @@ export class SeedReader {
     stringLength: StringLength,
     path: readonly (string | number)[],
   ): void {
-    const [problem] = compileValidator(spec, pointer, stringLength)(value);
+    const [problem] = compileValidator(spec, pointer, stringLength)(value, 0);
     if (problem !== undefined) this.fail([...path, ...problem.loc.slice(1)], problem.msg);
   }
 

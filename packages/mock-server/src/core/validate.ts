@@ -19,27 +19,41 @@ export interface ValidationProblem {
  */
 export type StringLength = 'code-points' | 'utf-16';
 
-export type BodyValidator = (body: unknown) => readonly ValidationProblem[];
+/**
+ * The problems of a body, `byteLength` bytes long on the wire: none for a valid one; for an invalid
+ * one, every problem up to {@link MAX_PROBLEMS} when the body is at most {@link THOROUGH_BYTES}
+ * long, else the first. The work is bounded either way: a 10 MiB array of five million wrong
+ * values costs one pass that stops at the first, not five million error objects.
+ */
+export type BodyValidator = (body: unknown, byteLength: number) => readonly ValidationProblem[];
+
+/** Most problems listed in one refusal. */
+export const MAX_PROBLEMS = 100;
+/** Bodies up to this long have every problem listed (up to MAX_PROBLEMS); longer ones, the first. */
+export const THOROUGH_BYTES = 64 * 1024;
 
 const NO_PROBLEMS: readonly ValidationProblem[] = Object.freeze([]);
 
-const compilers = new WeakMap<OpenApiDocument, Map<StringLength, Ajv2020>>();
+/** How much an ajv instance reports: `first` stops at the first error, `all` collects every one. */
+type Reporting = 'first' | 'all';
+
+const compilers = new WeakMap<OpenApiDocument, Map<string, Ajv2020>>();
 const validators = new WeakMap<Ajv2020, Map<string, ValidateFunction>>();
 
-function compilerFor(spec: OpenApiDocument, stringLength: StringLength): Ajv2020 {
+function compilerFor(spec: OpenApiDocument, stringLength: StringLength, reporting: Reporting): Ajv2020 {
   let bySpec = compilers.get(spec);
   if (bySpec === undefined) {
     bySpec = new Map();
     compilers.set(spec, bySpec);
   }
-  let ajv = bySpec.get(stringLength);
+  let ajv = bySpec.get(`${stringLength} ${reporting}`);
   if (ajv === undefined) {
-    ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv = new Ajv2020({ strict: false, allErrors: reporting === 'all' });
     addFormats(ajv);
     ajv.addFormat('binary', true);
     for (const keyword of ['maxLength', 'minLength'] as const) ajv.addKeyword(utf16Keyword(keyword));
     ajv.addSchema({ ...(countInUtf16(spec, stringLength === 'utf-16') as OpenApiDocument), $id: 'mock:spec' });
-    bySpec.set(stringLength, ajv);
+    bySpec.set(`${stringLength} ${reporting}`, ajv);
   }
   return ajv;
 }
@@ -72,25 +86,38 @@ function countInUtf16(node: unknown, all: boolean): unknown {
   );
 }
 
-/**
- * Compiles the schema at `pointer` (a JSON pointer into the spec, e.g. to a request body's schema)
- * with the spec's own `$ref`s. Compiled once per spec, however many mocks use it.
- */
-export function compileValidator(spec: OpenApiDocument, pointer: readonly string[], stringLength: StringLength): BodyValidator {
-  const ajv = compilerFor(spec, stringLength);
+/** The schema at `ref` compiled by the spec's ajv for `reporting`, once per spec. */
+function compiled(spec: OpenApiDocument, ref: string, stringLength: StringLength, reporting: Reporting): ValidateFunction {
+  const ajv = compilerFor(spec, stringLength, reporting);
   let cache = validators.get(ajv);
   if (cache === undefined) {
     cache = new Map();
     validators.set(ajv, cache);
   }
-  const ref = `mock:spec#/${pointer.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
   let validate = cache.get(ref);
   if (validate === undefined) {
     validate = ajv.compile({ $ref: ref });
     cache.set(ref, validate);
   }
-  const compiled = validate;
-  return (body) => (compiled(body) ? NO_PROBLEMS : (compiled.errors ?? []).map(toProblem));
+  return validate;
+}
+
+/**
+ * Compiles the schema at `pointer` (a JSON pointer into the spec, e.g. to a request body's schema)
+ * with the spec's own `$ref`s. Compiled once per spec, however many mocks use it; the validator
+ * that lists every problem is compiled only when a small invalid body first needs it.
+ */
+export function compileValidator(spec: OpenApiDocument, pointer: readonly string[], stringLength: StringLength): BodyValidator {
+  const ref = `mock:spec#/${pointer.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+  const first = compiled(spec, ref, stringLength, 'first');
+  let all: ValidateFunction | undefined;
+  return (body, byteLength) => {
+    if (first(body)) return NO_PROBLEMS;
+    if (byteLength > THOROUGH_BYTES) return (first.errors ?? []).slice(0, MAX_PROBLEMS).map(toProblem);
+    all ??= compiled(spec, ref, stringLength, 'all');
+    all(body);
+    return (all.errors ?? first.errors ?? []).slice(0, MAX_PROBLEMS).map(toProblem);
+  };
 }
 
 function toProblem(error: ErrorObject): ValidationProblem {

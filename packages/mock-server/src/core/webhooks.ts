@@ -1,6 +1,6 @@
 import type { WebhookDelivery } from './api.js';
 import { isLoopback } from './http.js';
-import { pushBounded } from './store.js';
+import { type ByteBudget, memoryOf, pushBounded } from './store.js';
 
 const WEBHOOK_TIMEOUT_MS = 5_000;
 
@@ -46,6 +46,8 @@ export interface WebhookPolicy {
   readonly allowRemote: boolean;
   /** How many deliveries `deliveries` keeps, newest last. */
   readonly remember: number;
+  /** The byte budget the remembered deliveries count against, with the stores. */
+  readonly budget?: ByteBudget;
 }
 
 /** Sends webhooks as the policy allows and records each delivery in `deliveries`. */
@@ -53,7 +55,7 @@ export function webhookSender(policy: WebhookPolicy, deliveries: WebhookDelivery
   return async (api: string, url: string, payload: Readonly<Record<string, unknown>>): Promise<WebhookDelivery> => {
     const record = (status: WebhookDelivery['status']) => {
       const delivery: WebhookDelivery = { api, url, payload, status };
-      pushBounded(deliveries, delivery, policy.remember);
+      pushBounded(deliveries, delivery, policy.remember, policy.budget && { budget: policy.budget, bytes: memoryOf(payload) });
       return delivery;
     };
     let target: URL;
@@ -70,6 +72,9 @@ export function webhookSender(policy: WebhookPolicy, deliveries: WebhookDelivery
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
+        // A redirect is the receiver's answer, recorded as such: following it would send the
+        // payload to a target the delivery policy never checked (off this machine, say).
+        redirect: 'manual',
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });
       const response = await (own ? policy.handleOwn : (policy.webhookFetch ?? globalThis.fetch))(request);

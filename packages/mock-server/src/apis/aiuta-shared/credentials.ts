@@ -1,3 +1,5 @@
+import { numberOption } from '@signet/client-core';
+
 // What both Aiuta modules share: one subscription's credentials, and the try-on simulation.
 
 /**
@@ -49,4 +51,16 @@ export function phaseOf(
   const queued = simulation.queuedMs ?? 300;
   if (age < queued) return 'CREATED';
   return age < queued + (simulation.runningMs ?? 1200) ? 'IN_PROGRESS' : 'DONE';
+}
+
+/** A simulation's timings checked (whole milliseconds, at least 0) and the defaults filled in; `name` is its option. */
+export function checkedTimings<S extends { readonly queuedMs?: number; readonly runningMs?: number }>(
+  name: string,
+  simulation: S = {} as S,
+): S {
+  return {
+    ...simulation,
+    queuedMs: numberOption(`${name}.queuedMs`, simulation.queuedMs, 300),
+    runningMs: numberOption(`${name}.runningMs`, simulation.runningMs, 1200),
+  };
 }

@@ -1,4 +1,6 @@
 import type { MockFile } from '../../core/api.js';
+import { checkImage } from '../../core/media.js';
+import type { ValidationProblem } from '../../core/validate.js';
 
 /** An uploaded image: its bytes and type, and its `expires_at`. */
 export interface Upload extends MockFile {
@@ -8,15 +10,19 @@ export interface Upload extends MockFile {
 /** How long an upload lives: its `expires_at`. */
 const UPLOAD_TTL_MS = 3_600_000;
 
-/** The upload a multipart `image_data` part makes, and when it expires (ms since the epoch). */
-export async function readUpload(image: File, now: number): Promise<{ readonly upload: Upload; readonly expiresAt: number }> {
+/**
+ * The upload a multipart `image_data` part makes, and when it expires (ms since the epoch); or, when
+ * the part is not an image of the type it is declared as, FastAPI's validation problem for it.
+ */
+export async function readUpload(
+  image: File,
+  now: number,
+): Promise<{ readonly upload: Upload; readonly expiresAt: number } | { readonly problem: ValidationProblem }> {
+  const bytes = new Uint8Array(await image.arrayBuffer());
+  const checked = checkImage(image.type, bytes);
+  if ('problem' in checked) return { problem: { loc: ['body', 'image_data'], msg: checked.problem, type: 'value_error' } };
   const expiresAt = now + UPLOAD_TTL_MS;
-  const upload: Upload = {
-    bytes: new Uint8Array(await image.arrayBuffer()),
-    type: image.type || 'image/png',
-    expiresAt: new Date(expiresAt).toISOString(),
-  };
-  return { upload, expiresAt };
+  return { upload: { bytes, type: checked.type, expiresAt: new Date(expiresAt).toISOString() }, expiresAt };
 }
 
 /** FastAPI's refusal of an `image_data` field sent as a string, not a file. */

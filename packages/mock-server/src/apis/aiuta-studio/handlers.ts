@@ -38,8 +38,10 @@ export const handlers: Handlers<operations, StudioState> = {
   async createUploadedImage({ body, reply }, state) {
     const image = body.image_data;
     if (!(image instanceof File)) return invalid([NOT_A_FILE]);
+    const read = await readUpload(image, state.now());
+    if ('problem' in read) return invalid([read.problem]);
+    const { upload, expiresAt } = read;
     const id = `user_image-${crypto.randomUUID()}`;
-    const { upload, expiresAt } = await readUpload(image, state.now());
     state.uploads.set(id, upload, expiresAt);
     return reply(200, describeUpload(state, id, upload));
   },

@@ -1,6 +1,7 @@
 // The Studio API in the repository's service runs (see src/service-runs.test-support.ts).
 import { call, dictionary, type LoadRequest, operation, pick, type ServiceRuns } from '../../service-runs.test-support.js';
 import type { AiutaCredentials } from '../aiuta-shared/credentials.js';
+import { IMAGE_HOOK, UPLOAD_REFUSALS } from '../aiuta-shared/service-runs.test-support.js';
 
 const PRODUCT = { image_urls: ['https://shop.example/dress.jpg'] };
 const FLAT_FRONT = { flat_lay_type: 'flat', viewpoint: 'front' };
@@ -64,6 +65,7 @@ async function config(baseUrl: string, apiKey: string): Promise<string> {
     dictionary('flat-lays', made.flatLays),
     dictionary('on-figures', made.onFigures),
     dictionary('presets', [PRESET, 'woman_plus_sized_african', 'man_young_asian']),
+    operation('createUploadedImage', [UPLOAD_REFUSALS]),
     operation('getUploadedImage', [pick('path.image_id', 'kept-images')]),
     operation('deleteUploadedImage', [pick('path.image_id', 'deleted-images')]),
     operation('deleteGeneratedImage', [pick('path.image_id', 'generated-images')]),
@@ -122,6 +124,7 @@ export const runs: ServiceRuns<AiutaCredentials> = {
   schemathesis: {
     options: { studio: { queuedMs: 0, runningMs: 0 } },
     args: ({ apiKey }) => ['-H', `x-api-key: ${apiKey}`],
+    env: () => IMAGE_HOOK,
     config: ({ baseUrl, credentials }) => config(baseUrl, credentials.apiKey),
   },
   load: {

@@ -1,6 +1,7 @@
 // Handlers of the images, SKU items, recommendations and try-on model lists, each over the instance's state.
 import type { Handlers, MockRequest } from '../../core/api.js';
 import { ifNoneMatchMatches } from '../../core/http.js';
+import { MAX_PAGE_BYTES, withinBytes } from '../../core/store.js';
 import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
 import { applyCapabilities, capabilitiesOf, describeItem, outfitsFor, productInfoProblem, storeProductImages } from './catalogue.js';
 import type { operations } from './operations.gen.js';
@@ -44,8 +45,10 @@ export const imageHandlers: Table<'createUploadedImage' | 'getUploadedImage' | '
   async createUploadedImage({ body, reply }, state) {
     const image = body.image_data;
     if (!(image instanceof File)) return invalid([NOT_A_FILE]);
+    const read = await readUpload(image, state.now());
+    if ('problem' in read) return invalid([read.problem]);
+    const { upload, expiresAt } = read;
     const id = `user_image-${crypto.randomUUID()}`;
-    const { upload, expiresAt } = await readUpload(image, state.now());
     state.uploads.set(id, upload, expiresAt);
     return reply(200, describeUpload(state, id, upload));
   },
@@ -72,10 +75,14 @@ export const skuHandlers: Table<
     if (!Array.isArray(query)) return query;
     const [offset = 0, limit = 10] = query;
     const items = state.catalogue.values();
-    const page = items.slice(offset, offset + limit);
+    // A page also ends before it passes MAX_PAGE_BYTES: next_offset says where the next one starts.
+    const page = withinBytes(
+      items.slice(offset, offset + limit).map((item) => describeItem(state, item)),
+      MAX_PAGE_BYTES,
+    );
     const end = offset + page.length;
     return reply(200, {
-      items: page.map((item) => describeItem(state, item)),
+      items: page,
       total: items.length,
       next_offset: end < items.length ? end : null,
     });
@@ -121,6 +128,7 @@ export const skuHandlers: Table<
     const item = state.catalogue.get(params.sku_id);
     if (item === undefined) return skuNotFound(params.sku_id);
     applyCapabilities(state, item, capabilitiesOf(body));
+    state.catalogue.resize(params.sku_id);
     return reply(200, describeItem(state, item));
   },
   updateSkuItemMerchandising({ params, body, reply }, state) {

@@ -2,6 +2,7 @@
 import type { OpenApiDocument } from '../../core/openapi.js';
 import { call, dictionary, documents, type LoadRequest, operation, pick, type ServiceRuns } from '../../service-runs.test-support.js';
 import type { AiutaCredentials } from '../aiuta-shared/credentials.js';
+import { IMAGE_HOOK, UPLOAD_REFUSALS } from '../aiuta-shared/service-runs.test-support.js';
 
 /** Every flat-lay variant, so a flat-lay of a kept SKU item succeeds whatever image_type is drawn. */
 const VARIANTS = ['flat', 'ghost_mannequin', 'detail'].flatMap((flat_lay_type) =>
@@ -103,6 +104,7 @@ async function config(baseUrl: string, apiKey: string, spec: OpenApiDocument): P
       MORE_EXAMPLES,
     ]),
     operation('getSkuTryOnOperation', [pick('path.operation_id', 'try-ons')]),
+    operation('createUploadedImage', [UPLOAD_REFUSALS]),
     dictionary('catalogues', ['main']),
     operation('getCatalogSkuItem', [
       'parameters = { "path.catalog_name" = { dictionary = "catalogues", probability = 0.5 }, "path.product_id" = { dictionary = "kept-skus", probability = 0.5 } }',
@@ -163,6 +165,7 @@ export const runs: ServiceRuns<AiutaCredentials> = {
   schemathesis: {
     options: { tryOn: { queuedMs: 0, runningMs: 0 }, flatLay: { queuedMs: 0, runningMs: 0 }, skuReadiness: { preparingMs: 0 } },
     args: ({ apiKey }) => ['-H', `x-api-key: ${apiKey}`],
+    env: () => IMAGE_HOOK,
     config: ({ baseUrl, credentials, spec }) => config(baseUrl, credentials.apiKey, spec),
   },
   load: {

@@ -1,8 +1,9 @@
+import { numberOption } from '@signet/client-core';
 import type { MockApiSetup, MockFile, MockRequest, MockResponse } from '../../core/api.js';
 import { json } from '../../core/http.js';
-import { BoundedMap } from '../../core/store.js';
+import type { BoundedMap } from '../../core/store.js';
 import type { ValidationProblem } from '../../core/validate.js';
-import type { AiutaCredentials, TryOnOutcome, TryOnSimulation } from '../aiuta-shared/credentials.js';
+import { type AiutaCredentials, checkedTimings, type TryOnOutcome, type TryOnSimulation } from '../aiuta-shared/credentials.js';
 import type { JwtClaims } from '../aiuta-shared/jwt.js';
 import type { Upload } from '../aiuta-shared/uploads.js';
 import { PLACEHOLDER_PNG } from '../assets.js';
@@ -114,29 +115,24 @@ export interface UnifiedState {
 }
 
 export function startUnified({ options, credentials, context }: MockApiSetup<AiutaUnifiedOptions, AiutaCredentials>): UnifiedState {
-  const { now, limits } = context;
-  const byteSize = (file: MockFile) => file.bytes.byteLength;
-  const fileStore = <V extends MockFile>() =>
-    new BoundedMap<string, V>({ maxEntries: limits.files, maxWeight: limits.fileBytes, weigh: byteSize, now });
-  const productImages = fileStore<MockFile>();
-  const records = <V>(onEvict?: (key: string, value: V) => void) =>
-    new BoundedMap<string, V>({ maxEntries: limits.records, now, ...(onEvict && { onEvict }) });
+  const { now } = context;
+  const productImages = context.store<MockFile>('files');
   return {
     credentials,
     now,
     fileUrl: (name) => context.fileUrl(name),
-    tryOn: options.tryOn ?? {},
-    flatLay: options.flatLay ?? {},
+    tryOn: checkedTimings('tryOn', options.tryOn),
+    flatLay: checkedTimings('flatLay', options.flatLay),
     skuReadiness: options.skuReadiness ?? {},
-    preparingMs: options.skuReadiness?.preparingMs ?? 500,
-    uploads: fileStore<Upload>(),
-    generated: fileStore<MockFile>(),
+    preparingMs: numberOption('skuReadiness.preparingMs', options.skuReadiness?.preparingMs, 500),
+    uploads: context.store<Upload>('files'),
+    generated: context.store<MockFile>('files'),
     productImages,
-    catalogue: records<SkuRecord>((_id, item) => {
+    catalogue: context.store<SkuRecord>('records', (_id, item) => {
       for (const name of item.imageNames) productImages.delete(name);
     }),
-    tryOns: records<TryOnRecord>(),
-    flatLays: records<FlatLayRecord>(),
+    tryOns: context.store<TryOnRecord>('records'),
+    flatLays: context.store<FlatLayRecord>('records'),
     tokenClaims: new WeakMap(),
   };
 }

@@ -21,8 +21,10 @@ export const handlers: Handlers<operations, AiutaState> = {
   async uploadImage({ body, reply }, state) {
     const image = body.image_data;
     if (!(image instanceof File)) return json(422, { detail: [NOT_A_FILE] });
+    const read = await readUpload(image, state.now());
+    if ('problem' in read) return json(422, { detail: [read.problem] });
+    const { upload, expiresAt } = read;
     const id = `user_image-${crypto.randomUUID()}`;
-    const { upload, expiresAt } = await readUpload(image, state.now());
     state.uploads.set(id, upload, expiresAt);
     return reply(200, describeUpload(state, id, upload));
   },

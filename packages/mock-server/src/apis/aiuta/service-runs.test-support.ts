@@ -1,6 +1,7 @@
 // The Digital Try-On API in the repository's service runs (see src/service-runs.test-support.ts).
 import { call, dictionary, type LoadRequest, operation, pick, type ServiceRuns } from '../../service-runs.test-support.js';
 import type { AiutaCredentials } from '../aiuta-shared/credentials.js';
+import { IMAGE_HOOK, UPLOAD_REFUSALS } from '../aiuta-shared/service-runs.test-support.js';
 
 /** Generated images exist only inside a finished operation's answer, and the spec links nothing from there to their DELETE. */
 async function generatedImages(baseUrl: string, apiKey: string): Promise<string[]> {
@@ -15,9 +16,12 @@ async function generatedImages(baseUrl: string, apiKey: string): Promise<string[
   return ids;
 }
 
-// A multipart body autocannon can send as is.
+// A multipart body autocannon can send as is: its bytes (one per character), so the PNG signature stays one.
 const BOUNDARY = 'signet-load-boundary';
-const MULTIPART = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="image_data"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\r\n--${BOUNDARY}--\r\n`;
+const MULTIPART = Buffer.from(
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="image_data"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\r\n--${BOUNDARY}--\r\n`,
+  'latin1',
+);
 
 /** Upload, read it and its file, start a try-on on it and read that, list the models: each read targets what the connection just made. */
 function loadRequests(prefix: string, apiKey: string): LoadRequest[] {
@@ -63,6 +67,7 @@ export const runs: ServiceRuns<AiutaCredentials> = {
   schemathesis: {
     options: { tryOn: { queuedMs: 0, runningMs: 0 } },
     args: ({ apiKey }) => ['-H', `X-API-Key: ${apiKey}`],
+    env: () => IMAGE_HOOK,
     // startTryOn needs an image that exists: half the generated bodies name a predefined model. The
     // others name no image and are refused 400 "Input image was not found", as the service does (a
     // documented answer, not a rejection of valid data).
@@ -73,6 +78,7 @@ export const runs: ServiceRuns<AiutaCredentials> = {
           pick('body.uploaded_image_id', 'predefined-models'),
           'checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404"]',
         ]),
+        operation('uploadImage', [UPLOAD_REFUSALS]),
         dictionary('generated-images', await generatedImages(baseUrl, credentials.apiKey)),
         operation('deleteGeneratedImage', [pick('path.image_id', 'generated-images')]),
       ].join(''),

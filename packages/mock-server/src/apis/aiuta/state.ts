@@ -1,6 +1,6 @@
 import type { MockApiSetup, MockFile, MockRequest } from '../../core/api.js';
-import { BoundedMap } from '../../core/store.js';
-import { type AiutaCredentials, phaseOf, type TryOnOutcome, type TryOnSimulation } from '../aiuta-shared/credentials.js';
+import type { BoundedMap } from '../../core/store.js';
+import { type AiutaCredentials, checkedTimings, phaseOf, type TryOnOutcome, type TryOnSimulation } from '../aiuta-shared/credentials.js';
 import type { JwtClaims } from '../aiuta-shared/jwt.js';
 import type { Upload } from '../aiuta-shared/uploads.js';
 import { PLACEHOLDER_PNG } from '../assets.js';
@@ -42,18 +42,15 @@ export const MODELS = [
 export const MODEL_IDS: ReadonlySet<string> = new Set(MODELS.flatMap((c) => c.ids));
 
 export function startAiuta({ options, credentials, context }: MockApiSetup<AiutaOptions, AiutaCredentials>): AiutaState {
-  const { now, limits } = context;
-  const byteSize = (file: MockFile) => file.bytes.byteLength;
-  const fileStore = <V extends MockFile>() =>
-    new BoundedMap<string, V>({ maxEntries: limits.files, maxWeight: limits.fileBytes, weigh: byteSize, now });
+  const { now } = context;
   return {
     credentials,
-    tryOn: options.tryOn ?? {},
+    tryOn: checkedTimings('tryOn', options.tryOn),
     now,
     fileUrl: (name) => context.fileUrl(name),
-    uploads: fileStore<Upload>(),
-    generated: fileStore<MockFile>(),
-    operations: new BoundedMap<string, Operation>({ maxEntries: limits.records, now }),
+    uploads: context.store<Upload>('files'),
+    generated: context.store<MockFile>('files'),
+    operations: context.store<Operation>('records'),
     tokenClaims: new WeakMap(),
   };
 }

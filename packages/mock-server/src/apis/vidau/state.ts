@@ -1,7 +1,8 @@
 import { type CanonicalJsonDialect, canonicalJson } from '@signet/auth';
+import { numberOption } from '@signet/client-core';
 import { verifySignature as platformVerifier } from '#vidau-verifier';
 import type { MockApiContext, MockApiSetup } from '../../core/api.js';
-import { BoundedMap } from '../../core/store.js';
+import type { BoundedMap } from '../../core/store.js';
 import type { components, operations } from './operations.gen.js';
 import type { SignatureVerifier } from './verifier.js';
 
@@ -70,11 +71,11 @@ export function startVidau(
   return {
     credentials,
     video: options.video ?? {},
-    renderMs: options.video?.renderMs ?? 1500,
+    renderMs: numberOption('video.renderMs', options.video?.renderMs, 1500),
     context,
-    tasks: new BoundedMap<string, StoredTask>({ maxEntries: context.limits.records, now, onEvict: (_id, task) => task.cancelWebhook() }),
+    tasks: context.store<StoredTask>('records', (_id, task) => task.cancelWebhook()),
     verify,
-    verifyOptions: { now, toleranceMs: options.toleranceMs ?? 5 * 60 * 1000, dialect },
+    verifyOptions: { now, toleranceMs: numberOption('toleranceMs', options.toleranceMs, 5 * 60 * 1000), dialect },
   };
 }
 
