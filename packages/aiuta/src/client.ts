@@ -1,11 +1,11 @@
 import {
+  type ApiPromise,
   type ClientTransportOptions,
   createApiClient,
   type ImageInput,
   type ImageOptions,
-  imagePart,
+  imageUpload,
   type PollOptions,
-  poll,
   type RequestOptions,
   strictJsonBody,
 } from '@signet/client-core';
@@ -55,7 +55,8 @@ export const AIUTA_BASE_URL = 'https://api.aiuta.com/digital-try-on/v1';
 
 /**
  * How {@link createAiutaClient} authenticates, where it sends requests, and the transport
- * settings every signet client shares (`timeoutMs` per try, `maxRetries`, `maxResponseBytes`, `fetch`).
+ * settings every signet client shares (`timeoutMs` per try, `maxRetries`, `maxResponseBytes`,
+ * `fetch`, `fetchOptions`, `logLevel`, `logger`, `logBodies`).
  */
 export interface AiutaClientOptions extends ClientTransportOptions {
   /**
@@ -79,9 +80,10 @@ export type PredefinedModels =
 
 /**
  * The Aiuta Digital Try-On API: upload a photo, start a try-on, wait for the images. Every method
- * takes per-call {@link RequestOptions} (`signal`, `timeoutMs`, `maxRetries`, `retry`). An ID is
- * sent as one path segment whatever it holds; an empty one, `.` or `..` is refused with
- * InvalidRequestError (`path.image_id`, `path.operation_id`) before anything is sent.
+ * takes per-call {@link RequestOptions} (`signal`, `timeoutMs`, `maxRetries`, `retry`) and returns
+ * an `ApiPromise`: await it for the data, or call `.withResponse()` for the data, the Response and
+ * the request id. An ID is sent as one path segment whatever it holds; an empty one, `.` or `..`
+ * is refused with InvalidRequestError (`path.image_id`, `path.operation_id`) before anything is sent.
  */
 export interface AiutaClient {
   /** The underlying openapi-fetch client, authenticated and retried the same way. */
@@ -89,8 +91,9 @@ export interface AiutaClient {
   /**
    * Uploads a photo of a person (`POST /uploaded_images`) and resolves with its image, whose `id`
    * starts a try-on. The content type is read from the bytes: PNG, JPEG, WebP or HEIC, or pass
-   * `contentType` for anything else. Accepts `userIdAuth`. Not retried unless `retry: true`,
-   * since a second try would store a second copy.
+   * `contentType` for anything else. A path or Blob is read as it is sent, never whole into
+   * memory; for a stream, wrap it with `toFile` (sent once, never retried). Accepts `userIdAuth`.
+   * Not retried unless `retry: true`, since a second try would store a second copy.
    *
    * @throws InvalidRequestError for an empty or unrecognised image, or a path outside Node, Deno and Bun.
    *
@@ -101,23 +104,23 @@ export interface AiutaClient {
    * const { operation_id } = await aiuta.startTryOn({ uploaded_image_id: photo.id, sku_id: 'sku-123' });
    * ```
    */
-  uploadImage(image: ImageInput, options?: ImageOptions & RequestOptions): Promise<AiutaImage>;
+  uploadImage(image: ImageInput, options?: ImageOptions & RequestOptions): ApiPromise<AiutaImage>;
   /** Reads an upload again, for a fresh `url` once the old one has expired. */
-  getUploadedImage(imageId: string, options?: RequestOptions): Promise<AiutaImage>;
+  getUploadedImage(imageId: string, options?: RequestOptions): ApiPromise<AiutaImage>;
   /** Deletes an upload, e.g. when your user asks for their photo to be forgotten. An unknown ID is a NotFoundError. */
-  deleteUploadedImage(imageId: string, options?: RequestOptions): Promise<void>;
+  deleteUploadedImage(imageId: string, options?: RequestOptions): ApiPromise<void>;
   /** Deletes a try-on result before it expires on its own. An unknown ID is a NotFoundError. */
-  deleteGeneratedImage(imageId: string, options?: RequestOptions): Promise<void>;
+  deleteGeneratedImage(imageId: string, options?: RequestOptions): ApiPromise<void>;
   /**
    * Starts a try-on of one SKU (`sku_id`) or an outfit of one or two (`sku_ids`). Needs
    * `apiKeyAuth` or `bearerAuth`: `userIdAuth` is refused here (PermissionDeniedError). Not
    * retried unless `retry: true`, since a second try would start a second operation.
    */
-  startTryOn(request: SkuImagesRequest, options?: RequestOptions): Promise<SkuImagesResponse>;
+  startTryOn(request: SkuImagesRequest, options?: RequestOptions): ApiPromise<SkuImagesResponse>;
   /** One read of a try-on's state; `waitForOperation` polls it for you. */
-  getOperation(operationId: string, options?: RequestOptions): Promise<SkuImagesOperation>;
+  getOperation(operationId: string, options?: RequestOptions): ApiPromise<SkuImagesOperation>;
   /** Pass the previous `etag` to get `{ modified: false }` (HTTP 304) when nothing changed. */
-  listPredefinedModels(options?: RequestOptions & { readonly etag?: string }): Promise<PredefinedModels>;
+  listPredefinedModels(options?: RequestOptions & { readonly etag?: string }): ApiPromise<PredefinedModels>;
   /**
    * Polls the operation until it leaves CREATED, IN_PROGRESS and PAUSED, and resolves with its
    * last state whatever that is: check `status` of the result (a failed try-on does not reject).
@@ -126,7 +129,7 @@ export interface AiutaClient {
    * @throws PollTimeoutError when `timeoutMs` passes first; its `last` is the last state read.
    * @throws AbortedError when `signal` aborts; the operation itself goes on at Aiuta.
    */
-  waitForOperation(operationId: string, options?: PollOptions<SkuImagesOperation>): Promise<SkuImagesOperation>;
+  waitForOperation(operationId: string, options?: PollOptions<SkuImagesOperation>): ApiPromise<SkuImagesOperation>;
 }
 
 const PENDING_STATUSES: ReadonlySet<string> = new Set<KnownOperationStatus>(['CREATED', 'IN_PROGRESS', 'PAUSED']);
@@ -180,59 +183,60 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
     bodySerializer: strictJsonBody,
   });
   const { raw } = api;
+  const noBody = { body: false } as const;
 
-  const getOperation = async (operationId: string, call?: RequestOptions) => {
-    return api.call(call, (init) =>
+  const getOperation = (operationId: string, call?: RequestOptions) =>
+    api.call(call, (init) =>
       raw.GET('/sku_images_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
     );
-  };
 
   return {
     raw,
-    async uploadImage(image, call = {}) {
-      const { blob, filename } = await imagePart(image, call);
-      const form = new FormData();
-      form.append('image_data', blob, filename);
-      return api.call(call, (init) =>
-        raw.POST('/uploaded_images', {
-          // The typed body documents the field; the form carries the bytes.
-          body: { image_data: filename },
-          bodySerializer: () => form,
+    uploadImage: (image, call = {}) => {
+      // `body` is read when the request goes out, once the upload is ready.
+      const upload: RequestOptions & { body?: Blob | ReadableStream<Uint8Array> } = { ...call };
+      return api.call(upload, async (init) => {
+        const { body, contentType } = await imageUpload('image_data', image, call);
+        upload.body = body;
+        // The typed body documents the field; the file goes out as `upload.body`, never read whole.
+        return raw.POST('/uploaded_images', {
+          body: { image_data: '' },
+          bodySerializer: () => undefined,
+          headers: { 'content-type': contentType },
           ...init,
-        }),
-      );
-    },
-    async getUploadedImage(imageId, call) {
-      return api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }));
-    },
-    async deleteUploadedImage(imageId, call) {
-      await api.call(call, (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), {
-        body: false,
+        });
       });
     },
-    async deleteGeneratedImage(imageId, call) {
-      await api.call(call, (init) => raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), {
-        body: false,
-      });
-    },
-    async startTryOn(request, call) {
-      validateTryOn(request);
-      // openapi-fetch rewrites the spec's sku_id/sku_ids union into one no value satisfies; the parameter above carries the spec's type.
-      return api.call(call, (init) => raw.POST('/sku_images_operations', { body: request as never, ...init }));
-    },
+    getUploadedImage: (imageId, call) =>
+      api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init })),
+    deleteUploadedImage: (imageId, call) =>
+      api.call(call, (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), noBody),
+    deleteGeneratedImage: (imageId, call) =>
+      api.call(call, (init) => raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), noBody),
+    startTryOn: (request, call) =>
+      api.call(call, async (init) => {
+        validateTryOn(request);
+        // openapi-fetch rewrites the spec's sku_id/sku_ids union into one no value satisfies; the parameter above carries the spec's type.
+        return raw.POST('/sku_images_operations', { body: request as never, ...init });
+      }),
     getOperation,
-    async listPredefinedModels(call = {}) {
-      const { data, response } = await api.exchange(call, (init) =>
-        raw.GET('/predefined_try_on_models', {
-          params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } },
-          ...init,
-        }),
-      );
-      const etag = response.headers.get('etag') ?? undefined;
-      if (response.status === 304) return { modified: false, etag: etag ?? call.etag ?? '' };
-      return { modified: true, categories: data ?? [], etag };
-    },
+    listPredefinedModels: (call = {}) =>
+      api.call(
+        call,
+        (init) =>
+          raw.GET('/predefined_try_on_models', {
+            params: { header: call.etag === undefined ? {} : { 'if-none-match': call.etag } },
+            ...init,
+          }),
+        {
+          read: ({ data, response }): PredefinedModels => {
+            const etag = response.headers.get('etag') ?? undefined;
+            if (response.status === 304) return { modified: false, etag: etag ?? call.etag ?? '' };
+            return { modified: true, categories: data ?? [], etag };
+          },
+        },
+      ),
     waitForOperation: (operationId, pollOptions = {}) =>
-      poll((signal) => getOperation(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
+      api.poll((signal) => getOperation(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
   };
 }

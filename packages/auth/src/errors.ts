@@ -24,6 +24,7 @@ export abstract class SignetAuthError extends SignetError<SignetAuthErrorCode> {
 
 /** The body text is not JSON (RFC 8259); `position` is the UTF-16 offset of the problem. */
 export class JsonSyntaxError extends SignetAuthError {
+  override readonly name: string = 'JsonSyntaxError';
   static readonly code = 'ERR_JSON_SYNTAX';
   readonly code = 'ERR_JSON_SYNTAX';
 
@@ -54,6 +55,7 @@ export type CanonicalJsonUnsupportedReason =
 
 /** The body has no canonical form the reference would produce byte for byte; `reason` and `path` say why and where. */
 export class CanonicalJsonError extends SignetAuthError {
+  override readonly name: string = 'CanonicalJsonError';
   static readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
   readonly code = 'ERR_CANONICAL_JSON_UNSUPPORTED';
 
@@ -69,6 +71,7 @@ export class CanonicalJsonError extends SignetAuthError {
 
 /** A credential is missing or malformed. The message and `field` name the field, never its value. */
 export class InvalidCredentialsError extends SignetAuthError {
+  override readonly name: string = 'InvalidCredentialsError';
   static readonly code = 'ERR_INVALID_CREDENTIALS';
   readonly code = 'ERR_INVALID_CREDENTIALS';
 
@@ -83,24 +86,28 @@ export class InvalidCredentialsError extends SignetAuthError {
 
 /** A timestamp that is not a millisecond count since the epoch (seconds, a fraction, negative, or not a number). */
 export class InvalidTimestampError extends SignetAuthError {
+  override readonly name: string = 'InvalidTimestampError';
   static readonly code = 'ERR_INVALID_TIMESTAMP';
   readonly code = 'ERR_INVALID_TIMESTAMP';
 }
 
 /** The request to verify has no signature or no timestamp header. */
 export class SignatureMissingError extends SignetAuthError {
+  override readonly name: string = 'SignatureMissingError';
   static readonly code = 'ERR_SIGNATURE_MISSING';
   readonly code = 'ERR_SIGNATURE_MISSING';
 }
 
 /** The signature is not the HMAC of this client id, body and timestamp under the auth key. */
 export class SignatureMismatchError extends SignetAuthError {
+  override readonly name: string = 'SignatureMismatchError';
   static readonly code = 'ERR_SIGNATURE_MISMATCH';
   readonly code = 'ERR_SIGNATURE_MISMATCH';
 }
 
 /** The signed timestamp is further from the verifier's clock than the window allows. */
 export class TimestampOutOfWindowError extends SignetAuthError {
+  override readonly name: string = 'TimestampOutOfWindowError';
   static readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';
   readonly code = 'ERR_TIMESTAMP_OUT_OF_WINDOW';
 
@@ -119,6 +126,7 @@ export class TimestampOutOfWindowError extends SignetAuthError {
  * is accepted. `option` names the setting at fault.
  */
 export class InvalidWindowError extends SignetAuthError {
+  override readonly name: string = 'InvalidWindowError';
   static readonly code = 'ERR_INVALID_WINDOW';
   readonly code = 'ERR_INVALID_WINDOW';
 
@@ -136,6 +144,7 @@ export class InvalidWindowError extends SignetAuthError {
  * apart from a replay of one the guard has forgotten.
  */
 export class ReplayedRequestError extends SignetAuthError {
+  override readonly name: string = 'ReplayedRequestError';
   static readonly code = 'ERR_REPLAYED_REQUEST';
   readonly code = 'ERR_REPLAYED_REQUEST';
 
@@ -150,12 +159,14 @@ export class ReplayedRequestError extends SignetAuthError {
 
 /** The bearer-token provider threw or returned something that is not a token. */
 export class TokenProviderError extends SignetAuthError {
+  override readonly name: string = 'TokenProviderError';
   static readonly code = 'ERR_TOKEN_PROVIDER';
   readonly code = 'ERR_TOKEN_PROVIDER';
 }
 
 /** An Aiuta JWT failed verification; `reason` is jose's error code, e.g. `ERR_JWT_EXPIRED`. */
 export class JwtInvalidError extends SignetAuthError {
+  override readonly name: string = 'JwtInvalidError';
   static readonly code = 'ERR_JWT_INVALID';
   readonly code = 'ERR_JWT_INVALID';
 

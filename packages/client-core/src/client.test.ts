@@ -355,4 +355,20 @@ describe('the request user code is handed', () => {
     expect(signed).toEqual(['{"name":"replaced"}']);
     expect(io.requests.map((r) => [r.body, r.headers.get('x-signature')])).toEqual([['{"name":"replaced"}', 'sig']]);
   });
+
+  it("redacts from an ApiError's reason a credential the server echoes back", async () => {
+    const key = 'sk-live-ECHOED-0123456789';
+    const io = recordingFetch([Response.json({ detail: `API key ${key} is revoked` }, { status: 401 })]);
+    const apiKey: Middleware = {
+      onRequest: ({ request }) => {
+        request.headers.set('x-api-key', key);
+        return request;
+      },
+    };
+    const api = client(io, { middleware: [apiKey] });
+    const error = await api
+      .call(undefined, (init) => api.raw.GET('/items/{id}', { params: { path: { id: '1' } }, ...init }))
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe('GET /v1/items/1: 401 API key [redacted] is revoked');
+  });
 });

@@ -1,9 +1,11 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError, InvalidRequestError } from './errors.js';
 import { serializePath } from './path.js';
+import { type PollOptions, poll } from './poll.js';
 import { callError, type SentHops, secretsOf } from './redact.js';
+import { requestIdOf } from './request-id.js';
 import { isIdempotentMethod } from './retry.js';
-import { type ClientTransportOptions, createTransport, type RequestSigner, type TransportOptions } from './transport.js';
+import { type ClientTransportOptions, createTransport, type RequestSigner, type SendOptions, type TransportOptions } from './transport.js';
 
 /** Per-call options, the same for every method of every signet client. */
 export interface RequestOptions {
@@ -84,6 +86,48 @@ export interface CallInit {
 export type DataOf<R extends FetchResult> = Exclude<R['data'], undefined>;
 
 /**
+ * What every method of a signet client returns: a Promise of the data, to `await` as any other,
+ * with `withResponse()` for what came with it, as openai-node's `APIPromise` has.
+ */
+export interface ApiPromise<T> extends Promise<T> {
+  /**
+   * The same call's data with the final `Response` (status, headers, `url`; its body already
+   * read) and the vendor's request id (`x-request-id`, or the trace id of Aiuta's
+   * `x-cloud-trace-context`), for a support ticket or your own logs. Rejects as the call does.
+   */
+  withResponse(): Promise<{ readonly data: T; readonly response: Response; readonly requestId: string | undefined }>;
+}
+
+/** `ApiClient.poll`: `poll` over ApiPromises, keeping the last read's answer for `withResponse()`. */
+function pollApi<T>(
+  read: (signal?: AbortSignal) => ApiPromise<T>,
+  isFinal: (state: T) => boolean,
+  options?: PollOptions<T>,
+): ApiPromise<T> {
+  let last: { readonly data: T; readonly response: Response } | undefined;
+  const states = poll(
+    async (signal) => {
+      last = await read(signal).withResponse();
+      return last.data;
+    },
+    isFinal,
+    options,
+  );
+  return apiPromise(states.then(() => last as { readonly data: T; readonly response: Response }));
+}
+
+/** An ApiPromise over a call's answer: it resolves with the data, and `withResponse()` with the rest. */
+function apiPromise<T>(answered: Promise<{ readonly data: T; readonly response: Response }>): ApiPromise<T> {
+  const data = answered.then((answer) => answer.data) as ApiPromise<T>;
+  data.withResponse = () => {
+    // The caller reads the outcome from here: the plain promise's rejection is not theirs to handle too.
+    data.catch(() => undefined);
+    return answered.then((answer) => ({ ...answer, requestId: requestIdOf(answer.response.headers) }));
+  };
+  return data;
+}
+
+/**
  * What {@link ApiClient.exchange} resolves with: the data and the final `Response`, for the
  * headers a method reads itself (an `ETag`, a `Location`). `data` is `undefined` on a 304.
  */
@@ -107,15 +151,26 @@ export interface ApiClient<Paths extends {}> {
    *
    * `run` must spread the `init` it is given into the openapi-fetch call: without it the call
    * still goes through the transport, but with the client's defaults instead of `options`
-   * (no `signal`, no per-call `timeoutMs` or `retry`).
+   * (no `signal`, no per-call `timeoutMs` or `retry`). A check that throws in `run` rejects the
+   * call before anything is sent. `options.body` is an upload's body, sent instead of the one
+   * openapi-fetch builds (see `SendOptions.body`: a stream is sent once, never retried); it is
+   * read when the request goes out, so `run` may set it once it has prepared the upload.
+   *
+   * `expect.read` turns the answer into the value to resolve with (a 304 included), instead of
+   * the data with its presence checked.
    */
-  call<R extends FetchResult>(
-    options: RequestOptions | undefined,
+  call<R extends FetchResult, T = DataOf<R>>(
+    options: (RequestOptions & { readonly body?: Blob | ReadableStream<Uint8Array> }) | undefined,
     run: (init: CallInit) => Promise<R>,
-    expect?: { readonly body?: boolean },
-  ): Promise<DataOf<R>>;
+    expect?: { readonly body?: boolean; readonly read?: (result: CallResult<R>) => T },
+  ): ApiPromise<T>;
   /** As `call`, keeping the response for its status and headers; 304 Not Modified resolves too. */
   exchange<R extends FetchResult>(options: RequestOptions | undefined, run: (init: CallInit) => Promise<R>): Promise<CallResult<R>>;
+  /**
+   * Reads a job's state with `read` until `isFinal` holds (see `poll`), as an ApiPromise of the last
+   * state whose `withResponse()` has the last read's Response.
+   */
+  poll<T>(read: (signal?: AbortSignal) => ApiPromise<T>, isFinal: (state: T) => boolean, options?: PollOptions<T>): ApiPromise<T>;
 }
 
 /**
@@ -163,15 +218,11 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   const transport = createTransport(options);
   const isRetryable = options.isRetryable ?? ((request: Request) => isIdempotentMethod(request.method));
   /** `sent.request` keeps the request openapi-fetch handed over, for the method an ApiError names. */
-  const initFor = (call: RequestOptions = {}, sent: { request?: Request } = {}): CallInit => ({
+  const initFor = (call: RequestOptions & { readonly body?: SendOptions['body'] } = {}, sent: { request?: Request } = {}): CallInit => ({
     fetch: (request: Request) => {
       sent.request = request;
-      return transport.send(request, {
-        retry: call.retry ?? isRetryable,
-        ...(call.signal && { signal: call.signal }),
-        ...(call.timeoutMs !== undefined && { timeoutMs: call.timeoutMs }),
-        ...(call.maxRetries !== undefined && { maxRetries: call.maxRetries }),
-      });
+      // Options left out are undefined here, which the transport reads as its defaults.
+      return transport.send(request, { ...call, retry: call.retry ?? isRetryable });
     },
   });
   const raw = createClient<Paths>({
@@ -194,7 +245,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   /** The typed, redacted error a call rejects with, whatever escaped it. */
   const failure = (error: unknown, sent: boolean) => callError(error, sent, [...headerSecrets(options.headers), ...secretsOf(handed)]);
 
-  const exchange = async <R extends FetchResult>(call: RequestOptions | undefined, run: (init: CallInit) => Promise<R>) => {
+  const exchange = async <R extends FetchResult>(call: Parameters<typeof initFor>[0], run: (init: CallInit) => Promise<R>) => {
     const sent: { request?: Request } = {};
     let result: R;
     try {
@@ -206,7 +257,14 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     try {
       if (!response.ok && response.status !== 304) {
         const { status, headers } = response;
-        throw ApiError.from({ status, headers, body: result.error, method: sent.request?.method, url: response.url || sent.request?.url });
+        throw ApiError.from({
+          status,
+          headers,
+          body: result.error,
+          method: sent.request?.method,
+          url: response.url || sent.request?.url,
+          secrets: sent.request && secretsOf([{ url: new URL(sent.request.url), headers: sent.request.headers }]),
+        });
       }
       const data = options.readBody && response.ok && result.data !== undefined ? options.readBody(result.data, response) : result.data;
       return { data: data as DataOf<R>, response };
@@ -220,13 +278,18 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   return {
     raw: guarded(raw, (error) => failure(error, false)),
     exchange,
-    async call(call, run, expect = {}) {
-      const { data, response } = await exchange(call, run);
-      if (data === undefined && (expect.body ?? true) && response.status !== 204) {
-        throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
-      }
-      return data;
-    },
+    call: (call, run, expect = {}) =>
+      apiPromise(
+        exchange(call, run).then((result) => {
+          const { data, response } = result;
+          if (expect.read) return { data: expect.read(result), response };
+          if (data === undefined && (expect.body ?? true) && response.status !== 204) {
+            throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
+          }
+          return result as never;
+        }),
+      ),
+    poll: pollApi,
   };
 }
 

@@ -95,6 +95,38 @@ describe('transport errors', () => {
   });
 });
 
+describe('ApiError reason', () => {
+  const reasonOf = (body: unknown, secrets?: string[]) => ApiError.from({ status: 400, headers: new Headers(), body, secrets });
+
+  it("carries the server's detail with its list of problems, as VidAU and FastAPI send them", () => {
+    const vidau = reasonOf({
+      code: 400,
+      msg: 'invalid request',
+      details: [{ loc: ['params', 'text'], msg: 'too long' }, 'avatar_id missing'],
+    });
+    expect(vidau.reason).toBe('invalid request: params.text: too long; avatar_id missing');
+    expect(vidau.message).toBe('400 invalid request: params.text: too long; avatar_id missing');
+  });
+
+  it('replaces control and format characters, so a body cannot forge log lines or reorder text', () => {
+    const error = reasonOf({ detail: 'bad\r\n[signet] 200 OK\u001b[31m\u202eevil' });
+    expect(error.reason).toBe('bad [signet] 200 OK [31m evil');
+  });
+
+  it('redacts a credential the server echoes back, longest first', () => {
+    const error = reasonOf({ message: 'key sk-live-ABCDEF1234 is not valid (prefix sk-live)' }, ['sk-live', 'sk-live-ABCDEF1234']);
+    expect(error.message).toBe('400 key [redacted] is not valid (prefix [redacted])');
+  });
+
+  it('is at most 300 characters, while the body stays whole', () => {
+    const long = 'x'.repeat(5000);
+    const error = reasonOf(long);
+    expect(error.reason).toHaveLength(300);
+    expect(error.reason?.endsWith('…')).toBe(true);
+    expect(error.body).toBe(long);
+  });
+});
+
 describe('SignetError', () => {
   it('is the base of the client errors, each with its code on the class and the instance', () => {
     const error = new InvalidRequestError('field', 'bad', { cause: new Error('why') });

@@ -1,16 +1,18 @@
+import { reasonOf } from './reason.js';
+import { requestIdOf } from './request-id.js';
+
 /**
  * The base of every error any signet package throws: one `instanceof` catches
  * them all, and `code` is a literal on each subclass (also as `static code`, as
  * jose does), so `switch (error.code)` over a union of the concrete classes narrows. `cause`
  * is kept whenever there is one, except where it could carry a secret.
+ *
+ * Each class sets its own `name` as a string (`InvalidRequestError`, `RateLimitError`, …), since
+ * minifiers rename classes and `constructor.name` would read `N` or `St` in a browser bundle; a
+ * subclass of your own should set its `name` too.
  */
 export abstract class SignetError<Code extends string = string> extends Error {
   abstract readonly code: Code;
-
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
 }
 
 /**
@@ -38,6 +40,7 @@ export abstract class SignetClientError extends SignetError<SignetClientErrorCod
 
 /** The request was refused before anything was sent; `field` names the offending input. */
 export class InvalidRequestError extends SignetClientError {
+  override readonly name: string = 'InvalidRequestError';
   static readonly code = 'ERR_INVALID_REQUEST';
   readonly code = 'ERR_INVALID_REQUEST';
 
@@ -63,10 +66,13 @@ export interface ApiErrorInit {
   readonly method?: string | undefined;
   /** The request's URL; only its path is kept and named in the message, never its query or credentials. */
   readonly url?: string | undefined;
+  /** What the request carried that may be secret (its credentials): redacted from `reason` should the server echo it. */
+  readonly secrets?: readonly string[] | undefined;
 }
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
 export class ApiError extends SignetClientError {
+  override readonly name: string = 'ApiError';
   static readonly code = 'ERR_API';
   readonly code = 'ERR_API';
   readonly status: number;
@@ -74,7 +80,12 @@ export class ApiError extends SignetClientError {
   readonly body: unknown;
   /** The vendor's request id (`x-request-id`, or Google's `x-cloud-trace-context` for Aiuta), for support tickets. */
   readonly requestId: string | undefined;
-  /** The vendor's own short reason, when the body has one (`detail`, `code`, `msg`, `message`). */
+  /**
+   * The server's own words from the body (`detail`, `message`, `msg`, `error`, `code`, with
+   * FastAPI's and VidAU's lists of problems, `loc: msg`), or its text: control characters
+   * replaced by spaces, the request's credentials redacted, at most 300 characters. It is read from
+   * the body alone, never a header.
+   */
   readonly reason: string | undefined;
 
   /** The request's method, when known. */
@@ -87,7 +98,7 @@ export class ApiError extends SignetClientError {
    * method and path (when given), status, and the server's own detail or the status text.
    */
   constructor(init: ApiErrorInit) {
-    const reason = reasonOf(init.body);
+    const reason = reasonOf(init.body, init.secrets);
     const method = init.method?.toUpperCase();
     const path = init.url === undefined ? undefined : pathOf(init.url);
     const where = method !== undefined && path !== undefined ? `${method} ${path}: ` : '';
@@ -98,7 +109,7 @@ export class ApiError extends SignetClientError {
     this.headers = init.headers;
     this.body = init.body;
     this.reason = reason;
-    this.requestId = init.headers.get('x-request-id') ?? init.headers.get('x-cloud-trace-context')?.split('/')[0] ?? undefined;
+    this.requestId = requestIdOf(init.headers);
   }
 
   /** The subclass for `status`, as in openai-node's APIError.generate. */
@@ -112,12 +123,15 @@ export class ApiError extends SignetClientError {
  * HTTP 400: the vendor refused the request as it stands (Aiuta: `Input image was not found`;
  * VidAU: a body that fails its checks). Not retried; `reason` has the vendor's words.
  */
-export class BadRequestError extends ApiError {}
+export class BadRequestError extends ApiError {
+  override readonly name: string = 'BadRequestError';
+}
 /**
  * HTTP 401: the credential is missing, wrong or expired. Not retried; `bearerAuth` has already
  * fetched a fresh token and tried once more before this reaches you.
  */
 export class AuthenticationError extends ApiError {
+  override readonly name: string = 'AuthenticationError';
   /**
    * How the refused request was signed, with no secret in it, from a client that signs each request
    * itself (VidAU's: client id, timestamp, signature, dialect, charset and the SHA-256 of the body
@@ -129,29 +143,42 @@ export class AuthenticationError extends ApiError {
  * HTTP 403: the credential is valid, but not for this call (Aiuta: `x-user-id` to start a
  * try-on, or a JWT bound to other parameters). Not retried.
  */
-export class PermissionDeniedError extends ApiError {}
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
 /** HTTP 404: no such image, operation, SKU item or task, or it has expired. Not retried. */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  override readonly name: string = 'NotFoundError';
+}
 /**
  * HTTP 409: the resource's state does not allow the call yet or any more (a `sku_id` already
  * taken, a capability still preparing). Not retried: wait, or change the request.
  */
-export class ConflictError extends ApiError {}
+export class ConflictError extends ApiError {
+  override readonly name: string = 'ConflictError';
+}
 /**
  * HTTP 422: the body failed the API's schema validation; `reason` names the first offending
  * field as FastAPI reports it (`body.sku_id: Field required`). Not retried.
  */
-export class UnprocessableEntityError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {
+  override readonly name: string = 'UnprocessableEntityError';
+}
 /**
  * HTTP 429, after the retries were spent (reads retry by default, creates only with
- * `{ retry: true }`); `headers` holds the last `Retry-After`.
+ * `{ retry: true }`). `headers` are the last answer's: `retry-after` and, when the server sends
+ * them, `x-ratelimit-limit`, `-remaining` and `-reset`.
  */
-export class RateLimitError extends ApiError {}
+export class RateLimitError extends ApiError {
+  override readonly name: string = 'RateLimitError';
+}
 /**
  * HTTP 500 or above, after the retries were spent (reads retry by default, creates only with
  * `{ retry: true }`, since the first try may have created something).
  */
-export class InternalServerError extends ApiError {}
+export class InternalServerError extends ApiError {
+  override readonly name: string = 'InternalServerError';
+}
 
 const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => ApiError> = {
   400: BadRequestError,
@@ -168,6 +195,7 @@ const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => ApiError> = {
  * promises: an empty body where one was due, or a body that is not JSON.
  */
 export class ApiResponseError extends SignetClientError {
+  override readonly name: string = 'ApiResponseError';
   static readonly code = 'ERR_API_RESPONSE';
   readonly code = 'ERR_API_RESPONSE';
   readonly status: number | undefined;
@@ -185,6 +213,7 @@ export class ApiResponseError extends SignetClientError {
  * Not retried: the same request would get the same answer.
  */
 export class ApiResponseTooLargeError extends SignetClientError {
+  override readonly name: string = 'ApiResponseTooLargeError';
   static readonly code = 'ERR_API_RESPONSE_TOO_LARGE';
   readonly code = 'ERR_API_RESPONSE_TOO_LARGE';
 
@@ -214,6 +243,7 @@ export type ApiRedirectReason = 'cross-origin' | 'loop' | 'too-many' | 'invalid-
  * names the target's origin at most, never its path or query.
  */
 export class ApiRedirectError extends SignetClientError {
+  override readonly name: string = 'ApiRedirectError';
   static readonly code = 'ERR_API_REDIRECT';
   readonly code = 'ERR_API_REDIRECT';
 
@@ -235,25 +265,40 @@ export class ApiRedirectError extends SignetClientError {
  * runtime's error with any request header value or query redacted.
  */
 export class ApiConnectionError extends SignetClientError {
+  override readonly name: string = 'ApiConnectionError';
   static readonly code = 'ERR_API_CONNECTION';
   readonly code = 'ERR_API_CONNECTION';
   readonly host: string | undefined;
+  /**
+   * Whether the server may have received the request, and so may have done what it asks (created
+   * a video, stored an upload): false only when no try can have reached it (the name did not
+   * resolve, the connection was refused, TLS failed). Calls that create something are not retried,
+   * so when this is true, look before you send it again (list, or get by the ID you hold).
+   */
+  mayHaveBeenProcessed: boolean;
 
-  constructor(message: string, options?: ErrorOptions & { readonly host?: string }) {
+  constructor(message: string, options?: ErrorOptions & { readonly host?: string; readonly mayHaveBeenProcessed?: boolean }) {
     super(message, options);
     this.host = options?.host;
+    this.mayHaveBeenProcessed = options?.mayHaveBeenProcessed ?? true;
   }
 }
 
 /** No complete answer within the per-try timeout, body included; `timeoutMs` is the limit that elapsed. */
 export class ApiTimeoutError extends SignetClientError {
+  override readonly name: string = 'ApiTimeoutError';
   static readonly code = 'ERR_API_TIMEOUT';
   readonly code = 'ERR_API_TIMEOUT';
   readonly host: string | undefined;
+  /**
+   * Whether the server may have received the request and acted on it: true unless the time ran
+   * out before anything was sent. A create is not retried, so look before you send it again.
+   */
+  mayHaveBeenProcessed: boolean;
 
   constructor(
     readonly timeoutMs: number,
-    options?: { readonly host?: string },
+    options?: { readonly host?: string; readonly mayHaveBeenProcessed?: boolean },
   ) {
     super(
       options?.host === undefined
@@ -261,17 +306,20 @@ export class ApiTimeoutError extends SignetClientError {
         : `no complete response from ${options.host} within ${timeoutMs} ms`,
     );
     this.host = options?.host;
+    this.mayHaveBeenProcessed = options?.mayHaveBeenProcessed ?? true;
   }
 }
 
 /** The caller's AbortSignal fired. */
 export class AbortedError extends SignetClientError {
+  override readonly name: string = 'AbortedError';
   static readonly code = 'ERR_ABORTED';
   readonly code = 'ERR_ABORTED';
 }
 
 /** A job did not reach a final state in time; `last` is the last state seen. */
 export class PollTimeoutError<T = unknown> extends SignetClientError {
+  override readonly name: string = 'PollTimeoutError';
   static readonly code = 'ERR_POLL_TIMEOUT';
   readonly code = 'ERR_POLL_TIMEOUT';
 
@@ -281,30 +329,6 @@ export class PollTimeoutError<T = unknown> extends SignetClientError {
   ) {
     super(`the job did not finish within ${timeoutMs} ms`);
   }
-}
-
-function reasonOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim().slice(0, 200) || undefined;
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  for (const key of ['detail', 'message', 'msg', 'error', 'code']) {
-    const value = record[key];
-    if (typeof value === 'string' && value !== '') return value.slice(0, 200);
-  }
-  // {"error":{"message":"..."}}
-  const nested = record.error;
-  if (typeof nested === 'object' && nested !== null && typeof (nested as { message?: unknown }).message === 'string') {
-    const message = (nested as { message: string }).message;
-    if (message !== '') return message.slice(0, 200);
-  }
-  // FastAPI's 422: {"detail":[{"loc":[...],"msg":"...","type":"..."}]}
-  const detail = record.detail;
-  if (Array.isArray(detail) && detail.length > 0) {
-    const first = detail[0] as { loc?: unknown; msg?: unknown };
-    const where = Array.isArray(first.loc) ? `${first.loc.join('.')}: ` : '';
-    if (typeof first.msg === 'string') return `${where}${first.msg}`.slice(0, 200);
-  }
-  return undefined;
 }
 
 /** The path of `url`, without query, fragment or credentials. */

@@ -1,5 +1,13 @@
-export { type ApiClient, type ApiClientOptions, type CallInit, type CallResult, createApiClient, type RequestOptions } from './client.js';
-export { type ImageInput, type ImageOptions, imagePart } from './image.js';
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiPromise,
+  type CallInit,
+  type CallResult,
+  createApiClient,
+  type RequestOptions,
+} from './client.js';
+export { type ImageInput, type ImageOptions, imageUpload, toFile, type UploadFile } from './file.js';
 export { strictJsonBody } from './json.js';
 export { numberOption } from './option.js';
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';

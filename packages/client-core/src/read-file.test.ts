@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from './errors.js';
-import { imagePart } from './image.js';
+import { toFile } from './file.js';
 import { readImageFile as readInBrowser } from './read-file.js';
 import { readImageFile as readInNode } from './read-file.node.js';
 
@@ -13,11 +13,11 @@ const path = join(dir, 'person.png');
 writeFileSync(path, PNG);
 
 describe('#read-file', () => {
-  it('reads a path under the node condition (what image.ts gets in Node, Deno and Bun)', async () => {
-    expect(await readInNode(path)).toEqual(PNG);
-    const part = await imagePart(path);
-    expect(part).toMatchObject({ filename: 'person.png' });
-    expect(part.blob.type).toBe('image/png');
+  it('opens a path under the node condition (what file.ts gets in Node, Deno and Bun)', async () => {
+    const blob = await readInNode(path);
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(PNG);
+    const file = await toFile(path);
+    expect(file).toMatchObject({ name: 'person.png', type: 'image/png' });
   });
 
   it('refuses a missing file with an InvalidRequestError naming the errno', async () => {

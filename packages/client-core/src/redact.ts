@@ -51,9 +51,31 @@ export function failureOf(error: unknown, host: string, sent: SentHops): unknown
   if (cause instanceof SignetError) return cause;
   return (
     requestConstructionError(cause) ??
-    new ApiConnectionError(`no HTTP response from ${host}`, { cause: scrub(cause, secretsOf(sent)), host })
+    new ApiConnectionError(`no HTTP response from ${host}`, {
+      cause: scrub(cause, secretsOf(sent)),
+      host,
+      mayHaveBeenProcessed: !neverSent(cause),
+    })
   );
 }
+
+/** The codes (Node's, undici's, OpenSSL's) of failures before a request can reach the server: no address, no connection, no TLS. */
+const UNSENT =
+  /^(E(NOTFOUND|AI_AGAIN|CONNREFUSED|HOSTUNREACH|NETUNREACH|ADDRNOTAVAIL)|UND_ERR_CONNECT_TIMEOUT|ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/;
+
+/** Whether a network failure, or one of its causes, is known to have happened before anything was sent. */
+function neverSent(error: unknown): boolean {
+  for (let inner = error, depth = 0; inner instanceof Error && depth < 4; inner = inner.cause, depth++) {
+    if (UNSENT.test(String((inner as { code?: unknown }).code))) return true;
+  }
+  return false;
+}
+
+/**
+ * Header names whose values are metadata, never credentials: kept in a log line, and not taken for
+ * secrets to redact from a kept cause. Every other header value is a secret.
+ */
+const PLAIN_HEADER = /^(accept(-encoding|-language)?|content-(length|type|encoding)|user-agent)$/;
 
 /**
  * What a call rejects with for an error that escaped the transport (from openapi-fetch, a
@@ -75,8 +97,6 @@ export function callError(error: unknown, sent: boolean, secrets: readonly strin
   return new ApiResponseError(`the answer could not be handled (${name})`, { cause });
 }
 
-/** Header values that are metadata, never credentials. */
-const PLAIN_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'content-length', 'content-type', 'user-agent']);
 const MIN_SECRET_LENGTH = 4;
 
 /** Every header value (and token within one), query value and URL credential sent on any hop that could be a secret. */
@@ -87,7 +107,7 @@ export function secretsOf(sent: SentHops): string[] {
   };
   for (const { url, headers } of sent) {
     headers.forEach((value, name) => {
-      if (PLAIN_HEADERS.has(name)) return;
+      if (PLAIN_HEADER.test(name)) return;
       add(value);
       for (const part of value.split(/[\s,;]+/)) add(part);
     });
@@ -112,7 +132,7 @@ function decodeLeniently(text: string): string {
   }
 }
 
-function redact(text: string, secrets: readonly string[]): string {
+export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('[redacted]');
   return out;

@@ -12,8 +12,8 @@ export interface HopInit {
   readonly method: string;
   /** Copied for each hop, never changed. */
   readonly headers: Headers;
-  /** Undefined without a body. */
-  readonly body: Uint8Array | undefined;
+  /** Undefined without a body; an upload's Blob or stream (see `SendOptions.body`) as it is. */
+  readonly body: Uint8Array | Blob | ReadableStream<Uint8Array> | undefined;
 }
 
 /** The final answer of a chain of hops, its body unread. */

@@ -74,17 +74,20 @@ export interface RetryPolicy {
   readonly random: () => number;
   /** The caller's cancellation, which ends a wait. */
   readonly signal?: AbortSignal | undefined;
+  /** Told of each retry before its wait: its number (from 1), the wait, and the status or error that caused it. */
+  readonly onRetry?: ((retry: number, waitMs: number, after: string) => void) | undefined;
 }
 
 /** How one try ended: with the answer to return, or with one worth repeating after the server's `retryAfterMs` (or backoff). */
-export type TryOutcome = { readonly response: Response } | { readonly retryAfterMs: number | undefined };
+export type TryOutcome = { readonly response: Response } | { readonly status: number; readonly retryAfterMs: number | undefined };
 
 /**
  * Runs `attempt` until it gives an answer to return, repeating it at most `maxRetries` times:
  * after an answer it reports as worth repeating, waiting the server's Retry-After or backoff, and
  * after ApiConnectionError or ApiTimeoutError, waiting backoff. Any other rejection ends the call.
  * `attempt` is told whether a failure of its own may still be repeated, so that it keeps (and
- * reads) an answer that may not.
+ * reads) an answer that may not. The failure that ends a call says it may have been processed
+ * when any try may have been: one that was answered, or whose own failure says so.
  */
 export async function withRetries(attempt: (mayRetry: () => boolean) => Promise<TryOutcome>, policy: RetryPolicy): Promise<Response> {
   let repeatable: boolean | undefined;
@@ -92,17 +95,27 @@ export async function withRetries(attempt: (mayRetry: () => boolean) => Promise<
     repeatable ??= policy.mayRepeat();
     return repeatable;
   };
+  let reached = false;
   for (let retries = 0; ; retries++) {
     const mayRetry = () => retries < policy.maxRetries && mayRepeat();
     let outcome: TryOutcome;
+    let waitMs: number;
     try {
       outcome = await attempt(mayRetry);
     } catch (error) {
-      if (!(error instanceof ApiConnectionError || error instanceof ApiTimeoutError) || !mayRetry()) throw error;
-      await policy.wait(backoffMs(retries, policy.random), policy.signal);
+      if (!(error instanceof ApiConnectionError || error instanceof ApiTimeoutError)) throw error;
+      reached ||= error.mayHaveBeenProcessed;
+      error.mayHaveBeenProcessed = reached;
+      if (!mayRetry()) throw error;
+      waitMs = backoffMs(retries, policy.random);
+      policy.onRetry?.(retries + 1, waitMs, error.message);
+      await policy.wait(waitMs, policy.signal);
       continue;
     }
     if ('response' in outcome) return outcome.response;
-    await policy.wait(outcome.retryAfterMs ?? backoffMs(retries, policy.random), policy.signal);
+    reached = true;
+    waitMs = outcome.retryAfterMs ?? backoffMs(retries, policy.random);
+    policy.onRetry?.(retries + 1, waitMs, String(outcome.status));
+    await policy.wait(waitMs, policy.signal);
   }
 }

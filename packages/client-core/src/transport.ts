@@ -1,15 +1,18 @@
 import { buffered, DEFAULT_MAX_RESPONSE_BYTES, discard, readBody } from './body.js';
 import { AbortedError, ApiTimeoutError, InvalidRequestError, SignetError } from './errors.js';
+import { createLog, type Log, type LogOptions } from './log.js';
 import { failureOf, requestConstructionError, type SentHops, StageFailure, scrub, secretsOf } from './redact.js';
 import { follow, type HopInit } from './redirect.js';
-import { isRetryableAnswer, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
+import { requestIdOf } from './request-id.js';
+import { isRetryableAnswer, type RetryPolicy, retryAfterMs, sleep, type TryOutcome, withRetries } from './retry.js';
 
 /**
  * The `fetch` a client sends every try through: always called with one `Request`, never with
  * `(url, init)`, so a test double or a proxying fetch needs to handle only that form. The
- * Request already has `redirect: 'manual'` and the try's signal.
+ * Request already has `redirect: 'manual'` and the try's signal; `init` is the client's
+ * `fetchOptions`, when it has any, for members a Request cannot carry (such as `dispatcher`).
  */
-export type FetchLike = (request: Request) => Promise<Response>;
+export type FetchLike = (request: Request, init?: RequestInit) => Promise<Response>;
 
 /**
  * The transport settings every client takes as its own options.
@@ -21,7 +24,7 @@ export type FetchLike = (request: Request) => Promise<Response>;
  * same origin; one to another origin is refused (ApiRedirectError), so
  * credentials never leave the API's origin.
  */
-export interface ClientTransportOptions {
+export interface ClientTransportOptions extends LogOptions {
   /**
    * Defaults to the global fetch, looked up on every hop (so that an interceptor installed later,
    * such as MSW, sees the requests) and called with `(url, init)`, which spares building a second Request.
@@ -40,6 +43,14 @@ export interface ClientTransportOptions {
    * and dropped once past the limit: ApiResponseTooLargeError. Default 16 MiB.
    */
   readonly maxResponseBytes?: number;
+  /**
+   * More `RequestInit` members for fetch, on every try: an undici `dispatcher` (a `ProxyAgent` for
+   * a proxy, an `Agent` with a client certificate for mTLS), `keepalive`, `priority`, …. The
+   * transport's own (`method`, `headers`, `body`, `signal`, `redirect`) always win. With your own
+   * `fetch`, the standard members reach it in the Request; the others, such as `dispatcher`, in
+   * the init it is called with as its second argument.
+   */
+  readonly fetchOptions?: RequestInit & Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -56,7 +67,8 @@ export interface OutgoingRequest {
   readonly headers: Headers;
   /**
    * The bytes this hop sends, the same on every try and every 307/308 hop: the request's body, read
-   * once. Undefined without a body (and after a redirect that drops it).
+   * once. Undefined without a body (and after a redirect that drops it), and for an upload sent
+   * from a Blob or a stream (`SendOptions.body`), whose bytes are not read in advance.
    */
   readonly body: Uint8Array | undefined;
   /**
@@ -111,6 +123,12 @@ export interface SendOptions {
   readonly timeoutMs?: number;
   /** Overrides the transport's default. */
   readonly maxRetries?: number;
+  /**
+   * An upload's body, sent instead of the request's without being read in advance: a Blob (a
+   * file from `fs.openAsBlob`, say) anew on every try, read as it is sent; a stream once, so that
+   * a call with one is never retried. The request's headers must describe it (`content-type`).
+   */
+  readonly body?: Blob | ReadableStream<Uint8Array> | undefined;
 }
 
 export interface Transport {
@@ -164,6 +182,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const wait = options.sleep ?? sleep;
   const random = options.random ?? Math.random;
   const now = options.retryAfterClock ?? Date.now;
+  const log = createLog(options);
 
   /**
    * One hop: signed, then sent as the one Request of the hop, with redirects left to us and the
@@ -172,19 +191,35 @@ export function createTransport(options: TransportOptions = {}): Transport {
    */
   const hop = async (url: URL, init: HopInit, signal: AbortSignal, sent: SentHops, call: Request): Promise<Response> => {
     const headers = new Headers(init.headers);
-    sent.push({ url, headers });
-    let body: Uint8Array | string | undefined = init.body;
+    let body: HopInit['body'] | string = init.body;
     if (options.sign) {
       let signature: RequestSignature;
       try {
-        signature = await options.sign({ method: init.method, url, headers, body, request: call });
+        signature = await options.sign({
+          method: init.method,
+          url,
+          headers,
+          body: body instanceof Uint8Array ? body : undefined,
+          request: call,
+        });
         if (signature.headers) for (const name of Object.keys(signature.headers)) headers.set(name, signature.headers[name] as string);
       } catch (error) {
         throw signerError(error, sent);
       }
       if (signature.body !== undefined) body = signature.body;
     }
-    const requestInit: RequestInit = { method: init.method, headers, redirect: 'manual', signal };
+    // Recorded as it goes out: a timeout before any hop was sent did nothing at the server.
+    sent.push({ url, headers });
+    log?.('debug', `${init.method} ${url.href} ${[...headers].map((header) => header.join(': ')).join(', ')}`, sent, body);
+    // `duplex` lets a stream be sent as the body (Node asks for it, and it changes nothing for bytes).
+    const requestInit: RequestInit = {
+      ...options.fetchOptions,
+      method: init.method,
+      headers,
+      redirect: 'manual',
+      signal,
+      duplex: 'half',
+    } as RequestInit;
     if (body !== undefined) requestInit.body = body as BodyInit;
     if (options.fetch === undefined) {
       try {
@@ -200,7 +235,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw requestConstructionError(error) ?? error;
     }
     try {
-      return await untilAborted(options.fetch(request), signal);
+      return await untilAborted(options.fetch(request, options.fetchOptions), signal);
     } catch (error) {
       throw new StageFailure('fetch', error);
     }
@@ -215,6 +250,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     timeoutMs: number,
     mayRetry: () => boolean,
   ): Promise<TryOutcome> => {
+    const started = performance.now();
     const controller = new AbortController();
     const onUserAbort = () => controller.abort();
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
@@ -228,17 +264,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
     try {
       const followed = await follow(first, url, (hopUrl, init) => hop(hopUrl, init, controller.signal, sent, call), maxRedirects);
       const { response } = followed;
+      const answered = (bytes?: Uint8Array | null) => log && logAnswer(log, response, first.method, followed.url, sent, started, bytes);
       if (isRetryableAnswer(response) && mayRetry()) {
+        answered();
         await discard(response);
-        return { retryAfterMs: retryAfterMs(response.headers, now()) };
+        return { status: response.status, retryAfterMs: retryAfterMs(response.headers, now()) };
       }
       const bytes = await readBody(response, controller.signal, maxResponseBytes, followed.url.host);
+      answered(bytes);
       return { response: buffered(response, bytes, followed.url.href, followed.redirected) };
     } catch (error) {
       // Release the connection of whatever was left unread.
       controller.abort();
       if (userSignal?.aborted) throw new AbortedError(`the request to ${url.host} was aborted`);
-      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host: url.host });
+      if (timedOut) throw new ApiTimeoutError(timeoutMs, { host: url.host, mayHaveBeenProcessed: sent.length > 0 });
       throw failureOf(error, url.host, sent);
     } finally {
       clearTimeout(timer);
@@ -247,23 +286,44 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 
   return {
-    async send(request, { retry, signal = request.signal, timeoutMs = defaultTimeoutMs, maxRetries = defaultMaxRetries }) {
+    async send(request, { retry, signal = request.signal, timeoutMs = defaultTimeoutMs, maxRetries = defaultMaxRetries, body }) {
       requireWhole(timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
       requireWhole(maxRetries, 'maxRetries', 0, Number.MAX_SAFE_INTEGER);
       if (signal?.aborted) throw new AbortedError('the request was aborted before it was sent');
       const url = new URL(request.url);
       // Read once, so that every try and hop sends the same bytes without cloning the stream.
-      const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-      const first: HopInit = { method: request.method, headers: request.headers, body };
+      const first: HopInit = {
+        method: request.method,
+        headers: request.headers,
+        body: body ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer())),
+      };
       return withRetries((mayRetry) => attempt(request, first, url, signal, timeoutMs, mayRetry), {
         maxRetries,
-        mayRepeat: typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
+        // A stream is read as it is sent: there is nothing left to send again.
+        mayRepeat:
+          body instanceof ReadableStream ? () => false : typeof retry === 'boolean' ? () => retry : () => retry(requestOf(url, first)),
         wait,
         random,
         signal,
+        onRetry: log && retryLine(log, first, url, maxRetries),
       });
     },
   };
+}
+
+/** Logs the answer that ends a try, with the try's time: `debug`, or `info` for an error status. */
+function logAnswer(log: Log, response: Response, method: string, url: URL, sent: SentHops, started: number, bytes?: Uint8Array | null) {
+  const { status } = response;
+  const line = `${status} ${method} ${url.href} in ${Math.round(performance.now() - started)} ms`;
+  log(status < 400 ? 'debug' : 'info', line, sent, bytes, { status, requestId: requestIdOf(response.headers) });
+}
+
+/** Logs a retry: which one, of what, after how long a wait, and what caused it. */
+function retryLine(log: Log, first: HopInit, url: URL, maxRetries: number): RetryPolicy['onRetry'] {
+  return (retry, waitMs, after) =>
+    log('info', `retry ${retry} of ${maxRetries}: ${first.method} ${url.href} in ${Math.round(waitMs)} ms, after ${after}`, [
+      { url, headers: first.headers },
+    ]);
 }
 
 /** `answer`, or the signal's reason once it aborts: a fetch that ignores the signal cannot outlast the try's deadline. */

@@ -10,11 +10,11 @@ import {
   vidauSigningRecord,
 } from '@signet/auth';
 import {
+  type ApiPromise,
   type ClientTransportOptions,
   createApiClient,
   isIdempotentMethod,
   type PollOptions,
-  poll,
   type RequestOptions,
 } from '@signet/client-core';
 import { AuthenticationError, InvalidRequestError } from '@signet/client-core/errors';
@@ -88,6 +88,13 @@ export interface VidauClientOptions extends ClientTransportOptions {
   readonly now?: () => number;
   /** HMAC-SHA256 to sign with, e.g. one backed by a KMS; default Web Crypto (node:crypto in Node). */
   readonly hmac?: HmacSha256Base64;
+  /**
+   * Allow creating the client in a web page. The `authKey` signs every request, and anyone who
+   * opens the page can read it from the bundle and sign requests as you: keep the client on your
+   * server and let the page call your server. Set this only for a page that is yours alone (a
+   * local tool, a test against the mock server).
+   */
+  readonly dangerouslyAllowBrowser?: boolean;
 }
 
 /** {@link PollOptions} for `waitForTask`, plus the rule for when a task counts as finished. */
@@ -99,6 +106,8 @@ export interface WaitForTaskOptions extends PollOptions<TaskInfo> {
 /**
  * The VidAU avatar-video API: create a video, then poll it or wait for the webhook. Every request
  * is canonicalized once and signed over exactly the bytes sent, with a fresh timestamp per try.
+ * Every method returns an `ApiPromise`: await it for the data, or call `.withResponse()` for the
+ * data, the Response and the request id.
  */
 export interface VidauClient {
   /** The underlying openapi-fetch client, signed and retried the same way, for anything not wrapped here. */
@@ -110,9 +119,9 @@ export interface VidauClient {
    * @throws InvalidRequestError for a `webhook_url` that is not absolute http(s), or an empty `params.text` or one over 1200 units.
    * @throws CanonicalJsonError for a body the server's canonicalizer would not reproduce (see its `reason`).
    */
-  createAvatarVideo(request: AvatarVideoCreateRequest, options?: RequestOptions): Promise<AvatarVideoTask>;
+  createAvatarVideo(request: AvatarVideoCreateRequest, options?: RequestOptions): ApiPromise<AvatarVideoTask>;
   /** One read of a task (`POST /v1.0/task/info`); retried like a GET, since it changes nothing. */
-  getTaskInfo(taskId: string, options?: RequestOptions): Promise<TaskInfo>;
+  getTaskInfo(taskId: string, options?: RequestOptions): ApiPromise<TaskInfo>;
   /**
    * Polls task info until the task is no longer executing (see `taskOutcome`
    * for the rule); an undocumented status ends the wait too, so check the result.
@@ -121,7 +130,7 @@ export interface VidauClient {
    * @throws PollTimeoutError when `timeoutMs` passes first; its `last` is the last task info read.
    * @throws AbortedError when `signal` aborts; the task itself goes on at VidAU.
    */
-  waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<TaskInfo>;
+  waitForTask(taskId: string, options?: WaitForTaskOptions): ApiPromise<TaskInfo>;
 }
 
 const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -182,6 +191,8 @@ const DOCTOR_HINT =
  *
  * @throws InvalidCredentialsError at once, for an empty `clientId` or `authKey`, or one a header
  *   cannot carry (control characters, characters beyond Latin-1, surrounding whitespace).
+ * @throws InvalidRequestError on `dangerouslyAllowBrowser` at once, in a web page without it:
+ *   the `authKey` is a signing secret that a page would give to anyone who opens it.
  *
  * @example
  * ```ts
@@ -202,6 +213,10 @@ const DOCTOR_HINT =
  * ```
  */
 export function createVidauClient(options: VidauClientOptions): VidauClient {
+  // The authKey signs requests: in a web page, anyone who opens it can read the key and sign as you.
+  if (typeof document === 'object' && !options.dangerouslyAllowBrowser) {
+    throw new InvalidRequestError('dangerouslyAllowBrowser', 'the authKey would be readable in a web page; call VidAU from your server');
+  }
   // Refused here, not on the first call: a credential no header can carry is a setup mistake.
   assertVidauCredentials(options);
   const dialect = options.dialect ?? 'java';
@@ -246,20 +261,22 @@ export function createVidauClient(options: VidauClientOptions): VidauClient {
     },
   });
 
-  const getTaskInfo = async (taskId: string, call?: RequestOptions) => {
-    if (typeof taskId !== 'string' || taskId === '') throw new InvalidRequestError('task_id', 'must be a non-empty string');
-    // readBody has unwrapped any envelope, so the data is the bare task info.
-    return (await api.call(call, (init) => api.raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...init }))) as TaskInfo;
-  };
+  // readBody has unwrapped any envelope, so the data is the bare task info.
+  const getTaskInfo = (taskId: string, call?: RequestOptions) =>
+    api.call(call, async (init) => {
+      if (typeof taskId !== 'string' || taskId === '') throw new InvalidRequestError('task_id', 'must be a non-empty string');
+      return api.raw.POST('/v1.0/task/info', { body: { task_id: taskId }, ...init });
+    }) as ApiPromise<TaskInfo>;
 
   return {
     raw: api.raw,
-    async createAvatarVideo(request, call) {
-      validateCreate(request);
-      return (await api.call(call, (init) => api.raw.POST('/v1.0/avatar/video/create', { body: request, ...init }))) as AvatarVideoTask;
-    },
+    createAvatarVideo: (request, call) =>
+      api.call(call, async (init) => {
+        validateCreate(request);
+        return api.raw.POST('/v1.0/avatar/video/create', { body: request, ...init });
+      }) as ApiPromise<AvatarVideoTask>,
     getTaskInfo,
     waitForTask: (taskId, { isFinished = isTaskFinished, ...pollOptions } = {}) =>
-      poll((signal) => getTaskInfo(taskId, signal ? { signal } : {}), isFinished, pollOptions),
+      api.poll((signal) => getTaskInfo(taskId, signal ? { signal } : {}), isFinished, pollOptions),
   };
 }

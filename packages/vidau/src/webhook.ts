@@ -22,6 +22,7 @@ export interface VidauWebhookEvent {
 
 /** Why a notification body was refused; the handler answers 400 with it. */
 export class VidauWebhookPayloadError extends SignetError<'ERR_WEBHOOK_PAYLOAD'> {
+  override readonly name: string = 'VidauWebhookPayloadError';
   static readonly code = 'ERR_WEBHOOK_PAYLOAD';
   readonly code = 'ERR_WEBHOOK_PAYLOAD';
 

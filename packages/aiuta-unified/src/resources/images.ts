@@ -1,4 +1,4 @@
-import { type ApiClient, type ImageInput, type ImageOptions, imagePart, type RequestOptions } from '@signet/client-core';
+import { type ApiClient, type ApiPromise, type ImageInput, type ImageOptions, imageUpload, type RequestOptions } from '@signet/client-core';
 import type { paths } from '../schema.gen.js';
 import type { AiutaImage } from '../types.js';
 
@@ -7,7 +7,9 @@ export interface UploadedImagesResource {
   /**
    * `POST /uploaded_images`: uploads a person or product image and resolves with its `id`.
    * The content type is read from the bytes (PNG, JPEG, WebP, HEIC), or given as `contentType`.
-   * Accepts `userIdAuth`. Not retried unless `retry: true`, since a second try stores a second copy.
+   * A path or Blob is read as it is sent, never whole into memory; for a stream, wrap it with
+   * `toFile` (sent once, never retried). Accepts `userIdAuth`. Not retried unless `retry: true`,
+   * since a second try stores a second copy.
    *
    * @throws InvalidRequestError for an empty or unrecognised image, or a path outside Node, Deno and Bun.
    *
@@ -18,17 +20,17 @@ export interface UploadedImagesResource {
    * const { operation_id } = await aiuta.tryOnOperations.create({ uploaded_image_id: photo.id, sku_id: 'sku-123' });
    * ```
    */
-  create(image: ImageInput, options?: ImageOptions & RequestOptions): Promise<AiutaImage>;
+  create(image: ImageInput, options?: ImageOptions & RequestOptions): ApiPromise<AiutaImage>;
   /** `GET /uploaded_images/{image_id}`. */
-  get(imageId: string, options?: RequestOptions): Promise<AiutaImage>;
+  get(imageId: string, options?: RequestOptions): ApiPromise<AiutaImage>;
   /** `DELETE /uploaded_images/{image_id}`. */
-  delete(imageId: string, options?: RequestOptions): Promise<void>;
+  delete(imageId: string, options?: RequestOptions): ApiPromise<void>;
 }
 
 /** Try-on and flat-lay results, to delete before they expire on their own. */
 export interface GeneratedImagesResource {
   /** `DELETE /generated_images/{image_id}`. */
-  delete(imageId: string, options?: RequestOptions): Promise<void>;
+  delete(imageId: string, options?: RequestOptions): ApiPromise<void>;
 }
 
 const noBody = { body: false } as const;
@@ -36,39 +38,35 @@ const noBody = { body: false } as const;
 export function uploadedImages(api: ApiClient<paths>): UploadedImagesResource {
   const { raw } = api;
   return {
-    async create(image, call = {}) {
-      const { blob, filename } = await imagePart(image, call);
-      const form = new FormData();
-      form.append('image_data', blob, filename);
-      return api.call(call, (init) =>
-        raw.POST('/uploaded_images', {
-          // The typed body documents the field; the form carries the bytes.
-          body: { image_data: filename },
-          bodySerializer: () => form,
+    create(image, call = {}) {
+      // `body` is read when the request goes out, once the upload is ready.
+      const upload: RequestOptions & { body?: Blob | ReadableStream<Uint8Array> } = { ...call };
+      return api.call(upload, async (init) => {
+        const { body, contentType } = await imageUpload('image_data', image, call);
+        upload.body = body;
+        // The typed body documents the field; the file goes out as `upload.body`, never read whole.
+        return raw.POST('/uploaded_images', {
+          body: { image_data: '' },
+          bodySerializer: () => undefined,
+          headers: { 'content-type': contentType },
           ...init,
-        }),
-      );
+        });
+      });
     },
     get: (imageId, call) =>
       api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init })),
-    async delete(imageId, call) {
-      await api.call(
-        call,
-        (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }),
-        noBody,
-      );
-    },
+    delete: (imageId, call) =>
+      api.call(call, (init) => raw.DELETE('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }), noBody),
   };
 }
 
 export function generatedImages(api: ApiClient<paths>): GeneratedImagesResource {
   return {
-    async delete(imageId, call) {
-      await api.call(
+    delete: (imageId, call) =>
+      api.call(
         call,
         (init) => api.raw.DELETE('/generated_images/{image_id}', { params: { path: { image_id: imageId } }, ...init }),
         noBody,
-      );
-    },
+      ),
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiClient, RequestOptions } from '@signet/client-core';
+import type { ApiClient, ApiPromise, RequestOptions } from '@signet/client-core';
 import { ApiResponseError } from '@signet/client-core/errors';
 import type { paths } from '../schema.gen.js';
 import type { TryOnModelCategories, TryOnModelList } from '../types.js';
@@ -30,13 +30,13 @@ export type TryOnModels =
 /** Aiuta's predefined models by category, for a try-on without an upload. */
 export interface PredefinedTryOnModelsResource {
   /** `GET /predefined_try_on_models`, by category; `{ modified: false }` (HTTP 304) when `etag` is still current. */
-  list(options?: ConditionalRequestOptions): Promise<PredefinedTryOnModels>;
+  list(options?: ConditionalRequestOptions): ApiPromise<PredefinedTryOnModels>;
 }
 
 /** The same models as one flat list, as the official SDKs read them. */
 export interface TryOnModelsResource {
   /** `GET /try_on_models`, the flat list the official SDKs use; `{ modified: false }` (HTTP 304) when `etag` is still current. */
-  list(options?: ConditionalRequestOptions): Promise<TryOnModels>;
+  list(options?: ConditionalRequestOptions): ApiPromise<TryOnModels>;
 }
 
 /** The ETag-aware GETs: the model lists, and the SDKs' settings. */
@@ -46,25 +46,34 @@ type EtagPath = '/predefined_try_on_models' | '/try_on_models' | '/subscription_
  * One 200 or 304 of an ETag-aware GET: on a 200, the body as `read` makes it, under `key`, with the
  * ETag to keep; on a 304, `{ modified: false }` with the ETag sent.
  */
-export async function conditional<K extends string, T>(
+export function conditional<K extends string, T>(
   api: ApiClient<paths>,
   path: EtagPath,
   key: K,
   read: (data: unknown, status: number) => T,
   call: ConditionalRequestOptions,
-): Promise<
+): ApiPromise<
   | ({ readonly modified: true; readonly etag: string | undefined } & Readonly<Record<K, T>>)
   | { readonly modified: false; readonly etag: string }
 > {
-  if (call.etag !== undefined) validateEtag(call.etag);
-  const header = call.etag === undefined ? {} : { 'If-None-Match': call.etag };
-  const { data, response } = await api.exchange(call, (init) => api.raw.GET(path as '/try_on_models', { params: { header }, ...init }));
-  const etag = response.headers.get('etag') ?? undefined;
-  if (response.status === 304) {
-    if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
-    return { modified: false, etag: etag ?? call.etag };
-  }
-  return { modified: true, [key]: read(data, response.status), etag } as { modified: true; etag: string | undefined } & Record<K, T>;
+  return api.call(
+    call,
+    async (init) => {
+      if (call.etag !== undefined) validateEtag(call.etag);
+      const header = call.etag === undefined ? {} : { 'If-None-Match': call.etag };
+      return api.raw.GET(path as '/try_on_models', { params: { header }, ...init });
+    },
+    {
+      read: ({ data, response }) => {
+        const etag = response.headers.get('etag') ?? undefined;
+        if (response.status === 304) {
+          if (call.etag === undefined) throw new ApiResponseError('304 Not Modified to a request without If-None-Match', { status: 304 });
+          return { modified: false as const, etag: etag ?? call.etag };
+        }
+        return { modified: true, [key]: read(data, response.status), etag } as { modified: true; etag: string | undefined } & Record<K, T>;
+      },
+    },
+  );
 }
 
 export function predefinedTryOnModels(api: ApiClient<paths>): PredefinedTryOnModelsResource {

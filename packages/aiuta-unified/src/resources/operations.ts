@@ -1,4 +1,4 @@
-import { type ApiClient, type PollOptions, poll, type RequestOptions } from '@signet/client-core';
+import type { ApiClient, ApiPromise, PollOptions, RequestOptions } from '@signet/client-core';
 import { ApiResponseError, NotFoundError } from '@signet/client-core/errors';
 import type { paths } from '../schema.gen.js';
 import type {
@@ -24,19 +24,19 @@ export type FlatLayOperationCreateParams = Omit<GenerateFlatLayImageRequest, 'pr
 /** Product photos generated as flat lays, from a SKU item or inline `product_info`. */
 export interface FlatLayOperationsResource {
   /** `POST /flat_lay_operations` (201): starts a flat-lay generation. Not retried unless `retry: true`. */
-  create(request: FlatLayOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
+  create(request: FlatLayOperationCreateParams, options?: RequestOptions): ApiPromise<CreateOperationResponse>;
   /** `GET /flat_lay_operations/{operation_id}`. */
-  get(operationId: string, options?: RequestOptions): Promise<GenerateFlatLayImageOperation>;
+  get(operationId: string, options?: RequestOptions): ApiPromise<GenerateFlatLayImageOperation>;
   /** Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result. */
-  waitFor(operationId: string, options?: PollOptions<GenerateFlatLayImageOperation>): Promise<GenerateFlatLayImageOperation>;
+  waitFor(operationId: string, options?: PollOptions<GenerateFlatLayImageOperation>): ApiPromise<GenerateFlatLayImageOperation>;
 }
 
 /** A person (upload or predefined model) wearing one SKU item or an outfit. */
 export interface TryOnOperationsResource {
   /** `POST /sku_try_on_operations` (200): starts a try-on. Not retried unless `retry: true`. */
-  create(request: TryOnOperationCreateParams, options?: RequestOptions): Promise<CreateOperationResponse>;
+  create(request: TryOnOperationCreateParams, options?: RequestOptions): ApiPromise<CreateOperationResponse>;
   /** `GET /sku_try_on_operations/{operation_id}`; the API's `null` for an unknown ID rejects with TryOnOperationNotFoundError. */
-  get(operationId: string, options?: RequestOptions): Promise<SkuTryOnOperation>;
+  get(operationId: string, options?: RequestOptions): ApiPromise<SkuTryOnOperation>;
   /**
    * Polls until the status leaves CREATED, IN_PROGRESS and PAUSED; check `status` of the result.
    * By default it polls as the official SDKs do, on the default `operation_delays_sequence` of
@@ -44,7 +44,7 @@ export interface TryOnOperationsResource {
    * `intervalMs` to poll otherwise, e.g. `pollingScheduleOf(details.operation_delays_sequence)`
    * for your subscription's own sequence.
    */
-  waitFor(operationId: string, options?: PollOptions<SkuTryOnOperation>): Promise<SkuTryOnOperation>;
+  waitFor(operationId: string, options?: PollOptions<SkuTryOnOperation>): ApiPromise<SkuTryOnOperation>;
 }
 
 type OperationDelay = AiutaUnifiedSchemas['OperationDelay'];
@@ -99,6 +99,7 @@ export function pollingScheduleOf(sequence: readonly OperationDelay[] | null | u
  * `null` body. A NotFoundError, so one `instanceof` covers this and a real 404; `status` is the 200 sent.
  */
 export class TryOnOperationNotFoundError extends NotFoundError {
+  override readonly name: string = 'TryOnOperationNotFoundError';
   readonly operationId: string;
 
   constructor(operationId: string, response: Response) {
@@ -124,34 +125,41 @@ export function flatLayOperations(api: ApiClient<paths>): FlatLayOperationsResou
       api.raw.GET('/flat_lay_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
     );
   return {
-    async create(request, call) {
-      validateFlatLay(request);
-      return api.call(call, (init) => api.raw.POST('/flat_lay_operations', { body: request, ...init }));
-    },
+    create: (request, call) =>
+      api.call(call, async (init) => {
+        validateFlatLay(request);
+        return api.raw.POST('/flat_lay_operations', { body: request, ...init });
+      }),
     get,
     // The SDKs' schedule is for try-ons; a flat-lay with human QA can take hours, so it keeps poll's backoff.
     waitFor: (operationId, pollOptions = {}) =>
-      poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
+      api.poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, pollOptions),
   };
 }
 
 export function tryOnOperations(api: ApiClient<paths>): TryOnOperationsResource {
-  const get = async (operationId: string, call?: RequestOptions): Promise<SkuTryOnOperation> => {
-    const { data, response } = await api.exchange(call, (init) =>
-      api.raw.GET('/sku_try_on_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
+  const get = (operationId: string, call?: RequestOptions) =>
+    api.call(
+      call,
+      (init) => api.raw.GET('/sku_try_on_operations/{operation_id}', { params: { path: { operation_id: operationId } }, ...init }),
+      {
+        read: ({ data, response }): SkuTryOnOperation => {
+          if (data === null) throw new TryOnOperationNotFoundError(operationId, response);
+          if (data === undefined)
+            throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
+          return data;
+        },
+      },
     );
-    if (data === null) throw new TryOnOperationNotFoundError(operationId, response);
-    if (data === undefined) throw new ApiResponseError(`${response.status} answer without the expected body`, { status: response.status });
-    return data;
-  };
   return {
-    async create(request, call) {
-      validateTryOn(request);
-      return api.call(call, (init) => api.raw.POST('/sku_try_on_operations', { body: request, ...init }));
-    },
+    create: (request, call) =>
+      api.call(call, async (init) => {
+        validateTryOn(request);
+        return api.raw.POST('/sku_try_on_operations', { body: request, ...init });
+      }),
     get,
     waitFor: (operationId, pollOptions = {}) =>
-      poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, {
+      api.poll((signal) => get(operationId, signal ? { signal } : {}), isOperationFinished, {
         ...pollOptions,
         intervalMs: pollOptions.intervalMs ?? SDK_SCHEDULE,
       }),

@@ -1,4 +1,4 @@
-import type { ApiClient, RequestOptions } from '@signet/client-core';
+import type { ApiClient, ApiPromise, RequestOptions } from '@signet/client-core';
 import type { paths } from '../schema.gen.js';
 import type { Outfit } from '../types.js';
 import { validateOutfitParams } from '../validate.js';
@@ -14,18 +14,17 @@ export interface OutfitRecommendationParams {
 /** Outfits built around one of your SKU items. */
 export interface RecommendationsResource {
   /** `GET /recommendations/outfits/{sku_id}`: `count` outfits, each starting with `skuId`; 409 (ConflictError) until the capability is ready. */
-  outfits(skuId: string, params?: OutfitRecommendationParams, options?: RequestOptions): Promise<Outfit[]>;
+  outfits(skuId: string, params?: OutfitRecommendationParams, options?: RequestOptions): ApiPromise<Outfit[]>;
 }
 
 export function recommendations(api: ApiClient<paths>): RecommendationsResource {
   return {
-    async outfits(skuId, params = {}, call) {
-      validateOutfitParams(params);
-      // The query serializer leaves out what is undefined or null.
-      const query = { count: params.count, user_id: params.user_id } as OutfitRecommendationParams;
-      return api.call(call, (init) =>
-        api.raw.GET('/recommendations/outfits/{sku_id}', { params: { path: { sku_id: skuId }, query }, ...init }),
-      );
-    },
+    outfits: (skuId, params = {}, call) =>
+      api.call(call, async (init) => {
+        validateOutfitParams(params);
+        // The query serializer leaves out what is undefined or null.
+        const query = { count: params.count, user_id: params.user_id } as OutfitRecommendationParams;
+        return api.raw.GET('/recommendations/outfits/{sku_id}', { params: { path: { sku_id: skuId }, query }, ...init });
+      }),
   };
 }

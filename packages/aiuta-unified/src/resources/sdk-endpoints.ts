@@ -1,7 +1,7 @@
 // What the official SDKs call beyond the vendor's document (`x-unverified` in the spec): their
 // settings, Size & Fit, the Web demo's suggested outfits, and Android's product lookup. Built over
 // a client by `sdkEndpoints`, so that an app that does not call them does not carry them.
-import type { RequestOptions } from '@signet/client-core';
+import type { ApiPromise, RequestOptions } from '@signet/client-core';
 import { InvalidRequestError } from '@signet/client-core/errors';
 import type { AiutaUnifiedClient } from '../client.js';
 import { clientApis } from '../client-api.js';
@@ -24,7 +24,7 @@ export interface AiutaSdkEndpoints {
      */
     get(
       options?: ConditionalRequestOptions,
-    ): Promise<
+    ): ApiPromise<
       | { readonly modified: true; readonly details: SubscriptionDetails; readonly etag: string | undefined }
       | { readonly modified: false; readonly etag: string }
     >;
@@ -37,12 +37,12 @@ export interface AiutaSdkEndpoints {
      *
      * @throws InvalidRequestError for a blank size chart `code`, which the API refuses too.
      */
-    recommend(request: SizeRecommendationRequest, options?: RequestOptions): Promise<SizeRecommendation>;
+    recommend(request: SizeRecommendationRequest, options?: RequestOptions): ApiPromise<SizeRecommendation>;
   };
   /** Ready-made outfits from your catalogue, as the vendor's Web demo shows them. */
   readonly suggestedOutfits: {
     /** `GET /suggested_outfits`: up to `limit` (1 to 100; the API refuses others with 422) outfits. */
-    list(params?: { readonly limit?: number }, options?: RequestOptions): Promise<SuggestedOutfit[]>;
+    list(params?: { readonly limit?: number }, options?: RequestOptions): ApiPromise<SuggestedOutfit[]>;
   };
   /** The Android SDK's product lookup. */
   readonly skuItems: {
@@ -51,7 +51,7 @@ export interface AiutaSdkEndpoints {
      * `userIdAuth`. A `productId` of `capabilities` or `merchandising` reaches the PATCH paths
      * of `skuItems.get`'s item instead (405).
      */
-    getInCatalogue(catalogName: string, productId: string, options?: RequestOptions): Promise<SkuItem>;
+    getInCatalogue(catalogName: string, productId: string, options?: RequestOptions): ApiPromise<SkuItem>;
   };
 }
 
@@ -83,11 +83,12 @@ export function sdkEndpoints(client: AiutaUnifiedClient): AiutaSdkEndpoints {
       get: (call = {}) => conditional(api, '/subscription_details', 'details', (data) => (data ?? {}) as SubscriptionDetails, call),
     },
     sizeAndFit: {
-      async recommend(request, call) {
-        // The Android SDK refuses a blank chart code before sending; so does this.
-        if (!request?.code?.trim()) throw new InvalidRequestError('code', 'must not be blank');
-        return api.call(call, (init) => api.raw.POST('/size_and_fit/recommendation', { body: request, ...init }));
-      },
+      recommend: (request, call) =>
+        api.call(call, async (init) => {
+          // The Android SDK refuses a blank chart code before sending; so does this.
+          if (!request?.code?.trim()) throw new InvalidRequestError('code', 'must not be blank');
+          return api.raw.POST('/size_and_fit/recommendation', { body: request, ...init });
+        }),
     },
     suggestedOutfits: {
       list: (query = {}, call) => api.call(call, (init) => api.raw.GET('/suggested_outfits', { params: { query }, ...init })),

@@ -1,4 +1,4 @@
-import type { ApiClient, RequestOptions } from '@signet/client-core';
+import type { ApiClient, ApiPromise, RequestOptions } from '@signet/client-core';
 import type { paths } from '../schema.gen.js';
 import type { CreateSkuItemRequest, SkuCapabilities, SkuItem, SkuItemsListResponse, SkuMerchandising } from '../types.js';
 import { validatePage, validateSkuItem } from '../validate.js';
@@ -25,17 +25,17 @@ export interface SkuItemsResource {
   /** Every SKU item, page after page (`GET /sku_items`); see {@link SkuItemList}. */
   list(params?: SkuItemListParams, options?: RequestOptions): SkuItemList;
   /** One page: `{ items, total, next_offset }`; `next_offset` is null or absent on the last page. */
-  listPage(params?: SkuItemListParams, options?: RequestOptions): Promise<SkuItemsListResponse>;
+  listPage(params?: SkuItemListParams, options?: RequestOptions): ApiPromise<SkuItemsListResponse>;
   /** `POST /sku_items` (201); a `sku_id` already taken is a ConflictError. Not retried unless `retry: true`. */
-  create(item: CreateSkuItemRequest, options?: RequestOptions): Promise<SkuItem>;
+  create(item: CreateSkuItemRequest, options?: RequestOptions): ApiPromise<SkuItem>;
   /** `GET /sku_items/{sku_id}`, with the readiness of each capability. */
-  get(skuId: string, options?: RequestOptions): Promise<SkuItem>;
+  get(skuId: string, options?: RequestOptions): ApiPromise<SkuItem>;
   /** `DELETE /sku_items/{sku_id}`. */
-  delete(skuId: string, options?: RequestOptions): Promise<void>;
+  delete(skuId: string, options?: RequestOptions): ApiPromise<void>;
   /** `PATCH /sku_items/{sku_id}/capabilities`: replaces the whole block (omitted fields reset), so it is retried like a read. */
-  updateCapabilities(skuId: string, capabilities: SkuCapabilities, options?: RequestOptions): Promise<SkuItem>;
+  updateCapabilities(skuId: string, capabilities: SkuCapabilities, options?: RequestOptions): ApiPromise<SkuItem>;
   /** `PATCH /sku_items/{sku_id}/merchandising`: replaces the whole block (omitted fields reset), so it is retried like a read. */
-  updateMerchandising(skuId: string, merchandising: SkuMerchandising, options?: RequestOptions): Promise<SkuItem>;
+  updateMerchandising(skuId: string, merchandising: SkuMerchandising, options?: RequestOptions): ApiPromise<SkuItem>;
 }
 
 /** The two PATCHes replace a whole block: repeating one leaves the same state, as a PUT would. */
@@ -43,12 +43,13 @@ export const FULL_REPLACEMENT = /\/sku_items\/[^/]+\/(capabilities|merchandising
 
 export function skuItems(api: ApiClient<paths>): SkuItemsResource {
   const { raw } = api;
-  const listPage = async (params: SkuItemListParams = {}, call?: RequestOptions) => {
-    validatePage(params);
-    // The query serializer leaves out what is undefined.
-    const query = { offset: params.offset, limit: params.limit } as SkuItemListParams;
-    return api.call(call, (init) => raw.GET('/sku_items', { params: { query }, ...init }));
-  };
+  const listPage = (params: SkuItemListParams = {}, call?: RequestOptions) =>
+    api.call(call, async (init) => {
+      validatePage(params);
+      // The query serializer leaves out what is undefined.
+      const query = { offset: params.offset, limit: params.limit } as SkuItemListParams;
+      return raw.GET('/sku_items', { params: { query }, ...init });
+    });
   return {
     list(params = {}, call) {
       validatePage(params);
@@ -71,14 +72,14 @@ export function skuItems(api: ApiClient<paths>): SkuItemsResource {
       };
     },
     listPage,
-    async create(item, call) {
-      validateSkuItem(item);
-      return api.call(call, (init) => raw.POST('/sku_items', { body: item, ...init }));
-    },
+    create: (item, call) =>
+      api.call(call, async (init) => {
+        validateSkuItem(item);
+        return raw.POST('/sku_items', { body: item, ...init });
+      }),
     get: (skuId, call) => api.call(call, (init) => raw.GET('/sku_items/{sku_id}', { params: { path: { sku_id: skuId } }, ...init })),
-    async delete(skuId, call) {
-      await api.call(call, (init) => raw.DELETE('/sku_items/{sku_id}', { params: { path: { sku_id: skuId } }, ...init }), { body: false });
-    },
+    delete: (skuId, call) =>
+      api.call(call, (init) => raw.DELETE('/sku_items/{sku_id}', { params: { path: { sku_id: skuId } }, ...init }), { body: false }),
     updateCapabilities: (skuId, capabilities, call) =>
       api.call(call, (init) =>
         raw.PATCH('/sku_items/{sku_id}/capabilities', { params: { path: { sku_id: skuId } }, body: capabilities, ...init }),
