@@ -6,7 +6,7 @@ import { type DocumentedResponse, type ResponseCatalog, responseFor } from './re
 /**
  * The answer to give the next requests to one operation instead of the mock's own: a status the
  * spec documents for it, with a body, one of the spec's named examples, or (for an error status)
- * the API's own error body. Checked against the spec when set.
+ * the API's own error body where the spec documents that shape. Checked against the spec when set.
  */
 export interface ChosenResponse {
   /** The API's name, as in `baseUrls`. */
@@ -50,7 +50,8 @@ export function preferred(headers: MockHeaders): { status?: number; example?: st
 /**
  * The answer `choice` stands for, or the reason it cannot be given (naming what the spec documents).
  * Without a status, the first documented 2xx; without a body or example, the spec's only example,
- * else the API's own error body for a 4xx or 5xx.
+ * else no body where the spec documents none, else the API's own error body for a 4xx or 5xx
+ * where it matches the spec's schema for that status.
  */
 export function chosenAnswer(
   { api, responses }: ChoiceContext,
