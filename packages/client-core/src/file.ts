@@ -70,6 +70,9 @@ async function fileOf(image: ImageInput, options: ImageOptions): Promise<UploadF
   return new File([blob], filename, { type });
 }
 
+/** Bun leaves out a file-backed Blob (`Bun.file`, `fs.openAsBlob`) that is a part of another Blob: there, its bytes are read first. */
+const IN_BUN = typeof (globalThis as { Bun?: unknown }).Bun === 'object';
+
 /**
  * An image as the whole body of a multipart upload with one part, `field`, and that body's
  * content type. A file, path or bytes become a Blob that is read as it is sent, and again on a
@@ -93,7 +96,7 @@ export async function imageUpload(
   const utf8 = new TextEncoder();
   const body =
     file instanceof Blob
-      ? new Blob([head, file, tail])
+      ? new Blob([head, IN_BUN ? await file.arrayBuffer() : file, tail])
       : file.stream().pipeThrough(
           new TransformStream<Uint8Array, Uint8Array>({
             start: (controller) => controller.enqueue(utf8.encode(head)),
