@@ -4,7 +4,7 @@ import {
   createApiClient,
   type ImageInput,
   type ImageOptions,
-  imageUpload,
+  imageUploadCall,
   type PollOptions,
   type RequestOptions,
   strictJsonBody,
@@ -192,21 +192,8 @@ export function createAiutaClient(options: AiutaClientOptions): AiutaClient {
 
   return {
     raw,
-    uploadImage: (image, call = {}) => {
-      // `body` is read when the request goes out, once the upload is ready.
-      const upload: RequestOptions & { body?: Blob | ReadableStream<Uint8Array> } = { ...call };
-      return api.call(upload, async (init) => {
-        const { body, contentType } = await imageUpload('image_data', image, call);
-        upload.body = body;
-        // The typed body documents the field; the file goes out as `upload.body`, never read whole.
-        return raw.POST('/uploaded_images', {
-          body: { image_data: '' },
-          bodySerializer: () => undefined,
-          headers: { 'content-type': contentType },
-          ...init,
-        });
-      });
-    },
+    uploadImage: (image, call) =>
+      imageUploadCall(api, 'image_data', image, call, (init) => raw.POST('/uploaded_images', { body: { image_data: '' }, ...init })),
     getUploadedImage: (imageId, call) =>
       api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init })),
     deleteUploadedImage: (imageId, call) =>

@@ -2,6 +2,7 @@
 // into memory first. The package's imports map gives `#read-file` Node's file opener under the
 // `node` condition and a refusal elsewhere.
 import { readImageFile } from '#read-file';
+import type { ApiClient, ApiPromise, CallInit, DataOf, FetchResult, RequestOptions } from './client.js';
 import { InvalidRequestError } from './errors.js';
 
 /**
@@ -104,6 +105,31 @@ export async function imageUpload(
           }),
         );
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * A call that uploads `image` as the one part, `field`, of a multipart body: `send` makes the
+ * typed openapi-fetch call with a placeholder for the typed body, spreading `init`, whose
+ * `headers` and `bodySerializer` let the prepared body go out instead. The file is read as the
+ * request goes out, and again on a retry (`retry: true`), but a stream, which is sent once.
+ *
+ * @throws InvalidRequestError (the call rejects, nothing sent) on `image` for empty or
+ *   unrecognised bytes, an unreadable file, or a path outside Node, Deno and Bun.
+ */
+export function imageUploadCall<Paths extends {}, R extends FetchResult>(
+  api: ApiClient<Paths>,
+  field: string,
+  image: ImageInput,
+  options: (ImageOptions & RequestOptions) | undefined,
+  send: (init: CallInit & { readonly headers: { 'content-type': string }; readonly bodySerializer: () => undefined }) => Promise<R>,
+): ApiPromise<DataOf<R>> {
+  // `body` is read when the request goes out, once the upload is ready.
+  const upload: RequestOptions & { body?: Blob | ReadableStream<Uint8Array> } = { ...options };
+  return api.call(upload, async (init) => {
+    const { body, contentType } = await imageUpload(field, image, options);
+    upload.body = body;
+    return send({ ...init, headers: { 'content-type': contentType }, bodySerializer: () => undefined });
+  });
 }
 
 /**

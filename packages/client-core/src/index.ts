@@ -7,7 +7,7 @@ export {
   createApiClient,
   type RequestOptions,
 } from './client.js';
-export { type ImageInput, type ImageOptions, imageUpload, toFile, type UploadFile } from './file.js';
+export { type ImageInput, type ImageOptions, imageUploadCall, toFile, type UploadFile } from './file.js';
 export { strictJsonBody } from './json.js';
 export { numberOption } from './option.js';
 export { defaultPollInterval, type PollOptions, poll } from './poll.js';

@@ -1,4 +1,11 @@
-import { type ApiClient, type ApiPromise, type ImageInput, type ImageOptions, imageUpload, type RequestOptions } from '@signet/client-core';
+import {
+  type ApiClient,
+  type ApiPromise,
+  type ImageInput,
+  type ImageOptions,
+  imageUploadCall,
+  type RequestOptions,
+} from '@signet/client-core';
 import type { paths } from '../schema.gen.js';
 import type { AiutaImage } from '../types.js';
 
@@ -30,21 +37,8 @@ const noBody = { body: false } as const;
 export function uploadedImages(api: ApiClient<paths>): UploadedImagesResource {
   const { raw } = api;
   return {
-    create(image, call = {}) {
-      // `body` is read when the request goes out, once the upload is ready.
-      const upload: RequestOptions & { body?: Blob | ReadableStream<Uint8Array> } = { ...call };
-      return api.call(upload, async (init) => {
-        const { body, contentType } = await imageUpload('image_data', image, call);
-        upload.body = body;
-        // The typed body documents the field; the file goes out as `upload.body`, never read whole.
-        return raw.POST('/uploaded_images', {
-          body: { image_data: '' },
-          bodySerializer: () => undefined,
-          headers: { 'content-type': contentType },
-          ...init,
-        });
-      });
-    },
+    create: (image, call) =>
+      imageUploadCall(api, 'image_data', image, call, (init) => raw.POST('/uploaded_images', { body: { image_data: '' }, ...init })),
     get: (imageId, call) =>
       api.call(call, (init) => raw.GET('/uploaded_images/{image_id}', { params: { path: { image_id: imageId } }, ...init })),
     delete: (imageId, call) =>
