@@ -10,20 +10,25 @@ export interface Upload extends MockFile {
 /** How long an upload lives: its `expires_at`. */
 const UPLOAD_TTL_MS = 3_600_000;
 
+/** FastAPI's refusal of an `image_data` field sent as a string, not a file. */
+const NOT_A_FILE = { loc: ['body', 'image_data'], msg: 'Expected UploadFile, received: str', type: 'value_error' } as const;
+
 /**
- * The upload a multipart `image_data` part makes, and when it expires (ms since the epoch); or, when
- * the part is not an image of the type it is declared as, FastAPI's validation problem for it.
+ * Stores a multipart `image_data` field as a new upload under a fresh `user_image-` id, as each
+ * Aiuta API's upload endpoint does; or, when the field is no file, or not an image of the type it
+ * is declared as, FastAPI's validation problem for it.
  */
-export async function readUpload(
-  image: File,
-  now: number,
-): Promise<{ readonly upload: Upload; readonly expiresAt: number } | { readonly problem: ValidationProblem }> {
+export async function storeUpload(
+  image: unknown,
+  state: { now(): number; readonly uploads: { set(id: string, upload: Upload, expiresAt: number): unknown } },
+): Promise<{ readonly id: string; readonly upload: Upload } | { readonly problem: ValidationProblem }> {
+  if (!(image instanceof File)) return { problem: NOT_A_FILE };
   const bytes = new Uint8Array(await image.arrayBuffer());
   const checked = checkImage(image.type, bytes);
   if ('problem' in checked) return { problem: { loc: ['body', 'image_data'], msg: checked.problem, type: 'value_error' } };
-  const expiresAt = now + UPLOAD_TTL_MS;
-  return { upload: { bytes, type: checked.type, expiresAt: new Date(expiresAt).toISOString() }, expiresAt };
+  const expiresAt = state.now() + UPLOAD_TTL_MS;
+  const upload = { bytes, type: checked.type, expiresAt: new Date(expiresAt).toISOString() };
+  const id = `user_image-${crypto.randomUUID()}`;
+  state.uploads.set(id, upload, expiresAt);
+  return { id, upload };
 }
-
-/** FastAPI's refusal of an `image_data` field sent as a string, not a file. */
-export const NOT_A_FILE = { loc: ['body', 'image_data'], msg: 'Expected UploadFile, received: str', type: 'value_error' } as const;

@@ -1,6 +1,6 @@
 // One handler per operation of specs/aiuta-studio.yaml, each over the instance's state.
 import type { Handlers } from '../../core/api.js';
-import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
+import { storeUpload, type Upload } from '../aiuta-shared/uploads.js';
 import type { operations } from './operations.gen.js';
 import { describeOperation, storedProduct } from './operations.js';
 import { describePresets, PRESET_IDS } from './presets.js';
@@ -36,14 +36,8 @@ function start(state: StudioState, kind: StudioOperationRequest['kind'], job: Jo
 
 export const handlers: Handlers<operations, StudioState> = {
   async createUploadedImage({ body, reply }, state) {
-    const image = body.image_data;
-    if (!(image instanceof File)) return invalid([NOT_A_FILE]);
-    const read = await readUpload(image, state.now());
-    if ('problem' in read) return invalid([read.problem]);
-    const { upload, expiresAt } = read;
-    const id = `user_image-${crypto.randomUUID()}`;
-    state.uploads.set(id, upload, expiresAt);
-    return reply(200, describeUpload(state, id, upload));
+    const stored = await storeUpload(body.image_data, state);
+    return 'problem' in stored ? invalid([stored.problem]) : reply(200, describeUpload(state, stored.id, stored.upload));
   },
   getUploadedImage({ params, reply }, state) {
     const upload = state.uploads.get(params.image_id);

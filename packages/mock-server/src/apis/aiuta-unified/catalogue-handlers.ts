@@ -2,7 +2,7 @@
 import type { Handlers, MockRequest } from '../../core/api.js';
 import { ifNoneMatchMatches } from '../../core/http.js';
 import { MAX_PAGE_BYTES, withinBytes } from '../../core/store.js';
-import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
+import { storeUpload, type Upload } from '../aiuta-shared/uploads.js';
 import { applyCapabilities, capabilitiesOf, describeItem, outfitsFor, productInfoProblem, storeProductImages } from './catalogue.js';
 import type { operations } from './operations.gen.js';
 import { queryOf } from './query.js';
@@ -43,14 +43,8 @@ const notModified = (request: MockRequest, etag: string) => ifNoneMatchMatches(r
 
 export const imageHandlers: Table<'createUploadedImage' | 'getUploadedImage' | 'deleteUploadedImage' | 'deleteGeneratedImage'> = {
   async createUploadedImage({ body, reply }, state) {
-    const image = body.image_data;
-    if (!(image instanceof File)) return invalid([NOT_A_FILE]);
-    const read = await readUpload(image, state.now());
-    if ('problem' in read) return invalid([read.problem]);
-    const { upload, expiresAt } = read;
-    const id = `user_image-${crypto.randomUUID()}`;
-    state.uploads.set(id, upload, expiresAt);
-    return reply(200, describeUpload(state, id, upload));
+    const stored = await storeUpload(body.image_data, state);
+    return 'problem' in stored ? invalid([stored.problem]) : reply(200, describeUpload(state, stored.id, stored.upload));
   },
   getUploadedImage({ params, reply }, state) {
     const upload = state.uploads.get(params.image_id);

@@ -2,7 +2,7 @@ import type { Handlers } from '../../core/api.js';
 import { ifNoneMatchMatches, json } from '../../core/http.js';
 import { unboundClaim, unboundDetail } from '../aiuta-shared/jwt.js';
 import { skuChoiceProblem } from '../aiuta-shared/try-on.js';
-import { NOT_A_FILE, readUpload, type Upload } from '../aiuta-shared/uploads.js';
+import { storeUpload, type Upload } from '../aiuta-shared/uploads.js';
 import { detail } from './auth.js';
 import type { operations } from './operations.gen.js';
 import { type AiutaState, MODEL_IDS, MODELS, operationState, sourceOf } from './state.js';
@@ -19,14 +19,8 @@ const describeUpload = (state: AiutaState, id: string, upload: Upload) => ({
 /** Every operation of `specs/aiuta.yaml`, each over the instance's state. */
 export const handlers: Handlers<operations, AiutaState> = {
   async uploadImage({ body, reply }, state) {
-    const image = body.image_data;
-    if (!(image instanceof File)) return json(422, { detail: [NOT_A_FILE] });
-    const read = await readUpload(image, state.now());
-    if ('problem' in read) return json(422, { detail: [read.problem] });
-    const { upload, expiresAt } = read;
-    const id = `user_image-${crypto.randomUUID()}`;
-    state.uploads.set(id, upload, expiresAt);
-    return reply(200, describeUpload(state, id, upload));
+    const stored = await storeUpload(body.image_data, state);
+    return 'problem' in stored ? json(422, { detail: [stored.problem] }) : reply(200, describeUpload(state, stored.id, stored.upload));
   },
 
   getUploadedImage({ params, reply }, state) {
