@@ -2,47 +2,18 @@
 import { apiKeyAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { NotFoundError, RateLimitError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
-import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMockFetch, type MockState, startMockServer } from './index.js';
-import { createMswHandlers } from './msw.js';
+import { describe, expect, it } from 'vitest';
+import { createMockFetch } from './index.js';
+import { cleanups, type Mode, mockModes } from './modes.test-support.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Hello', language: 'English' };
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Mode = { readonly mock: MockState; readonly fetch: typeof fetch };
-
-const MODES: Readonly<Record<string, () => Promise<Mode>>> = {
-  'node:http': async () => {
-    const mock = await startMockServer({ skuReadiness: { preparingMs: 0 } });
-    cleanups.push(() => mock.close());
-    return { mock, fetch: globalThis.fetch };
-  },
-  'in-process fetch': async () => {
-    const mock = createMockFetch({ skuReadiness: { preparingMs: 0 } });
-    cleanups.push(() => mock.close());
-    return { mock, fetch: mock.fetch };
-  },
-  MSW: async () => {
-    const mock = createMswHandlers({ skuReadiness: { preparingMs: 0 } });
-    const server = setupServer(...mock.handlers);
-    server.listen({ onUnhandledRequest: 'error' });
-    cleanups.push(
-      () => server.close(),
-      () => mock.close(),
-    );
-    return { mock, fetch: globalThis.fetch };
-  },
-};
+const MODES = mockModes({ skuReadiness: { preparingMs: 0 } });
 
 describe.each(Object.keys(MODES))('chosen responses, %s', (name) => {
   const start = MODES[name] as () => Promise<Mode>;
 
   it('answers what a Prefer header asks for, in the API’s own error shape, after checking the request', async () => {
-    const { mock, fetch } = await start();
+    const { mock, fetch = globalThis.fetch } = await start();
     const headers = { 'x-api-key': mock.credentials.aiuta.apiKey, 'content-type': 'application/json' };
     const url = `${mock.baseUrls['aiuta-unified']}/sku_items/dress-1`;
     // FastAPI's `{detail}` where the spec documents it for the operation and status …
@@ -70,7 +41,7 @@ describe.each(Object.keys(MODES))('chosen responses, %s', (name) => {
   });
 
   it('answers the next requests to an operation with a chosen status or body, then the mock’s own again', async () => {
-    const { mock, fetch } = await start();
+    const { mock, fetch = globalThis.fetch } = await start();
     const unified = createAiutaUnifiedClient({
       auth: apiKeyAuth(mock.credentials.aiuta.apiKey),
       baseUrl: mock.baseUrls['aiuta-unified'],
@@ -97,7 +68,7 @@ describe.each(Object.keys(MODES))('chosen responses, %s', (name) => {
   });
 
   it('answers VidAU with a chosen task body, checked against the spec', async () => {
-    const { mock, fetch } = await start();
+    const { mock, fetch = globalThis.fetch } = await start();
     const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau, fetch });
     const task = { task_id: 'task-fixed', task_status: 0, webhook_url: 'http://127.0.0.1:9/hook', params: PARAMS };
     mock.chooseResponse({ api: 'vidau', operationId: 'createAvatarVideo', status: 200, body: task });

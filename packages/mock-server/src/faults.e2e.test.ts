@@ -2,42 +2,12 @@
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { ApiConnectionError, ApiResponseError, ApiTimeoutError, InternalServerError } from '@signet/client-core/errors';
 import { createVidauClient } from '@signet/vidau';
-import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMockFetch, type MockState, startMockServer } from './index.js';
-import { createMswHandlers } from './msw.js';
+import { describe, expect, it } from 'vitest';
+import { createMockFetch } from './index.js';
+import { cleanups, type Mode, mockModes } from './modes.test-support.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Hello', language: 'English' };
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Mode = { readonly mock: MockState; readonly fetch?: typeof fetch };
-
-/** The mock three ways: node:http, in process (its fetch), and MSW (the vendors' own URLs). */
-const MODES: Readonly<Record<string, () => Promise<Mode>>> = {
-  'node:http': async () => {
-    const mock = await startMockServer({ video: { renderMs: 10 } });
-    cleanups.push(() => mock.close());
-    return { mock };
-  },
-  'in-process fetch': async () => {
-    const mock = createMockFetch({ video: { renderMs: 10 } });
-    cleanups.push(() => mock.close());
-    return { mock, fetch: mock.fetch };
-  },
-  MSW: async () => {
-    const mock = createMswHandlers({ video: { renderMs: 10 } });
-    const server = setupServer(...mock.handlers);
-    server.listen({ onUnhandledRequest: 'error' });
-    cleanups.push(
-      () => server.close(),
-      () => mock.close(),
-    );
-    return { mock };
-  },
-};
+const MODES = mockModes({ video: { renderMs: 10 } });
 
 const vidauOf = ({ mock, fetch }: Mode, options: { timeoutMs?: number; maxRetries?: number } = {}) =>
   createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau, ...(fetch && { fetch }), ...options });

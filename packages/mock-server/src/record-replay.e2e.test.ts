@@ -1,43 +1,13 @@
 // Record and replay: a mock in proxy mode in front of another mock (the "real" API), then the recording answered offline.
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { createVidauClient } from '@signet/vidau';
-import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMockFetch, type MockOptions, type MockRecording, type MockState, startMockServer } from './index.js';
-import { createMswHandlers } from './msw.js';
+import { describe, expect, it } from 'vitest';
+import { createMockFetch, type MockOptions, type MockRecording, startMockServer } from './index.js';
+import { cleanups, type Mode, mockModes } from './modes.test-support.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Grüße', language: 'English' };
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Mode = { readonly mock: MockState; readonly fetch?: typeof fetch };
-
-const MODES: Readonly<Record<string, (options: MockOptions) => Promise<Mode>>> = {
-  'node:http': async (options) => {
-    const mock = await startMockServer(options);
-    cleanups.push(() => mock.close());
-    return { mock };
-  },
-  'in-process fetch': async (options) => {
-    const mock = createMockFetch(options);
-    cleanups.push(() => mock.close());
-    return { mock, fetch: mock.fetch };
-  },
-  MSW: async (options) => {
-    const mock = createMswHandlers(options);
-    const server = setupServer(...mock.handlers);
-    // The upstream is a real server on loopback: MSW lets it through.
-    server.listen({ onUnhandledRequest: 'bypass' });
-    cleanups.push(
-      () => server.close(),
-      () => mock.close(),
-    );
-    return { mock };
-  },
-};
+const MODES = mockModes({}, 'bypass');
 
 /** The "real" API: another mock on node:http, with credentials of its own. */
 async function upstream() {

@@ -1,45 +1,16 @@
 // The request log through every way of running the mock, and the admin endpoint.
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { createVidauClient } from '@signet/vidau';
-import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncomingMockRequest } from './core/api.js';
-import { createMockFetch, type MockState, startMockServer } from './index.js';
+import { createMockFetch, startMockServer } from './index.js';
 import { createCore } from './mock.js';
-import { createMswHandlers } from './msw.js';
+import { cleanups, type Mode, mockModes } from './modes.test-support.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Hello', language: 'English' };
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const CLOCK = Date.UTC(2030, 0, 1);
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Mode = { readonly mock: MockState; readonly fetch?: typeof fetch };
-
-const MODES: Readonly<Record<string, () => Promise<Mode>>> = {
-  'node:http': async () => {
-    const mock = await startMockServer({ now: () => CLOCK });
-    cleanups.push(() => mock.close());
-    return { mock };
-  },
-  'in-process fetch': async () => {
-    const mock = createMockFetch({ now: () => CLOCK });
-    cleanups.push(() => mock.close());
-    return { mock, fetch: mock.fetch };
-  },
-  MSW: async () => {
-    const mock = createMswHandlers({ now: () => CLOCK });
-    const server = setupServer(...mock.handlers);
-    server.listen({ onUnhandledRequest: 'error' });
-    cleanups.push(
-      () => server.close(),
-      () => mock.close(),
-    );
-    return { mock };
-  },
-};
+const MODES = mockModes({ now: () => CLOCK });
 
 describe.each(Object.keys(MODES))('the request log, %s', (name) => {
   const start = MODES[name] as () => Promise<Mode>;

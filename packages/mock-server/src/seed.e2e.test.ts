@@ -2,41 +2,12 @@
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
 import { createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { createVidauClient } from '@signet/vidau';
-import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMockFetch, type MockOptions, type MockSeed, type MockState, startMockServer } from './index.js';
-import { createMswHandlers } from './msw.js';
+import { describe, expect, it } from 'vitest';
+import { createMockFetch, type MockOptions, type MockSeed } from './index.js';
+import { cleanups, type Mode, mockModes } from './modes.test-support.js';
 import { PARAMS, SEED } from './seed.test-support.js';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-type Mode = { readonly mock: MockState; readonly fetch?: typeof fetch };
-
-const MODES: Readonly<Record<string, (options: MockOptions) => Promise<Mode>>> = {
-  'node:http': async (options) => {
-    const mock = await startMockServer(options);
-    cleanups.push(() => mock.close());
-    return { mock };
-  },
-  'in-process fetch': async (options) => {
-    const mock = createMockFetch(options);
-    cleanups.push(() => mock.close());
-    return { mock, fetch: mock.fetch };
-  },
-  MSW: async (options) => {
-    const mock = createMswHandlers(options);
-    const server = setupServer(...mock.handlers);
-    server.listen({ onUnhandledRequest: 'error' });
-    cleanups.push(
-      () => server.close(),
-      () => mock.close(),
-    );
-    return { mock };
-  },
-};
+const MODES = mockModes();
 
 describe.each(Object.keys(MODES))('seeding, %s', (name) => {
   const start = MODES[name] as (options: MockOptions) => Promise<Mode>;
