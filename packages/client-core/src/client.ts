@@ -2,7 +2,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ApiError, ApiResponseError, InvalidRequestError } from './errors.js';
 import { serializePath } from './path.js';
 import { type PollOptions, poll } from './poll.js';
-import { callError, type SentHops, secretsOf } from './redact.js';
+import { callError, secretsOf } from './redact.js';
 import { requestIdOf } from './request-id.js';
 import { isIdempotentMethod } from './retry.js';
 import { type ClientTransportOptions, createTransport, type RequestSigner, type SendOptions, type TransportOptions } from './transport.js';
@@ -234,16 +234,21 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   });
   // A middleware's error may quote the request it was handed: the URL and the live headers (set by
   // later middleware too) of the last few are kept, so that the error's copy can be redacted of them.
-  const handed: SentHops = [];
+  // Kept as they come, parsed only for an error: this runs on every request.
+  const handed: { readonly url: string; readonly headers: Headers }[] = [];
   const recording: Middleware = {
     onRequest({ request }) {
-      handed.push({ url: new URL(request.url), headers: request.headers });
+      handed.push({ url: request.url, headers: request.headers });
       if (handed.length > 8) handed.shift();
     },
   };
   if (options.middleware && options.middleware.length > 0) raw.use(recording, ...options.middleware);
   /** The typed, redacted error a call rejects with, whatever escaped it. */
-  const failure = (error: unknown, sent: boolean) => callError(error, sent, [...headerSecrets(options.headers), ...secretsOf(handed)]);
+  const failure = (error: unknown, sent: boolean) =>
+    callError(error, sent, [
+      ...headerSecrets(options.headers),
+      ...secretsOf(handed.map(({ url, headers }) => ({ url: new URL(url), headers }))),
+    ]);
 
   const exchange = async <R extends FetchResult>(call: Parameters<typeof initFor>[0], run: (init: CallInit) => Promise<R>) => {
     const sent: { request?: Request } = {};
