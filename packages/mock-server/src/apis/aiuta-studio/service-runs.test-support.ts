@@ -1,18 +1,12 @@
 // The Studio API in the repository's service runs (see src/service-runs.test-support.ts).
 import { call, dictionary, type LoadRequest, operation, pick, type ServiceRuns } from '../../service-runs.test-support.js';
 import type { AiutaCredentials } from '../aiuta-shared/credentials.js';
-import { IMAGE_HOOK, UPLOAD_REFUSALS } from '../aiuta-shared/service-runs.test-support.js';
+import { IMAGE_HOOK, UPLOAD_REFUSALS, uploadImages } from '../aiuta-shared/service-runs.test-support.js';
 
 const PRODUCT = { image_urls: ['https://shop.example/dress.jpg'] };
 const FLAT_FRONT = { flat_lay_type: 'flat', viewpoint: 'front' };
 const STANDING_FRONT = { viewpoint: 'front', pose: 'standing' };
 const PRESET = 'woman_young_european';
-
-const png = () => {
-  const form = new FormData();
-  form.append('image_data', new Blob([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: 'image/png' }), 'p.png');
-  return form;
-};
 
 /**
  * Uploads, operations and generated images to address: separate sets for the operations that
@@ -20,11 +14,7 @@ const png = () => {
  */
 async function fixtures(baseUrl: string, apiKey: string) {
   const send = (method: string, path: string, body?: unknown) => call(baseUrl, { 'x-api-key': apiKey }, method, path, body);
-  const uploads = async (count: number) => {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push((await send('POST', '/uploaded_images', png())).id);
-    return ids;
-  };
+  const uploads = (count: number) => uploadImages(baseUrl, apiKey, count);
   const flatLays: string[] = [];
   const onFigures: string[] = [];
   const generated: string[] = [];

@@ -2,18 +2,12 @@
 import type { OpenApiDocument } from '../../core/openapi.js';
 import { call, dictionary, documents, type LoadRequest, operation, pick, type ServiceRuns } from '../../service-runs.test-support.js';
 import type { AiutaCredentials } from '../aiuta-shared/credentials.js';
-import { IMAGE_HOOK, UPLOAD_REFUSALS } from '../aiuta-shared/service-runs.test-support.js';
+import { IMAGE_HOOK, UPLOAD_REFUSALS, uploadImages } from '../aiuta-shared/service-runs.test-support.js';
 
 /** Every flat-lay variant, so a flat-lay of a kept SKU item succeeds whatever image_type is drawn. */
 const VARIANTS = ['flat', 'ghost_mannequin', 'detail'].flatMap((flat_lay_type) =>
   ['front', 'back'].map((viewpoint) => ({ flat_lay_type, viewpoint })),
 );
-
-const png = () => {
-  const form = new FormData();
-  form.append('image_data', new Blob([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: 'image/png' }), 'p.png');
-  return form;
-};
 
 /**
  * SKU items, uploads and operations to address. Separate sets for the operations that change or
@@ -28,11 +22,7 @@ async function fixtures(baseUrl: string, apiKey: string) {
       await send('POST', '/sku_items', { sku_id, product_info: { image_urls: ['https://shop.example/p.jpg'] }, capabilities });
     return ids;
   };
-  const uploads = async (count: number) => {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push((await send('POST', '/uploaded_images', png())).id);
-    return ids;
-  };
+  const uploads = (count: number) => uploadImages(baseUrl, apiKey, count);
   const keptSkus = await skus('fixture-keep', 10);
   const keptImages = await uploads(10);
   const tryOns: string[] = [];
