@@ -1,8 +1,6 @@
 // The test tools from the command line: faults and seeds at start, record and replay, and `webhook send`.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiKeyAuth, createAiutaClient } from '@signet/aiuta';
@@ -10,15 +8,14 @@ import { createVidauClient } from '@signet/vidau';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, startCli } from './cli.test-support.js';
 import { MOCK_CREDENTIALS, type MockRecording, startMockServer } from './index.js';
+import { cleanups, webhookReceiver } from './modes.test-support.js';
 import { SEED } from './seed.test-support.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Hello', language: 'English' };
 const dir = mkdtempSync(join(tmpdir(), 'signet-mock-cli-'));
 const children: ChildProcess[] = [];
-const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGTERM');
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 async function start(args: string[]) {
@@ -88,20 +85,7 @@ describe('signet-mock, the test tools', () => {
   });
 
   it('webhook send tells a running mock to send a task’s webhook, duplicated and out of order', async () => {
-    const received: unknown[] = [];
-    const sink = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => {
-        body += chunk;
-      });
-      request.on('end', () => {
-        received.push(JSON.parse(body));
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => sink.close(resolve)));
-    const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
+    const { url: hook, received } = await webhookReceiver();
     // A seeded task that is done: it sends no webhook of its own, so the sink gets only what is asked for.
     const seedFile = join(dir, 'task-seed.json');
     writeFileSync(seedFile, JSON.stringify({ vidau: { tasks: [{ task_id: 'task-seeded', webhook_url: hook, params: PARAMS }] } }));

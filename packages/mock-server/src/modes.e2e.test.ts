@@ -3,8 +3,9 @@ import { recordingFetch } from '@signet/client-core/testing';
 import { createVidauClient } from '@signet/vidau';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockFetch, type MockOptions, startMockServer } from './index.js';
+import { cleanups } from './modes.test-support.js';
 import { createMswHandlers } from './msw.js';
 import { MOCK_APIS } from './registry.js';
 
@@ -12,11 +13,6 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 
 const FAST = { tryOn: { queuedMs: 10, runningMs: 20 }, video: { renderMs: 40 } } satisfies MockOptions;
 const QUICK_POLL = { intervalMs: () => 10, timeoutMs: 5000 };
 const PARAMS = { voice_id: 'voice-1', avatar_id: 7, text: 'Grüße — 你好 😀', language: 'English' };
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 async function until<T>(read: () => T | undefined, ms = 3000): Promise<T> {
   for (let waited = 0; waited < ms; waited += 10) {

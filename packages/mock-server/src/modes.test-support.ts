@@ -1,5 +1,7 @@
 // The mock three ways, as the e2e tests drive each test tool: on node:http, in process (its
 // fetch), and as MSW handlers at the vendors' own URLs. Whatever a test starts is closed after it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setupServer } from 'msw/node';
 import { afterEach } from 'vitest';
 import { createMockFetch, type MockOptions, type MockState, startMockServer } from './index.js';
@@ -44,4 +46,22 @@ export function mockModes(
       return { mock };
     },
   };
+}
+
+/** A webhook receiver on 127.0.0.1 that keeps every payload, closed after the test. */
+export async function webhookReceiver(): Promise<{ url: string; received: unknown[] }> {
+  const received: unknown[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      received.push(JSON.parse(body));
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
 }

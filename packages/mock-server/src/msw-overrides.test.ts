@@ -2,14 +2,11 @@
 import { apiKeyAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { createVidauClient } from '@signet/vidau';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { cleanups } from './modes.test-support.js';
 import { createMswHandlers } from './msw.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Hello', language: 'English' };
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 function start() {
   const mock = createMswHandlers({ video: { renderMs: 10 } });

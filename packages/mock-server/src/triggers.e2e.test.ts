@@ -1,44 +1,21 @@
 // Webhooks on demand: the VidAU module's `webhook` trigger, from code and the admin endpoint, in every way of running the mock.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createVidauClient } from '@signet/vidau';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockFetch, type MockState, startMockServer } from './index.js';
+import { cleanups, webhookReceiver } from './modes.test-support.js';
 import { createMswHandlers } from './msw.js';
 
 const PARAMS = { voice_id: 'v', avatar_id: 7, text: 'Hello', language: 'English' };
 // Long enough that the task's own webhook never goes out during a test.
 const SLOW = { video: { renderMs: 60_000 } };
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 type Mode = { readonly mock: MockState; readonly fetch?: typeof fetch; readonly hook: string; readonly received: unknown[] };
 
-/** A webhook receiver on 127.0.0.1 that keeps every payload. */
-async function receiver(): Promise<{ url: string; received: unknown[] }> {
-  const received: unknown[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      received.push(JSON.parse(body));
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
-}
-
 const MODES: Readonly<Record<string, () => Promise<Mode>>> = {
   'node:http': async () => {
-    const { url, received } = await receiver();
+    const { url, received } = await webhookReceiver();
     const mock = await startMockServer(SLOW);
     cleanups.push(() => mock.close());
     return { mock, hook: url, received };
@@ -136,7 +113,7 @@ describe('the VidAU webhook trigger, refused input', () => {
   });
 
   it('sends through the admin endpoint what it sends from code', async () => {
-    const { url, received } = await receiver();
+    const { url, received } = await webhookReceiver();
     const mock = await startMockServer(SLOW);
     cleanups.push(() => mock.close());
     const vidau = createVidauClient({ ...mock.credentials.vidau, baseUrl: mock.baseUrls.vidau });

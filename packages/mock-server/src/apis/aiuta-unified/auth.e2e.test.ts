@@ -3,16 +3,12 @@
 import { apiKeyAuth, bearerAuth, createAiutaUnifiedClient, userIdAuth } from '@signet/aiuta-unified';
 import { createAiutaTokenHandler, issueAiutaJwt } from '@signet/auth';
 import { AuthenticationError } from '@signet/client-core/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions } from '../../index.js';
+import { cleanups } from '../../modes.test-support.js';
 import { FAST, JPEG, PNG, QUICK_POLL } from './exercise.test-support.js';
 
 const { apiKey, subscriptionId, jwtSecret, jwtIssuer } = MOCK_CREDENTIALS.aiuta;
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 function inProcess(options: MockOptions = {}): MockFetch {
   const mock = createMockFetch({ ...FAST, ...options });

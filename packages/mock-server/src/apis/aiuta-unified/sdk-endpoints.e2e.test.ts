@@ -1,17 +1,13 @@
 // What the official SDKs call beyond the vendor's document, against the Unified API mock: their
 // settings, Size & Fit, the Web demo's suggested outfits, and Android's two-segment product lookup.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions } from '../../index.js';
+import { cleanups } from '../../modes.test-support.js';
 import { FAST } from './exercise.test-support.js';
 
 const { apiKey, subscriptionId } = MOCK_CREDENTIALS.aiuta;
 const KEY = { 'x-api-key': apiKey };
 const USER = { 'x-user-id': subscriptionId };
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 /** The mock, and a call that answers status and parsed body. */
 function inProcess(options: MockOptions = {}) {

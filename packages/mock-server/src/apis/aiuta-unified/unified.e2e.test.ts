@@ -3,17 +3,13 @@
 import { apiKeyAuth, createAiutaUnifiedClient } from '@signet/aiuta-unified';
 import { ConflictError, NotFoundError } from '@signet/client-core/errors';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockFetch, MOCK_CREDENTIALS, type MockFetch, type MockOptions, startMockServer } from '../../index.js';
+import { cleanups } from '../../modes.test-support.js';
 import { createMswHandlers } from '../../msw.js';
 import { exerciseUnified, FAST, FLAT_FRONT, PNG, QUICK_POLL } from './exercise.test-support.js';
 
 const { apiKey } = MOCK_CREDENTIALS.aiuta;
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 function inProcess(options: MockOptions = {}): MockFetch {
   const mock = createMockFetch({ ...FAST, ...options });
